@@ -1,0 +1,82 @@
+package org.undersigned.letters;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.undersigned.letters.LetterViews.LetterDetail;
+import org.undersigned.letters.LetterViews.LetterSummary;
+import org.undersigned.letters.LetterViews.VersionDiff;
+import org.undersigned.letters.LetterViews.VersionText;
+
+/** Server-rendered letter pages; they work without JavaScript. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LetterPages {
+
+    private static final Pattern RANGE = Pattern.compile("([0-9]{1,6})\\.\\.([0-9]{1,6})");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<LetterSummary> letters);
+
+        static native TemplateInstance letter(LetterDetail letter, VersionText version, boolean latest);
+
+        static native TemplateInstance diff(VersionDiff diff);
+    }
+
+    private final LetterService letters;
+
+    LetterPages(LetterService letters) {
+        this.letters = letters;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance index() {
+        return Templates.index(letters.list());
+    }
+
+    @GET
+    @Operation(hidden = true)
+    @Path("letters/{slug}")
+    public TemplateInstance letter(@PathParam("slug") String slug) {
+        LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
+        return Templates.letter(letter, letters.version(slug, letter.latest().number()).orElseThrow(), true);
+    }
+
+    @GET
+    @Operation(hidden = true)
+    @Path("letters/{slug}/v/{number}")
+    public TemplateInstance version(@PathParam("slug") String slug, @PathParam("number") String number) {
+        LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
+        VersionText version = (number.matches("[0-9]{1,6}") ? letters.version(slug, Integer.parseInt(number))
+                : java.util.Optional.<VersionText>empty())
+                .orElseThrow(() -> new NotFoundException("Letter '" + letter.title() + "' has no version " + number
+                        + ". It has versions 1 to " + letter.latest().number() + "."));
+        return Templates.letter(letter, version, version.number() == letter.latest().number());
+    }
+
+    @GET
+    @Operation(hidden = true)
+    @Path("letters/{slug}/diff/{range}")
+    public TemplateInstance diff(@PathParam("slug") String slug, @PathParam("range") String range) {
+        LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
+        Matcher m = RANGE.matcher(range);
+        String help = " Compare two versions with /letters/" + slug + "/diff/1.." + letter.latest().number() + ".";
+        if (!m.matches()) {
+            throw new NotFoundException("'" + range + "' is not a pair of versions." + help);
+        }
+        return Templates.diff(letters.diff(slug, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
+                .orElseThrow(() -> new NotFoundException("Letter '" + letter.title() + "' has versions 1 to "
+                        + letter.latest().number() + " only." + help)));
+    }
+}

@@ -1,0 +1,74 @@
+package org.undersigned.letters;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.undersigned.letters.LetterViews.LetterDetail;
+import org.undersigned.letters.LetterViews.LetterSummary;
+import org.undersigned.letters.LetterViews.Organiser;
+import org.undersigned.letters.LetterViews.VersionDiff;
+import org.undersigned.letters.LetterViews.VersionInfo;
+import org.undersigned.letters.LetterViews.VersionText;
+
+/** Read access to published letters for other features and for the API and pages. Drafts are never public. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class LetterService {
+
+    private final LetterRepository letters;
+    private final LetterVersionRepository versions;
+
+    LetterService(LetterRepository letters, LetterVersionRepository versions) {
+        this.letters = letters;
+        this.versions = versions;
+    }
+
+    public List<LetterSummary> list() {
+        return letters.findPublic().stream()
+                .flatMap(l -> versions.findLatest(l.id).stream().map(v -> new LetterSummary(l.slug, l.title,
+                        l.summary, l.status.label(), l.addressedTo, v.number, v.published)))
+                .toList();
+    }
+
+    public Optional<LetterDetail> find(String slug) {
+        return publicLetter(slug).map(l -> detail(l, versions.findByLetter(l.id)));
+    }
+
+    public Optional<VersionText> version(String slug, int number) {
+        return publicLetter(slug).flatMap(l -> versions.find(l.id, number))
+                .map(v -> new VersionText(v.number, v.markdown, v.html, v.textSha256, v.published, v.changes,
+                        v.carriesSignatures));
+    }
+
+    /** Empty when the letter or either version does not exist. */
+    public Optional<VersionDiff> diff(String slug, int from, int to) {
+        return publicLetter(slug).flatMap(l -> {
+            List<LetterVersion> all = versions.findByLetter(l.id);
+            if (from < 1 || to < 1 || from > all.size() || to > all.size()) {
+                return Optional.empty();
+            }
+            LetterVersion a = all.get(from - 1);
+            LetterVersion b = all.get(to - 1);
+            WordDiff.Result result = WordDiff.between(a.markdown, b.markdown);
+            return Optional.of(new VersionDiff(detail(l, all), info(a), info(b), result.html(), result.wordsAdded(),
+                    result.wordsRemoved()));
+        });
+    }
+
+    private Optional<Letter> publicLetter(String slug) {
+        return letters.findBySlug(slug).filter(l -> l.status != LetterStatus.DRAFT);
+    }
+
+    private static LetterDetail detail(Letter l, List<LetterVersion> all) {
+        return new LetterDetail(l.slug, l.title, l.summary, l.status.label(), l.addressedTo, l.opens, l.closes,
+                Arrays.asList(l.languages.split(",")),
+                l.organisers.stream().map(o -> new Organiser(o.name, o.orcid)).toList(),
+                all.stream().map(LetterService::info).toList());
+    }
+
+    private static VersionInfo info(LetterVersion v) {
+        return new VersionInfo(v.number, v.textSha256, v.published, v.changes, v.carriesSignatures);
+    }
+}

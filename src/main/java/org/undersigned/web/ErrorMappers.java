@@ -1,0 +1,95 @@
+package org.undersigned.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves as an RFC 9457 problem (API clients) or a friendly page (browsers), never as a stack trace.
+ * The API and the log are JSON; elsewhere a page is served unless the client asks for JSON.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @Location("error.html")
+    Template errorPage;
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        String detail = humanMessage(e, status);
+        Response response = respond(status, detail, null, headers, uri);
+        // keep protocol headers such as Allow (405) and Retry-After (429)
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(v -> response.getHeaders().add(name, v));
+            }
+        });
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getConstraintViolations().forEach(v -> {
+            String path = v.getPropertyPath().toString();
+            errors.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+        });
+        return respond(400, "Some fields need attention.", errors, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return respond(500, "Something went wrong on our side. Nothing you sent was lost; please try again.",
+                null, headers, uri);
+    }
+
+    private Response respond(int status, String detail, Map<String, String> errors, HttpHeaders headers,
+            UriInfo uri) {
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        if (wantsJson(uri.getPath(), headers)) {
+            return Response.status(status).type(Problem.MEDIA_TYPE)
+                    .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors)).build();
+        }
+        String html = errorPage.data("status", status).data("title", title).data("detail", detail).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    static boolean wantsJson(String path, HttpHeaders headers) {
+        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/log/")) {
+            return true;
+        }
+        return headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(t -> t.getSubtype().endsWith("json")).orElse(false);
+    }
+
+    private static String humanMessage(WebApplicationException e, int status) {
+        String message = e.getMessage();
+        boolean generic = message == null || message.startsWith("HTTP " + status) || message.isBlank();
+        if (!generic) {
+            return message;
+        }
+        return switch (status) {
+            case 404 -> "There is nothing at this address. It may have moved, or the link may be mistyped.";
+            case 405 -> "This address does not accept that kind of request.";
+            case 406 -> "We cannot answer in the format your client asked for.";
+            case 415 -> "Send the request body as application/json.";
+            case 429 -> "Too many requests. Please wait a moment and try again.";
+            default -> status >= 500 ? "Something went wrong on our side. Please try again."
+                    : "The request could not be processed.";
+        };
+    }
+}

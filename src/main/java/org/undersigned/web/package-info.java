@@ -1,0 +1,2 @@
+/** Web plumbing shared by every feature: layout, error pages, problem+json, security headers; no domain logic. */
+package org.undersigned.web;

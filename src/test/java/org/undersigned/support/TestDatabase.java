@@ -1,0 +1,56 @@
+package org.undersigned.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Gives each test run its own fresh PostgreSQL database and drops it when the run ends, so runs never clash.
+ * The admin connection defaults to user postgres on 127.0.0.1:5432/postgres and can be overridden with
+ * UNDERSIGNED_TEST_PG_URL, UNDERSIGNED_TEST_PG_USER and UNDERSIGNED_TEST_PG_PASSWORD.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+    private static final String ADMIN_URL = env("UNDERSIGNED_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    private static final String USER = env("UNDERSIGNED_TEST_PG_USER", "postgres");
+    private static final String PASSWORD = env("UNDERSIGNED_TEST_PG_PASSWORD", "");
+
+    private String name;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        name = "undersigned_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        admin("CREATE DATABASE " + name);
+        System.setProperty("undersigned.test.jdbc-url", ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
+        System.setProperty("undersigned.test.username", USER);
+        System.setProperty("undersigned.test.password", PASSWORD);
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (name != null) {
+            admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private static void admin(String sql) {
+        Properties props = new Properties();
+        props.setProperty("user", USER);
+        props.setProperty("password", PASSWORD);
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, props); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Tests need PostgreSQL at " + ADMIN_URL + " as " + USER + ": " + sql, e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
