@@ -47,7 +47,12 @@ public class ContentSync {
     /** Reads and validates every file first, so that nothing is written unless the whole folder is valid. */
     @Transactional
     public Report sync() {
-        List<LetterSource> sources = new ContentReader().read(contentDir);
+        return sync(contentDir);
+    }
+
+    @Transactional
+    Report sync(Path dir) {
+        List<LetterSource> sources = new ContentReader().read(dir);
         letters.lockContent();
         int added = 0;
         for (LetterSource source : sources) {

@@ -16,6 +16,8 @@ final class WordDiff {
 
     private static final Pattern TOKEN = Pattern.compile("\\s+|[\\p{L}\\p{N}_'’-]+|[^\\s\\p{L}\\p{N}_'’-]");
 
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
+
     record Result(String html, int wordsAdded, int wordsRemoved) {
     }
 
@@ -59,7 +61,7 @@ final class WordDiff {
     }
 
     private static int words(List<String> tokens) {
-        return (int) tokens.stream().filter(t -> !t.isBlank()).count();
+        return (int) tokens.stream().filter(t -> WORD.matcher(t).find()).count();
     }
 
     static String escape(String text) {

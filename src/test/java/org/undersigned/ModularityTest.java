@@ -1,0 +1,107 @@
+package org.undersigned;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
+import org.undersigned.support.Outside;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape of the house (DESIGN §3): features use each other's services, never each other's repositories, and
+ * dependencies run one way. Every rule fails when it matches no class (archunit.properties), so a renamed package
+ * cannot silently switch a rule off. Each new feature adds its layer below.
+ */
+class ModularityTest {
+
+    private static final String BASE = "org.undersigned";
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
+
+    private static final ArchCondition<JavaClass> BE_USED_ONLY_IN_THEIR_OWN_PACKAGE =
+            new ArchCondition<>("be used only by classes of their own package") {
+                @Override
+                public void check(JavaClass repository, ConditionEvents events) {
+                    for (JavaAccess<?> access : repository.getAccessesToSelf()) {
+                        JavaClass caller = access.getOriginOwner();
+                        if (!caller.getPackageName().equals(repository.getPackageName())) {
+                            events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                        }
+                    }
+                    repository.getDirectDependenciesToSelf().stream()
+                            .filter(d -> !d.getOriginClass().getPackageName().equals(repository.getPackageName()))
+                            .forEach(d -> events.add(SimpleConditionEvent.violated(d, d.getDescription())));
+                }
+            };
+
+    @Test
+    void repositoriesAreUsedOnlyInsideTheirFeature() {
+        classes().that().haveSimpleNameEndingWith("Repository")
+                .should(BE_USED_ONLY_IN_THEIR_OWN_PACKAGE)
+                .andShould().notHaveModifier(JavaModifier.PUBLIC)
+                .check(CLASSES);
+    }
+
+    @Test
+    void webHoldsNoDomainLogicAndDependsOnNoFeature() {
+        noClasses().that().resideInAPackage(BASE + ".web..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".web..", "java..", "jakarta..",
+                        "io.quarkus..", "io.vertx..", "org.jboss..", "com.fasterxml..", "org.eclipse.microprofile..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void dependenciesRunOneWay() {
+        // Later features add their layer here, e.g. .layer("signatures").definedBy(BASE + ".signatures..")
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("letters").definedBy(BASE + ".letters..")
+                .layer("web").definedBy(BASE + ".web..")
+                .whereLayer("letters").mayNotBeAccessedByAnyLayer()
+                .whereLayer("web").mayOnlyBeAccessedByLayers("letters")
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyPackageSaysItsPurposeInPackageInfo() {
+        Set<String> packages = CLASSES.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
+        Set<String> documented = CLASSES.stream().filter(c -> c.getSimpleName().equals("package-info"))
+                .map(JavaClass::getPackageName).collect(Collectors.toSet());
+        assertThat(packages).isNotEmpty();
+        assertThat(documented).containsAll(packages);
+    }
+
+    @Test
+    void aRuleThatMatchesNoClassFailsInsteadOfPassing() {
+        ArchRule onNothing = classes().that().resideInAPackage(BASE + ".nosuchfeature..")
+                .should().notHaveModifier(JavaModifier.PUBLIC);
+        assertThrows(AssertionError.class, () -> onNothing.check(CLASSES));
+    }
+
+    @Test
+    void theRepositoryRuleCatchesACrossFeatureAccess() {
+        // The same condition, applied to a class that is used outside its package, reports it.
+        assertThat(Outside.UsedFromElsewhere.value()).isEqualTo(1);
+        JavaClasses withOutsider = new ClassFileImporter().importClasses(Outside.class, Outside.UsedFromElsewhere.class,
+                ModularityTest.class);
+        ArchRule rule = classes().that(DescribedPredicate.describe("are the used class",
+                (JavaClass c) -> c.isEquivalentTo(Outside.UsedFromElsewhere.class)))
+                .should(BE_USED_ONLY_IN_THEIR_OWN_PACKAGE);
+        assertThrows(AssertionError.class, () -> rule.check(withOutsider));
+    }
+}
