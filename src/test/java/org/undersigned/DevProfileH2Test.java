@@ -27,7 +27,7 @@ class DevProfileH2Test {
                     "jdbc:h2:mem:devprofile;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                     "quarkus.datasource.username", "sa",
                     "quarkus.datasource.password", "",
-                    "quarkus.flyway.locations", "db/migration",
+                    "quarkus.flyway.locations", "db/migration/common",
                     "undersigned.content-dir", "content");
         }
     }
