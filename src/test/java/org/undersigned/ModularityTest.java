@@ -62,7 +62,7 @@ class ModularityTest {
     void webHoldsNoDomainLogicAndDependsOnNoFeature() {
         noClasses().that().resideInAPackage(BASE + ".web..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".web..", "java..", "jakarta..",
-                        "io.quarkus..", "io.vertx..", "org.jboss..", "com.fasterxml..", "org.eclipse.microprofile..")
+                        "io.quarkus..", "io.vertx..", "io.agroal..", "io.github.bucket4j..", "org.jboss..", "com.fasterxml..", "org.eclipse.microprofile..")
                 .check(CLASSES);
     }
 

@@ -2,6 +2,7 @@ package org.undersigned.letters;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
@@ -28,13 +29,15 @@ public class ContentSync {
     private final LetterRepository letters;
     private final LetterVersionRepository versions;
     private final Markdown markdown;
+    private final Event<VersionPublished> published;
     private final Path contentDir;
 
     ContentSync(LetterRepository letters, LetterVersionRepository versions, Markdown markdown,
-            @ConfigProperty(name = "undersigned.content-dir", defaultValue = "content") Path contentDir) {
+            Event<VersionPublished> published, @ConfigProperty(name = "undersigned.content-dir", defaultValue = "content") Path contentDir) {
         this.letters = letters;
         this.versions = versions;
         this.markdown = markdown;
+        this.published = published;
         this.contentDir = contentDir;
     }
 
@@ -109,6 +112,10 @@ public class ContentSync {
             v.html = markdown.toHtml(file.markdown());
             versions.persist(v);
             added++;
+            if (v.number > 1) {
+                published.fire(new VersionPublished(letter.id, letter.slug, letter.title, v.number, v.textSha256,
+                        v.carriesSignatures));
+            }
         }
         return added;
     }

@@ -13,7 +13,7 @@ import org.undersigned.letters.LetterViews.LetterDetail;
 import org.undersigned.letters.LetterViews.LetterSummary;
 import org.undersigned.letters.LetterViews.VersionText;
 
-@Path("/api/letters")
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Letters")
 public class LetterApi {
@@ -25,20 +25,21 @@ public class LetterApi {
     }
 
     @GET
+    @Path("/letters")
     @Operation(summary = "Published letters (open and closed), with their latest version")
     public List<LetterSummary> list() {
         return letters.list();
     }
 
     @GET
-    @Path("/{slug}")
+    @Path("/letters/{slug}")
     @Operation(summary = "A letter and its versions: number, text hash, publication time, changes")
     public LetterDetail letter(@PathParam("slug") String slug) {
         return letters.find(slug).orElseThrow(() -> noLetter(slug));
     }
 
     @GET
-    @Path("/{slug}/versions/{number}")
+    @Path("/letters/{slug}/versions/{number}")
     @Operation(summary = "One version: the normalised Markdown that textSha256 hashes, and its HTML")
     public VersionText version(@PathParam("slug") String slug, @PathParam("number") int number) {
         return letters.version(slug, number).orElseThrow(() -> letters.find(slug).isEmpty() ? noLetter(slug)

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,15 +31,23 @@ public class LetterPages {
     static class Templates {
         static native TemplateInstance index(List<LetterSummary> letters);
 
-        static native TemplateInstance letter(LetterDetail letter, VersionText version, boolean latest);
+        static native TemplateInstance letter(LetterDetail letter, VersionText version, boolean latest,
+                List<String> sections);
 
         static native TemplateInstance diff(VersionDiff diff);
     }
 
     private final LetterService letters;
+    private final Instance<LetterPageSection> sections;
 
-    LetterPages(LetterService letters) {
+    LetterPages(LetterService letters, @Any Instance<LetterPageSection> sections) {
         this.letters = letters;
+        this.sections = sections;
+    }
+
+    private List<String> sections(String slug) {
+        return sections.stream().sorted(Comparator.comparingInt(LetterPageSection::order))
+                .map(s -> s.html(slug)).toList();
     }
 
     @GET
@@ -50,7 +61,8 @@ public class LetterPages {
     @Path("letters/{slug}")
     public TemplateInstance letter(@PathParam("slug") String slug) {
         LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
-        return Templates.letter(letter, letters.version(slug, letter.latest().number()).orElseThrow(), true);
+        return Templates.letter(letter, letters.version(slug, letter.latest().number()).orElseThrow(), true,
+                sections(slug));
     }
 
     @GET
@@ -62,7 +74,8 @@ public class LetterPages {
                 : java.util.Optional.<VersionText>empty())
                 .orElseThrow(() -> new NotFoundException("Letter '" + letter.title() + "' has no version " + number
                         + ". It has versions 1 to " + letter.latest().number() + "."));
-        return Templates.letter(letter, version, version.number() == letter.latest().number());
+        boolean latest = version.number() == letter.latest().number();
+        return Templates.letter(letter, version, latest, latest ? sections(slug) : List.of());
     }
 
     @GET

@@ -57,6 +57,17 @@ public class LetterService {
         });
     }
 
+    /** The letter and its current version, for signing; empty for unknown letters and drafts. */
+    public Optional<SigningTarget> signingTarget(String slug) {
+        return publicLetter(slug).flatMap(l -> versions.findLatest(l.id).map(v -> new SigningTarget(l.id, l.slug,
+                l.title, l.status, l.opens, l.closes, v.number, v.textSha256)));
+    }
+
+    /** The title of a letter by its database id, for mails about signatures. */
+    public Optional<SigningTarget> signingTarget(long letterId) {
+        return letters.findByIdOptional(letterId).flatMap(l -> signingTarget(l.slug));
+    }
+
     private Optional<Letter> publicLetter(String slug) {
         return letters.findBySlug(slug).filter(l -> l.status != LetterStatus.DRAFT);
     }

@@ -29,7 +29,8 @@ public class ErrorMappers {
         Response original = e.getResponse();
         int status = original.getStatus();
         String detail = humanMessage(e, status);
-        Response response = respond(status, detail, null, headers, uri);
+        Map<String, String> errors = e instanceof InvalidInput invalid ? invalid.errors() : null;
+        Response response = respond(status, detail, errors, headers, uri);
         // keep protocol headers such as Allow (405) and Retry-After (429)
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
@@ -47,6 +48,15 @@ public class ErrorMappers {
             errors.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
         });
         return respond(400, "Some fields need attention.", errors, headers, uri);
+    }
+
+    /** Malformed JSON bodies are the client's mistake: 400 with the parser's position, not a 500. */
+    @ServerExceptionMapper
+    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, HttpHeaders headers,
+            UriInfo uri) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        return respond(400, "The request body is not valid JSON" + where + ".", null, headers, uri);
     }
 
     @ServerExceptionMapper

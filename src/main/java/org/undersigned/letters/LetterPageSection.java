@@ -1,0 +1,13 @@
+package org.undersigned.letters;
+
+/**
+ * A block that another feature adds to a letter's page (signing form, counts, thread), so that the page can show
+ * them without this feature depending on theirs. Sections are shown in ascending {@link #order()}.
+ */
+public interface LetterPageSection {
+
+    int order();
+
+    /** Safe HTML for the letter's page, rendered by the owning feature's own template. */
+    String html(String slug);
+}

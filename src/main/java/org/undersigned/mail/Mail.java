@@ -1,0 +1,15 @@
+package org.undersigned.mail;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** A mail ready to queue: rendered by the feature that owns its template. */
+public record Mail(String to, String subject, String text, String html) {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+
+    /** The links in the text body, for the dev-mode mailbox page. */
+    public List<String> links() {
+        return LINK.matcher(text == null ? "" : text).results().map(r -> r.group()).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package org.undersigned.mail;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** A mail waiting to be sent. Recipient and bodies are cleared once it is sent, so the table keeps no personal data. */
+@Entity
+@Table(name = "mail_outbox")
+class OutboxMessage {
+
+    enum Status { PENDING, SENT, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    String recipient;
+    String subject;
+
+    @Column(name = "text_body")
+    String textBody;
+
+    @Column(name = "html_body")
+    String htmlBody;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    Status status;
+
+    int attempts;
+
+    @Column(name = "next_attempt_at")
+    OffsetDateTime nextAttemptAt;
+
+    @Column(name = "claimed_until")
+    OffsetDateTime claimedUntil;
+
+    @Column(name = "last_error")
+    String lastError;
+
+    @Column(name = "created_at")
+    OffsetDateTime createdAt;
+
+    @Column(name = "sent_at")
+    OffsetDateTime sentAt;
+}

@@ -1,0 +1,2 @@
+/** Mail: the transactional outbox, the scheduled sender and its retries; no domain logic. */
+package org.undersigned.mail;

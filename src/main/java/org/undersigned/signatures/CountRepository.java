@@ -1,0 +1,32 @@
+package org.undersigned.signatures;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+
+/** Native SQL on letter_count: an insert-if-absent then an increment, which PostgreSQL and H2 both support. */
+@ApplicationScoped
+class CountRepository {
+
+    record Row(String dimension, String key, long n) {
+    }
+
+    void add(long letterId, String dimension, String key, long delta) {
+        EntityManager em = Panache.getEntityManager();
+        em.createNativeQuery("INSERT INTO letter_count (letter_id, dimension, k, n) VALUES (?1, ?2, ?3, 0) "
+                + "ON CONFLICT DO NOTHING")
+                .setParameter(1, letterId).setParameter(2, dimension).setParameter(3, key).executeUpdate();
+        em.createNativeQuery("UPDATE letter_count SET n = n + ?4 WHERE letter_id = ?1 AND dimension = ?2 AND k = ?3")
+                .setParameter(1, letterId).setParameter(2, dimension).setParameter(3, key).setParameter(4, delta)
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Row> all(long letterId) {
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("SELECT dimension, k, n FROM letter_count WHERE letter_id = ?1")
+                .setParameter(1, letterId).getResultList();
+        return rows.stream().map(r -> new Row((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList();
+    }
+}

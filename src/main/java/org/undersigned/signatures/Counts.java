@@ -1,0 +1,116 @@
+package org.undersigned.signatures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A letter's counts, kept in letter_count in the same transaction as every change, so a count is a read of a few
+ * rows however many signatures there are. Reads are cached per letter for a moment (each replica's own cache; a
+ * change on this replica clears it at once).
+ */
+@ApplicationScoped
+class Counts {
+
+    /** Affiliation evidence, weakest to strongest (DESIGN §5); "none" when no affiliation was given. */
+    static final List<String> LEVELS = List.of("none", "self", "orcid-self", "email-domain", "orcid-institution",
+            "attested");
+    static final List<String> IDENTITIES = List.of("email", "orcid");
+
+    record Snapshot(long total, Map<String, Long> byLevel, Map<String, Long> byIdentity,
+            Map<String, Long> byOrganisation, Map<String, Long> byVersion, long revision, Instant asOf) {
+    }
+
+    private record Cached(Snapshot snapshot, long at) {
+    }
+
+    private final CountRepository repository;
+    private final long ttlNanos;
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+
+    Counts(CountRepository repository,
+            @ConfigProperty(name = "undersigned.count.cache", defaultValue = "1s") Duration ttl) {
+        this.repository = repository;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    /** Adds {@code delta} (+1 or -1) for everything the signature is counted under. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void add(Signature s, int delta) {
+        Map<String, String> keys = new TreeMap<>(Comparator.naturalOrder());
+        keys.put("identity", s.identityMethod);
+        keys.put("level", s.affiliationLevel);
+        keys.put("total", "");
+        keys.put("version", String.valueOf(s.versionNumber));
+        if (s.organisation != null) {
+            keys.put("organisation", s.organisation);
+        }
+        // one fixed order (by dimension) so concurrent changes lock rows in the same order and never deadlock
+        keys.forEach((dimension, key) -> repository.add(s.letterId, dimension, key, delta));
+        bump(s.letterId);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void moveVersion(Signature s, int from, int to) {
+        repository.add(s.letterId, "version", String.valueOf(from), -1);
+        repository.add(s.letterId, "version", String.valueOf(to), 1);
+        bump(s.letterId);
+    }
+
+    private void bump(long letterId) {
+        repository.add(letterId, "revision", "", 1);
+        cache.remove(letterId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Snapshot of(long letterId) {
+        long now = System.nanoTime();
+        Cached c = cache.get(letterId);
+        if (c != null && now - c.at() < ttlNanos) {
+            return c.snapshot();
+        }
+        Snapshot fresh = read(letterId);
+        cache.put(letterId, new Cached(fresh, now));
+        return fresh;
+    }
+
+    private Snapshot read(long letterId) {
+        Map<String, Long> byLevel = zeros(LEVELS);
+        Map<String, Long> byIdentity = zeros(IDENTITIES);
+        Map<String, Long> byOrganisation = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, Long> byVersion = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
+        long total = 0;
+        long revision = 0;
+        for (CountRepository.Row row : repository.all(letterId)) {
+            switch (row.dimension()) {
+                case "total" -> total = row.n();
+                case "revision" -> revision = row.n();
+                case "level" -> byLevel.put(row.key(), row.n());
+                case "identity" -> byIdentity.put(row.key(), row.n());
+                case "organisation" -> {
+                    if (row.n() > 0) {
+                        byOrganisation.merge(row.key(), row.n(), Long::sum);
+                    }
+                }
+                case "version" -> byVersion.put(row.key(), row.n());
+                default -> {
+                }
+            }
+        }
+        return new Snapshot(total, byLevel, byIdentity, byOrganisation, byVersion, revision, Instant.now());
+    }
+
+    private static Map<String, Long> zeros(List<String> keys) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        keys.forEach(k -> map.put(k, 0L));
+        return map;
+    }
+}

@@ -1,0 +1,130 @@
+package org.undersigned.signatures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.undersigned.letters.SigningTarget;
+
+/** Public views of signatures: lists of public signatories, one signature's status, and counts. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Signatories {
+
+    public static final int MAX_PAGE = 200;
+
+    public record Levels(String identity, String affiliation) {
+    }
+
+    /** A publicly listed signatory: never an email, never a private signer. */
+    public record Signatory(String name, String organisation, String role, Levels levels, int version,
+            OffsetDateTime signedAt) {
+    }
+
+    public record Page(List<Signatory> items, String next) {
+    }
+
+    /** Public status of one signature; name and affiliation only when the signer chose to be listed. */
+    public record Status(String id, String letter, String status, String listing, Integer version, String textSha256,
+            OffsetDateTime signedAt, Levels levels, String name, String organisation, String role) {
+    }
+
+    public record Count(String letter, long total, java.util.Map<String, Long> byLevel,
+            java.util.Map<String, Long> byIdentity, java.util.Map<String, Long> byOrganisation,
+            java.util.Map<String, Long> byVersion, Object checkpoint, java.time.Instant asOf) {
+    }
+
+    private final SignatureRepository signatures;
+    private final Counts counts;
+    private final org.undersigned.letters.LetterService letters;
+
+    Signatories(SignatureRepository signatures, Counts counts, org.undersigned.letters.LetterService letters) {
+        this.signatures = signatures;
+        this.counts = counts;
+        this.letters = letters;
+    }
+
+    public Page page(SigningTarget letter, String query, String after, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        long afterSeq = parseCursor(after);
+        String folded = SignRequest.fold(SignRequest.clean(query));
+        List<Signature> rows = signatures.listed(letter.letterId(), afterSeq, folded, size + 1);
+        List<Signatory> items = rows.stream().limit(size).map(Signatories::view).toList();
+        String next = rows.size() > size ? String.valueOf(rows.get(size - 1).seq) : null;
+        return new Page(items, next);
+    }
+
+    /** The latest public signatories, newest first. */
+    public List<Signatory> recent(SigningTarget letter, int limit) {
+        return signatures.recent(letter.letterId(), limit).stream().map(Signatories::view).toList();
+    }
+
+    /** Every public signatory, a page at a time, without holding them all in memory. */
+    public void forEach(SigningTarget letter, Consumer<Signatory> sink) {
+        long after = 0;
+        while (true) {
+            List<Signature> rows = signatures.listed(letter.letterId(), after, null, 1000);
+            rows.forEach(s -> sink.accept(view(s)));
+            if (rows.size() < 1000) {
+                return;
+            }
+            after = rows.get(rows.size() - 1).seq;
+            signatures.getEntityManager().clear();
+        }
+    }
+
+    public Optional<Status> status(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return signatures.findByPublicId(uuid).map(s -> {
+            String slug = letters.signingTarget(s.letterId).map(SigningTarget::slug).orElse(null);
+            boolean listed = s.status == Signature.Status.CONFIRMED && s.isPublic();
+            return new Status(s.id.toString(), slug, publicStatus(s), s.listing, s.versionNumber, s.textSha256,
+                    s.confirmedAt, new Levels(s.identityMethod, s.affiliationLevel), listed ? s.name : null,
+                    listed ? s.organisation : null, listed ? s.role : null);
+        });
+    }
+
+    public Count count(SigningTarget letter) {
+        Counts.Snapshot c = counts.of(letter.letterId());
+        return new Count(letter.slug(), c.total(), c.byLevel(), c.byIdentity(), c.byOrganisation(), c.byVersion(),
+                null, c.asOf());
+    }
+
+    /** Changes whenever any count of the letter changes: an ETag for the count. */
+    public String revision(SigningTarget letter) {
+        return letter.letterId() + "-" + counts.of(letter.letterId()).revision();
+    }
+
+    private static String publicStatus(Signature s) {
+        return switch (s.status) {
+            case CONFIRMED -> "confirmed";
+            case WITHDRAWN -> "withdrawn";
+            case PENDING, DUPLICATE -> "pending-email";
+        };
+    }
+
+    private static Signatory view(Signature s) {
+        return new Signatory(s.name, s.organisation, s.role, new Levels(s.identityMethod, s.affiliationLevel),
+                s.versionNumber, s.confirmedAt);
+    }
+
+    private static long parseCursor(String after) {
+        if (after == null || after.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Long.parseLong(after.strip()));
+        } catch (NumberFormatException e) {
+            throw new org.undersigned.web.InvalidInput(java.util.Map.of("after",
+                    "Use the 'next' value of the previous page."));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.undersigned.signatures;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One person's signature on one letter. Personal fields are nulled on erasure; the row stays for the counts. */
+@Entity
+@Table(name = "signature")
+class Signature {
+
+    enum Status {
+        PENDING, CONFIRMED, WITHDRAWN,
+        /** A repeat sign-up by someone already signed: kept only so the answer looks like any other. */
+        DUPLICATE
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long seq;
+
+    UUID id;
+
+    @Column(name = "letter_id")
+    long letterId;
+
+    @Enumerated(EnumType.STRING)
+    Status status;
+
+    @Column(name = "live_key")
+    String liveKey;
+
+    String email;
+    String name;
+
+    @Column(name = "name_folded")
+    String nameFolded;
+
+    String organisation;
+    String role;
+    String comment;
+    String listing;
+    boolean notify;
+
+    @Column(name = "identity_method")
+    String identityMethod;
+
+    @Column(name = "affiliation_level")
+    String affiliationLevel;
+
+    @Column(name = "version_number")
+    int versionNumber;
+
+    @Column(name = "text_sha256")
+    String textSha256;
+
+    @Column(name = "created_at")
+    OffsetDateTime createdAt;
+
+    @Column(name = "confirmed_at")
+    OffsetDateTime confirmedAt;
+
+    @Column(name = "withdrawn_at")
+    OffsetDateTime withdrawnAt;
+
+    @Column(name = "erased_at")
+    OffsetDateTime erasedAt;
+
+    boolean isPublic() {
+        return "public".equals(listing);
+    }
+}

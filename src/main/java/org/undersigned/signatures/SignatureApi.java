@@ -1,0 +1,99 @@
+package org.undersigned.signatures;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.web.InvalidInput;
+
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Signatures")
+public class SignatureApi {
+
+    /** The body of POST /api/confirmations. */
+    public record Confirmation(String token) {
+    }
+
+    private final SigningService signing;
+    private final Signatories signatories;
+    private final SigningGuard guard;
+
+    SignatureApi(SigningService signing, Signatories signatories, SigningGuard guard) {
+        this.signing = signing;
+        this.signatories = signatories;
+        this.guard = guard;
+    }
+
+    @POST
+    @Path("/letters/{slug}/signatures")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign a letter: the signature counts once the mailed link is confirmed")
+    public Response sign(@PathParam("slug") String slug, SignRequest request, @Context HttpServerRequest http) {
+        if (request == null) {
+            throw new InvalidInput(Map.of("body", "Send a JSON object with name, email and listing."));
+        }
+        SigningService.Receipt receipt = guard.sign(slug, request, http);
+        return Response.accepted(receipt).build();
+    }
+
+    @POST
+    @Path("/confirmations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Confirm a signature with the token from the mailed link")
+    public Map<String, String> confirm(Confirmation body, @Context HttpServerRequest http) {
+        guard.limitLinks(http);
+        String token = body == null ? null : body.token();
+        SigningService.LinkView view = signing.confirm(token);
+        if (view.valid()) {
+            return Map.of("letter", view.letterSlug(), "status", "confirmed");
+        }
+        throw SignaturePages.linkProblem(view);
+    }
+
+    @GET
+    @Path("/signatures/{id}")
+    @Operation(summary = "Public status of one signature")
+    public Signatories.Status signature(@PathParam("id") String id) {
+        return signatories.status(id).orElseThrow(() -> new NotFoundException("No signature has the id '" + id + "'."));
+    }
+
+    @GET
+    @Path("/letters/{slug}/count")
+    @Operation(summary = "Counts, split by evidence level, organisation and version")
+    public Response count(@PathParam("slug") String slug, @Context Request request) {
+        SigningTarget letter = signing.letter(slug);
+        EntityTag tag = new EntityTag(signatories.revision(letter));
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(1);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder builder = notModified != null ? notModified
+                : Response.ok(signatories.count(letter));
+        return builder.tag(tag).cacheControl(cache).header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Expose-Headers", "ETag").build();
+    }
+
+    @GET
+    @Path("/letters/{slug}/signatories")
+    @Operation(summary = "Public signatories in signing order; q searches names (case and accents ignored)")
+    public Signatories.Page signatories(@PathParam("slug") String slug, @QueryParam("q") String q,
+            @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") int limit) {
+        return signatories.page(signing.letter(slug), q, after, limit);
+    }
+}

@@ -1,0 +1,57 @@
+package org.undersigned.signatures;
+
+import io.quarkus.qute.Engine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.mail.Mail;
+
+/** Renders the signing mails (text and HTML, templates/mail/) with links under the public URL. */
+@ApplicationScoped
+class SignatureMails {
+
+    private final Engine engine;
+    private final String publicUrl;
+
+    SignatureMails(Engine engine, @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+        this.engine = engine;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    Mail confirm(Signature s, SigningTarget letter, String token, Duration lifetime) {
+        return compose("confirm", s.email, "Confirm your signature: " + letter.title(), Map.of(
+                "name", s.name, "letter", letter, "letterUrl", letterUrl(letter), "listing", s.listing,
+                "link", publicUrl + "/confirm/" + token, "hours", lifetime.toHours()));
+    }
+
+    Mail receipt(Signature s, SigningTarget letter, String withdrawToken) {
+        return compose("receipt", s.email, "Your signature is counted: " + letter.title(), Map.of(
+                "name", s.name, "letter", letter, "letterUrl", letterUrl(letter), "listing", s.listing,
+                "id", s.id.toString(), "statusUrl", publicUrl + "/api/signatures/" + s.id,
+                "withdraw", publicUrl + "/withdraw/" + withdrawToken));
+    }
+
+    Mail alreadySigned(Signature s, SigningTarget letter, String withdrawToken) {
+        return compose("already-signed", s.email, "You have already signed: " + letter.title(), Map.of(
+                "letter", letter, "letterUrl", letterUrl(letter), "withdraw", publicUrl + "/withdraw/" + withdrawToken));
+    }
+
+    Mail reaffirm(Signature s, SigningTarget letter, int version, String token) {
+        return compose("reaffirm", s.email, "The letter you signed has changed: " + letter.title(), Map.of(
+                "name", s.name, "letter", letter, "letterUrl", letterUrl(letter), "signedVersion", s.versionNumber,
+                "version", version, "diffUrl", letterUrl(letter) + "/diff/" + s.versionNumber + ".." + version,
+                "link", publicUrl + "/reaffirm/" + token));
+    }
+
+    private String letterUrl(SigningTarget letter) {
+        return publicUrl + "/letters/" + letter.slug();
+    }
+
+    private Mail compose(String template, String to, String subject, Map<String, Object> data) {
+        String text = engine.getTemplate("mail/" + template + ".txt").data(data).render();
+        String html = engine.getTemplate("mail/" + template + ".html").data(data).render();
+        return new Mail(to, subject, text, html);
+    }
+}

@@ -1,0 +1,230 @@
+package org.undersigned.signatures;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.web.Csrf;
+import org.undersigned.web.InvalidInput;
+
+/** The signing pages: they all work without JavaScript; every form is CSRF-protected. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class SignaturePages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance sign(SigningTarget letter, SignRequest form, Map<String, String> errors);
+
+        static native TemplateInstance sent(SigningTarget letter, String email, long hours);
+
+        static native TemplateInstance link(String kind, String token, SigningService.LinkView view);
+
+        static native TemplateInstance done(String kind, SigningService.LinkView view, boolean erased);
+
+        static native TemplateInstance signatories(SigningTarget letter, Signatories.Page page, String q,
+                Signatories.Count count);
+    }
+
+    private final SigningService signing;
+    private final SigningGuard guard;
+    private final Signatories signatories;
+    private final Csrf csrf;
+
+    SignaturePages(SigningService signing, SigningGuard guard, Signatories signatories, Csrf csrf) {
+        this.signing = signing;
+        this.guard = guard;
+        this.signatories = signatories;
+        this.csrf = csrf;
+    }
+
+    @GET
+    @Path("letters/{slug}/sign")
+    @Operation(hidden = true)
+    public TemplateInstance signForm(@PathParam("slug") String slug) {
+        return Templates.sign(signing.openLetter(slug), SigningSection.EMPTY_FORM, Map.of());
+    }
+
+    @POST
+    @Path("letters/{slug}/sign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response sign(@PathParam("slug") String slug, @FormParam("name") String name,
+            @FormParam("email") String email, @FormParam("organisation") String organisation,
+            @FormParam("role") String role, @FormParam("listing") String listing, @FormParam("comment") String comment,
+            @FormParam("notify") String notify, @FormParam(Csrf.FIELD) String token,
+            @Context HttpServerRequest http) {
+        csrf.verify(token);
+        SigningTarget letter = signing.openLetter(slug);
+        SignRequest form = new SignRequest(name, email, organisation, role, listing, comment, notify != null);
+        try {
+            guard.sign(slug, form, http);
+        } catch (InvalidInput e) {
+            // what the person typed comes back with a message per field
+            return Response.status(400).entity(Templates.sign(letter, form, e.errors())).build();
+        }
+        return Response.ok(Templates.sent(letter, email.strip(), signing.confirmHours())).build();
+    }
+
+    @GET
+    @Path("confirm/{token}")
+    @Operation(hidden = true)
+    public TemplateInstance confirmPage(@PathParam("token") String token) {
+        return Templates.link("confirm", token, signing.inspect(token, SignatureToken.Purpose.CONFIRM));
+    }
+
+    @POST
+    @Path("confirm/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response confirm(@PathParam("token") String token, @FormParam(Csrf.FIELD) String csrfToken,
+            @Context HttpServerRequest http) {
+        csrf.verify(csrfToken);
+        guard.limitLinks(http);
+        return outcome("confirm", token, signing.confirm(token), false);
+    }
+
+    @POST
+    @Path("confirm/{token}/resend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public TemplateInstance resend(@PathParam("token") String token, @FormParam(Csrf.FIELD) String csrfToken,
+            @Context HttpServerRequest http) {
+        csrf.verify(csrfToken);
+        guard.limitLinks(http);
+        signing.emailBehind(token, SignatureToken.Purpose.CONFIRM).ifPresent(guard::limitEmail);
+        SigningService.LinkView view = signing.inspect(token, SignatureToken.Purpose.CONFIRM);
+        boolean sent = signing.resendConfirmation(token);
+        return Templates.done(sent ? "resent" : "not-resent", view, false);
+    }
+
+    @GET
+    @Path("withdraw/{token}")
+    @Operation(hidden = true)
+    public TemplateInstance withdrawPage(@PathParam("token") String token) {
+        return Templates.link("withdraw", token, signing.inspect(token, SignatureToken.Purpose.WITHDRAW));
+    }
+
+    @POST
+    @Path("withdraw/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response withdraw(@PathParam("token") String token, @FormParam("erase") String erase,
+            @FormParam(Csrf.FIELD) String csrfToken, @Context HttpServerRequest http) {
+        csrf.verify(csrfToken);
+        guard.limitLinks(http);
+        return outcome("withdraw", token, signing.withdraw(token, erase != null), erase != null);
+    }
+
+    @GET
+    @Path("reaffirm/{token}")
+    @Operation(hidden = true)
+    public TemplateInstance reaffirmPage(@PathParam("token") String token) {
+        return Templates.link("reaffirm", token, signing.inspect(token, SignatureToken.Purpose.REAFFIRM));
+    }
+
+    @POST
+    @Path("reaffirm/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response reaffirm(@PathParam("token") String token, @FormParam(Csrf.FIELD) String csrfToken,
+            @Context HttpServerRequest http) {
+        csrf.verify(csrfToken);
+        guard.limitLinks(http);
+        return outcome("reaffirm", token, signing.reaffirm(token), false);
+    }
+
+    @GET
+    @Path("letters/{slug}/signatories")
+    @Operation(hidden = true)
+    public TemplateInstance signatoriesPage(@PathParam("slug") String slug, @QueryParam("q") String q,
+            @QueryParam("after") String after) {
+        SigningTarget letter = signing.letter(slug);
+        return Templates.signatories(letter, signatories.page(letter, q, after, 100), q == null ? "" : q,
+                signatories.count(letter));
+    }
+
+    @GET
+    @Path("letters/{slug}/signatories.csv")
+    @Produces("text/csv")
+    @Operation(hidden = true)
+    public Response csv(@PathParam("slug") String slug) {
+        SigningTarget letter = signing.letter(slug);
+        StreamingOutput body = out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            w.write("name,organisation,role,identity,affiliation,version,signed_at\r\n");
+            signatories.forEach(letter, s -> {
+                try {
+                    w.write(String.join(",", Csv.cell(s.name()), Csv.cell(s.organisation()), Csv.cell(s.role()),
+                            s.levels().identity(), s.levels().affiliation(), String.valueOf(s.version()),
+                            String.valueOf(s.signedAt())) + "\r\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            w.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + slug + "-signatories.csv\"")
+                .header("Access-Control-Allow-Origin", "*").build();
+    }
+
+    private static Response outcome(String kind, String token, SigningService.LinkView view, boolean erased) {
+        if (view.valid()) {
+            return Response.ok(Templates.done(kind, view, erased)).build();
+        }
+        return Response.status(statusOf(view)).entity(Templates.link(kind, token, view)).build();
+    }
+
+    private static int statusOf(SigningService.LinkView view) {
+        return view.expired() || view.used() ? 410 : 404;
+    }
+
+    /** The API's answer for a link that cannot be used. */
+    static WebApplicationException linkProblem(SigningService.LinkView view) {
+        return switch (view.state()) {
+            case EXPIRED -> new ClientErrorException("This confirmation link has expired. Sign again to get a new "
+                    + "one.", 410);
+            case USED -> new ClientErrorException("This link has already been used.", 410);
+            default -> new NotFoundException("This link is not valid. Check that it was copied completely.");
+        };
+    }
+
+    /** CSV cells quoted as RFC 4180 says, and defused so a spreadsheet never runs a cell as a formula. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static String cell(String value) {
+            if (value == null) {
+                return "";
+            }
+            String v = value;
+            if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+                v = "'" + v;
+            }
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+    }
+}

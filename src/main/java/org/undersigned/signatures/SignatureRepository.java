@@ -1,0 +1,41 @@
+package org.undersigned.signatures;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+class SignatureRepository implements PanacheRepository<Signature> {
+
+    Optional<Signature> findLive(long letterId, String email) {
+        return find("letterId = ?1 and liveKey = ?2", letterId, email).firstResultOptional();
+    }
+
+    Optional<Signature> findByPublicId(UUID id) {
+        return find("id", id).firstResultOptional();
+    }
+
+    /** Public, confirmed signatures in signing order after {@code afterSeq}; {@code folded} filters by name. */
+    List<Signature> listed(long letterId, long afterSeq, String folded, int limit) {
+        String query = "letterId = ?1 and status = ?2 and listing = 'public' and seq > ?3";
+        if (folded == null) {
+            return find(query + " order by seq", letterId, Signature.Status.CONFIRMED, afterSeq).page(0, limit).list();
+        }
+        return find(query + " and nameFolded like ?4 escape '\\' order by seq", letterId, Signature.Status.CONFIRMED,
+                afterSeq, "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .page(0, limit).list();
+    }
+
+    List<Signature> recent(long letterId, int limit) {
+        return find("letterId = ?1 and status = ?2 and listing = 'public' order by seq desc", letterId,
+                Signature.Status.CONFIRMED).page(0, limit).list();
+    }
+
+    /** Confirmed signatures made on an older version, for a re-affirmation campaign, in batches. */
+    List<Signature> confirmedBefore(long letterId, int version, long afterSeq, int limit) {
+        return find("letterId = ?1 and status = ?2 and versionNumber < ?3 and seq > ?4 order by seq", letterId,
+                Signature.Status.CONFIRMED, version, afterSeq).page(0, limit).list();
+    }
+}

@@ -1,0 +1,70 @@
+package org.undersigned.signatures;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.verification.EmailAddress;
+import org.undersigned.web.ClientNetwork;
+import org.undersigned.web.RateLimiter;
+
+/**
+ * The entrance to signing for both the form and the API: abuse limits per client network and per email address,
+ * and one retry when two sign-ups of the same address race for the same row.
+ */
+@ApplicationScoped
+class SigningGuard {
+
+    private final SigningService signing;
+    private final RateLimiter limiter;
+    private final ClientNetwork network;
+    private final RateLimiter.Limit perNetwork;
+    private final RateLimiter.Limit perEmail;
+    private final RateLimiter.Limit links;
+
+    SigningGuard(SigningService signing, RateLimiter limiter, ClientNetwork network,
+            @ConfigProperty(name = "undersigned.rate-limit.network-signs") long networkSigns,
+            @ConfigProperty(name = "undersigned.rate-limit.email-signs") long emailSigns,
+            @ConfigProperty(name = "undersigned.rate-limit.period") Duration period) {
+        this.signing = signing;
+        this.limiter = limiter;
+        this.network = network;
+        this.perNetwork = new RateLimiter.Limit("sign-network", networkSigns, period);
+        this.perEmail = new RateLimiter.Limit("sign-email", emailSigns, period);
+        this.links = new RateLimiter.Limit("links-network", networkSigns * 2, period);
+    }
+
+    SigningService.Receipt sign(String slug, SignRequest request, HttpServerRequest http) {
+        signing.openLetter(slug);
+        limiter.consume(perNetwork, network.of(http));
+        EmailAddress.parse(request.email()).ifPresent(e -> limiter.consume(perEmail, e.value()));
+        try {
+            return signing.sign(slug, request);
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            return signing.sign(slug, request);
+        }
+    }
+
+    /** Limits on following mailed links and asking for new ones, per network. */
+    void limitLinks(HttpServerRequest http) {
+        limiter.consume(links, network.of(http));
+    }
+
+    /** Limits asking for a fresh link for one address (the per-email sign-up limit). */
+    void limitEmail(String email) {
+        limiter.consume(perEmail, email);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,260 @@
+package org.undersigned.signatures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.letters.LetterService;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.mail.Outbox;
+import org.undersigned.verification.EmailAddress;
+import org.undersigned.web.InvalidInput;
+
+/**
+ * Signing by email: a signature is pending until its owner confirms through a mailed link; one live signature per
+ * person per letter; withdrawal (with optional erasure) and re-affirmation through mailed links as well. Mails are
+ * queued in the same transaction (outbox) and sent later, never inside it.
+ */
+@ApplicationScoped
+public class SigningService {
+
+    /** The public answer to a sign-up; the same whether or not the address had already signed. */
+    public record Receipt(String id, String status) {
+    }
+
+    /** What a mailed link leads to, for its page. */
+    public record LinkView(Tokens.State state, String letterSlug, String letterTitle, String name, String listing,
+            Integer version) {
+
+        public boolean valid() {
+            return state == Tokens.State.VALID;
+        }
+
+        public boolean expired() {
+            return state == Tokens.State.EXPIRED;
+        }
+
+        public boolean used() {
+            return state == Tokens.State.USED;
+        }
+    }
+
+    private final SignatureRepository signatures;
+    private final Tokens tokens;
+    private final Counts counts;
+    private final LetterService letters;
+    private final Outbox outbox;
+    private final SignatureMails mails;
+    private final Duration confirmTtl;
+
+    SigningService(SignatureRepository signatures, Tokens tokens, Counts counts, LetterService letters, Outbox outbox,
+            SignatureMails mails, @ConfigProperty(name = "undersigned.signatures.confirm-ttl") Duration confirmTtl) {
+        this.signatures = signatures;
+        this.tokens = tokens;
+        this.counts = counts;
+        this.letters = letters;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.confirmTtl = confirmTtl;
+    }
+
+    public long confirmHours() {
+        return confirmTtl.toHours();
+    }
+
+    /** A published letter (open or closed), or 404. */
+    public SigningTarget letter(String slug) {
+        return letters.signingTarget(slug)
+                .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
+    }
+
+    /** The letter to sign, or 404/409 with a message a person can act on. */
+    public SigningTarget openLetter(String slug) {
+        SigningTarget target = letter(slug);
+        String closed = target.closedReason(LocalDate.now(ZoneOffset.UTC));
+        if (closed != null) {
+            throw new ClientErrorException(closed, 409);
+        }
+        return target;
+    }
+
+    @Transactional
+    public Receipt sign(String slug, SignRequest request) {
+        SigningTarget letter = openLetter(slug);
+        Map<String, String> problems = request.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        EmailAddress email = EmailAddress.parse(request.email()).orElseThrow();
+        Optional<Signature> live = signatures.findLive(letter.letterId(), email.value());
+        if (live.isPresent() && live.get().status == Signature.Status.CONFIRMED) {
+            String withdraw = tokens.issue(live.get(), SignatureToken.Purpose.WITHDRAW, null, null);
+            outbox.enqueue(mails.alreadySigned(live.get(), letter, withdraw));
+            return new Receipt(duplicate(live.get()).id.toString(), "pending-email");
+        }
+        Signature s = live.orElseGet(Signature::new);
+        s.letterId = letter.letterId();
+        s.status = Signature.Status.PENDING;
+        s.liveKey = email.value();
+        s.email = email.value();
+        s.name = SignRequest.clean(request.name());
+        s.nameFolded = SignRequest.fold(s.name);
+        s.organisation = SignRequest.clean(request.organisation());
+        s.role = SignRequest.clean(request.role());
+        s.comment = SignRequest.clean(request.comment());
+        s.listing = request.listing();
+        s.notify = Boolean.TRUE.equals(request.notifyMe());
+        s.identityMethod = "email";
+        s.affiliationLevel = s.organisation == null ? "none" : "self";
+        s.versionNumber = letter.version();
+        s.textSha256 = letter.textSha256();
+        if (s.seq == null) {
+            s.id = UUID.randomUUID();
+            s.createdAt = Tokens.now();
+            signatures.persist(s);
+        }
+        String token = tokens.issue(s, SignatureToken.Purpose.CONFIRM, null, confirmTtl);
+        outbox.enqueue(mails.confirm(s, letter, token, confirmTtl));
+        return new Receipt(s.id.toString(), "pending-email");
+    }
+
+    /** A placeholder row that answers like a pending signature, so a sign-up never reveals who has signed. */
+    private Signature duplicate(Signature original) {
+        Signature d = new Signature();
+        d.id = UUID.randomUUID();
+        d.letterId = original.letterId;
+        d.status = Signature.Status.DUPLICATE;
+        d.listing = original.listing;
+        d.identityMethod = original.identityMethod;
+        d.affiliationLevel = "none";
+        d.versionNumber = original.versionNumber;
+        d.textSha256 = original.textSha256;
+        d.createdAt = Tokens.now();
+        signatures.persist(d);
+        return d;
+    }
+
+    @Transactional
+    public LinkView inspect(String token, SignatureToken.Purpose purpose) {
+        Tokens.Found found = tokens.find(token, purpose);
+        if (found.token() == null) {
+            return new LinkView(found.state(), null, null, null, null, null);
+        }
+        Signature s = signatures.findById(found.token().signatureSeq);
+        Tokens.State state = found.state();
+        if (state == Tokens.State.VALID && !actionable(s, found.token())) {
+            state = Tokens.State.USED;
+        }
+        SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow(NotFoundException::new);
+        return new LinkView(state, letter.slug(), letter.title(), s.name, s.listing, found.token().versionNumber);
+    }
+
+    private static boolean actionable(Signature s, SignatureToken t) {
+        return switch (t.purpose) {
+            case CONFIRM -> s.status == Signature.Status.PENDING;
+            case WITHDRAW -> s.status == Signature.Status.CONFIRMED || s.status == Signature.Status.PENDING;
+            case REAFFIRM -> s.status == Signature.Status.CONFIRMED && s.versionNumber < t.versionNumber;
+        };
+    }
+
+    /** Confirms a pending signature; it is counted in this transaction and a receipt with a withdrawal link is queued. */
+    @Transactional
+    public LinkView confirm(String token) {
+        return use(token, SignatureToken.Purpose.CONFIRM, (s, t) -> {
+            s.status = Signature.Status.CONFIRMED;
+            s.confirmedAt = Tokens.now();
+            counts.add(s, 1);
+            SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
+            outbox.enqueue(mails.receipt(s, letter, tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, null)));
+        });
+    }
+
+    /** Sends a fresh confirmation link when an old one expired; true when one was queued. */
+    @Transactional
+    public boolean resendConfirmation(String oldToken) {
+        Tokens.Found found = tokens.find(oldToken, SignatureToken.Purpose.CONFIRM);
+        if (found.token() == null) {
+            return false;
+        }
+        Signature s = signatures.findById(found.token().signatureSeq);
+        if (s.status != Signature.Status.PENDING) {
+            return false;
+        }
+        SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
+        outbox.enqueue(mails.confirm(s, letter, tokens.issue(s, SignatureToken.Purpose.CONFIRM, null, confirmTtl),
+                confirmTtl));
+        return true;
+    }
+
+    /** The address a link was sent to, for rate limiting resends; empty when unknown. */
+    @Transactional
+    public Optional<String> emailBehind(String token, SignatureToken.Purpose purpose) {
+        Tokens.Found found = tokens.find(token, purpose);
+        return found.token() == null ? Optional.empty()
+                : Optional.ofNullable(signatures.findById(found.token().signatureSeq).email);
+    }
+
+    /** Withdraws a signature: the count drops at once; with {@code erase}, name, email and affiliation are deleted. */
+    @Transactional
+    public LinkView withdraw(String token, boolean erase) {
+        return use(token, SignatureToken.Purpose.WITHDRAW, (s, t) -> {
+            if (s.status == Signature.Status.CONFIRMED) {
+                counts.add(s, -1);
+            }
+            s.status = Signature.Status.WITHDRAWN;
+            s.liveKey = null;
+            s.withdrawnAt = Tokens.now();
+            if (erase) {
+                s.email = null;
+                s.name = null;
+                s.nameFolded = null;
+                s.organisation = null;
+                s.role = null;
+                s.comment = null;
+                s.erasedAt = s.withdrawnAt;
+            }
+        });
+    }
+
+    /** Moves a confirmed signature to the newer version named by the token. */
+    @Transactional
+    public LinkView reaffirm(String token) {
+        return use(token, SignatureToken.Purpose.REAFFIRM, (s, t) -> {
+            SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
+            String hash = letters.version(letter.slug(), t.versionNumber).orElseThrow().textSha256();
+            counts.moveVersion(s, s.versionNumber, t.versionNumber);
+            s.versionNumber = t.versionNumber;
+            s.textSha256 = hash;
+        });
+    }
+
+    /**
+     * Runs a link's action exactly once: the token is claimed by a conditional update (a second click, or a
+     * concurrent one, finds it used) and the signature row is locked, so two links of one signature cannot both act.
+     */
+    private LinkView use(String token, SignatureToken.Purpose purpose,
+            java.util.function.BiConsumer<Signature, SignatureToken> action) {
+        LinkView view = inspect(token, purpose);
+        if (!view.valid()) {
+            return view;
+        }
+        SignatureToken t = tokens.find(token, purpose).token();
+        if (!tokens.claim(t)) {
+            return inspect(token, purpose);
+        }
+        Signature s = signatures.findById(t.signatureSeq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (!actionable(s, t)) {
+            return new LinkView(Tokens.State.USED, view.letterSlug(), view.letterTitle(), s.name, s.listing,
+                    t.versionNumber);
+        }
+        action.accept(s, t);
+        return view;
+    }
+}

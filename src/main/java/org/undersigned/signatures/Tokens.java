@@ -1,0 +1,81 @@
+package org.undersigned.signatures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** Mailed-link tokens: 256 random bits, handed out once, kept only as a SHA-256 hash. */
+@ApplicationScoped
+class Tokens {
+
+    enum State { VALID, EXPIRED, USED, UNKNOWN }
+
+    record Found(State state, SignatureToken token) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final TokenRepository repository;
+
+    Tokens(TokenRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Stores the hash of a new token and returns the token itself, which exists only in the mail. */
+    String issue(Signature signature, SignatureToken.Purpose purpose, Integer version, Duration lifetime) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        SignatureToken t = new SignatureToken();
+        t.hash = hash(token);
+        t.signatureSeq = signature.seq;
+        t.purpose = purpose;
+        t.versionNumber = version;
+        t.createdAt = now();
+        t.expiresAt = lifetime == null ? null : t.createdAt.plus(lifetime);
+        repository.persist(t);
+        return token;
+    }
+
+    Found find(String token, SignatureToken.Purpose purpose) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            return new Found(State.UNKNOWN, null);
+        }
+        Optional<SignatureToken> t = repository.findByIdOptional(hash(token)).filter(x -> x.purpose == purpose);
+        if (t.isEmpty()) {
+            return new Found(State.UNKNOWN, null);
+        }
+        if (t.get().usedAt != null) {
+            return new Found(State.USED, t.get());
+        }
+        if (t.get().expiresAt != null && t.get().expiresAt.isBefore(now())) {
+            return new Found(State.EXPIRED, t.get());
+        }
+        return new Found(State.VALID, t.get());
+    }
+
+    /** Marks the token used; false when another request used it first. */
+    boolean claim(SignatureToken token) {
+        return repository.update("usedAt = ?1 where hash = ?2 and usedAt is null", now(), token.hash) == 1;
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.undersigned.web;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Which network a request comes from, for rate limits. X-Forwarded-For is believed only when the peer is one of
+ * the configured trusted proxies; then the client is the right-most address that is not itself a trusted proxy.
+ * IPv6 clients are grouped by /64, since one host usually holds a whole /64.
+ */
+@ApplicationScoped
+public class ClientNetwork {
+
+    private final List<Cidr> trusted;
+
+    ClientNetwork(@ConfigProperty(name = "undersigned.trusted-proxies") Optional<List<String>> trustedProxies) {
+        this.trusted = trustedProxies.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
+                .map(Cidr::parse).toList();
+    }
+
+    public String of(HttpServerRequest request) {
+        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return of(peer, request.getHeader("X-Forwarded-For"));
+    }
+
+    String of(String peer, String forwarded) {
+        String client = peer;
+        if (forwarded != null && isTrusted(peer)) {
+            String[] hops = forwarded.split(",");
+            for (int i = hops.length - 1; i >= 0; i--) {
+                client = hops[i].strip();
+                if (!isTrusted(client)) {
+                    break;
+                }
+            }
+        }
+        return network(client);
+    }
+
+    boolean isTrusted(String address) {
+        return address(address).map(a -> trusted.stream().anyMatch(c -> c.contains(a))).orElse(false);
+    }
+
+    static String network(String address) {
+        return address(address).map(a -> {
+            byte[] b = a.getAddress();
+            if (b.length == 16) {
+                StringBuilder s = new StringBuilder();
+                for (int i = 0; i < 8; i += 2) {
+                    s.append(String.format("%02x%02x:", b[i], b[i + 1]));
+                }
+                return s + ":/64";
+            }
+            return a.getHostAddress();
+        }).orElse("unknown");
+    }
+
+    private static Optional<InetAddress> address(String text) {
+        // only literal addresses: never resolve a name taken from a header
+        if (text == null || text.isEmpty() || !text.matches("[0-9a-fA-F:.]+")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(text));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    record Cidr(byte[] network, int bits) {
+        static Cidr parse(String text) {
+            String[] parts = text.split("/");
+            InetAddress a = address(parts[0]).orElseThrow(() ->
+                    new IllegalArgumentException("undersigned.trusted-proxies: not an IP address or CIDR: " + text));
+            int max = a.getAddress().length * 8;
+            int bits = parts.length > 1 ? Integer.parseInt(parts[1]) : max;
+            if (bits < 0 || bits > max) {
+                throw new IllegalArgumentException("undersigned.trusted-proxies: bad prefix length in " + text);
+            }
+            return new Cidr(a.getAddress(), bits);
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] b = address.getAddress();
+            if (b.length != network.length) {
+                return false;
+            }
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >> (i % 8);
+                if ((b[i / 8] & mask) != (network[i / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
