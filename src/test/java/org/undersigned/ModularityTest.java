@@ -62,18 +62,33 @@ class ModularityTest {
     void webHoldsNoDomainLogicAndDependsOnNoFeature() {
         noClasses().that().resideInAPackage(BASE + ".web..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".web..", "java..", "jakarta..",
-                        "io.quarkus..", "io.vertx..", "io.agroal..", "io.github.bucket4j..", "org.jboss..", "com.fasterxml..", "org.eclipse.microprofile..")
+                        "io.quarkus..", "io.vertx..", "io.agroal..", "io.github.bucket4j..", "org.jboss..",
+                        "com.fasterxml..", "org.eclipse.microprofile..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void mailHoldsNoDomainLogicAndDependsOnNoFeature() {
+        noClasses().that().resideInAPackage(BASE + ".mail..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".letters..", BASE + ".signatures..",
+                        BASE + ".verification..")
                 .check(CLASSES);
     }
 
     @Test
     void dependenciesRunOneWay() {
-        // Later features add their layer here, e.g. .layer("signatures").definedBy(BASE + ".signatures..")
+        // DESIGN §3: signatures -> verification, letters -> mail, web. Later features add their layer here.
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("signatures").definedBy(BASE + ".signatures..")
+                .layer("verification").definedBy(BASE + ".verification..")
                 .layer("letters").definedBy(BASE + ".letters..")
+                .layer("mail").definedBy(BASE + ".mail..")
                 .layer("web").definedBy(BASE + ".web..")
-                .whereLayer("letters").mayNotBeAccessedByAnyLayer()
-                .whereLayer("web").mayOnlyBeAccessedByLayers("letters")
+                .whereLayer("signatures").mayNotBeAccessedByAnyLayer()
+                .whereLayer("verification").mayOnlyBeAccessedByLayers("signatures")
+                .whereLayer("letters").mayOnlyBeAccessedByLayers("signatures")
+                .whereLayer("mail").mayOnlyBeAccessedByLayers("signatures", "letters", "verification")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "mail")
                 .check(CLASSES);
     }
 

@@ -1,11 +1,17 @@
 package org.undersigned.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -13,6 +19,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Gives each test run its own fresh PostgreSQL database and drops it when the run ends, so runs never clash.
  * The admin connection defaults to user postgres on 127.0.0.1:5432/postgres and can be overridden with
  * UNDERSIGNED_TEST_PG_URL, UNDERSIGNED_TEST_PG_USER and UNDERSIGNED_TEST_PG_PASSWORD.
+ * It also copies src/test/content to target/test-content, a working copy that tests may add versions to.
  */
 public class TestDatabase implements LauncherSessionListener {
 
@@ -29,6 +36,29 @@ public class TestDatabase implements LauncherSessionListener {
         System.setProperty("undersigned.test.jdbc-url", ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
         System.setProperty("undersigned.test.username", USER);
         System.setProperty("undersigned.test.password", PASSWORD);
+        copyContent(Path.of("src/test/content"), Path.of("target/test-content"));
+    }
+
+    private static void copyContent(Path from, Path to) {
+        try {
+            if (Files.exists(to)) {
+                try (Stream<Path> old = Files.walk(to)) {
+                    old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path p : files.toList()) {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
