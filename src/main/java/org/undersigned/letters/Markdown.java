@@ -3,8 +3,11 @@ package org.undersigned.letters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -36,6 +39,15 @@ public class Markdown {
             .build();
 
     public String toHtml(String markdown) {
-        return renderer.render(parser.parse(markdown));
+        Node document = parser.parse(markdown);
+        // the page's own title is the only h1: a letter's headings start one level lower
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                heading.setLevel(Math.min(heading.getLevel() + 1, 6));
+                visitChildren(heading);
+            }
+        });
+        return renderer.render(document);
     }
 }

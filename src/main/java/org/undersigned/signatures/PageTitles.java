@@ -1,6 +1,7 @@
 package org.undersigned.signatures;
 
 import io.quarkus.qute.TemplateExtension;
+import org.undersigned.letters.SigningTarget;
 
 /** Page titles of the mailed-link pages, by the kind of link. */
 final class PageTitles {
@@ -17,5 +18,26 @@ final class PageTitles {
             case "resent" -> "A new link is on its way";
             default -> "Signature";
         };
+    }
+
+    @TemplateExtension
+    static String signingDoneTitle(String kind) {
+        return switch (kind) {
+            case "confirm" -> "Signature confirmed";
+            case "withdraw" -> "Signature withdrawn";
+            case "reaffirm" -> "Signature re-affirmed";
+            case "resent" -> "A new link is on its way";
+            default -> "No new link needed";
+        };
+    }
+
+    @TemplateExtension
+    static String signTitle(SigningTarget letter) {
+        return "Sign: " + letter.title();
+    }
+
+    @TemplateExtension
+    static String signatoriesTitle(SigningTarget letter) {
+        return "Who signed: " + letter.title();
     }
 }

@@ -1,5 +1,7 @@
 package org.undersigned.signatures;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
@@ -53,9 +55,12 @@ public class SigningService {
     private final Outbox outbox;
     private final SignatureMails mails;
     private final Duration confirmTtl;
+    private final Counter received;
+    private final Counter confirmed;
 
     SigningService(SignatureRepository signatures, Tokens tokens, Counts counts, LetterService letters, Outbox outbox,
-            SignatureMails mails, @ConfigProperty(name = "undersigned.signatures.confirm-ttl") Duration confirmTtl) {
+            SignatureMails mails, @ConfigProperty(name = "undersigned.signatures.confirm-ttl") Duration confirmTtl,
+            MeterRegistry registry) {
         this.signatures = signatures;
         this.tokens = tokens;
         this.counts = counts;
@@ -63,6 +68,8 @@ public class SigningService {
         this.outbox = outbox;
         this.mails = mails;
         this.confirmTtl = confirmTtl;
+        this.received = registry.counter("undersigned.signatures.received");
+        this.confirmed = registry.counter("undersigned.signatures.confirmed");
     }
 
     public long confirmHours() {
@@ -122,6 +129,7 @@ public class SigningService {
         }
         String token = tokens.issue(s, SignatureToken.Purpose.CONFIRM, null, confirmTtl);
         outbox.enqueue(mails.confirm(s, letter, token, confirmTtl));
+        received.increment();
         return new Receipt(s.id.toString(), "pending-email");
     }
 
@@ -171,6 +179,7 @@ public class SigningService {
             s.status = Signature.Status.CONFIRMED;
             s.confirmedAt = Tokens.now();
             counts.add(s, 1);
+            confirmed.increment();
             SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
             outbox.enqueue(mails.receipt(s, letter, tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, null)));
         });

@@ -56,7 +56,7 @@ class LetterApiTest {
             assertThat(v.getInt("number")).isEqualTo(n);
             assertThat(v.getString("textSha256")).isEqualTo(sha).isEqualTo(hashes.get(n - 1));
             assertThat(markdown).endsWith("\n").doesNotContain("\r").doesNotEndWith("\n\n");
-            assertThat(v.getString("html")).contains("<h1>Sample letter</h1>");
+            assertThat(v.getString("html")).contains("<h2>Sample letter</h2>");
         }
     }
 

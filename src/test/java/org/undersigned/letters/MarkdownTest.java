@@ -43,7 +43,8 @@ class MarkdownTest {
     void ordinaryMarkdownStillWorks() {
         Document doc = Jsoup.parseBodyFragment(markdown.toHtml(
                 "# Title\n\nSome **bold** and a [link](https://example.org/a?b=c).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"));
-        assertThat(doc.select("h1").text()).isEqualTo("Title");
+        assertThat(doc.select("h1")).as("the page title is the only h1").isEmpty();
+        assertThat(doc.select("h2").text()).isEqualTo("Title");
         assertThat(doc.select("strong").text()).isEqualTo("bold");
         assertThat(doc.select("a").attr("href")).isEqualTo("https://example.org/a?b=c");
         assertThat(doc.select("a").attr("rel")).contains("noopener");

@@ -29,6 +29,17 @@ class OperationsTest {
     }
 
     @Test
+    void signingMetricsAreExposed() {
+        given().get("/q/metrics").then().body(containsString("undersigned_signatures_received_total"))
+                .body(containsString("undersigned_mail_outbox_depth"));
+    }
+
+    @Test
+    void theDevMailboxDoesNotExistOutsideDevMode() {
+        given().accept("text/html").get("/dev/mail").then().statusCode(404);
+    }
+
+    @Test
     void swaggerUiIsAvailable() {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

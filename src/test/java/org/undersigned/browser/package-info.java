@@ -1,0 +1,2 @@
+/** Browser tests: the pages that matter, driven in Debian's Chromium by Playwright. */
+package org.undersigned.browser;
