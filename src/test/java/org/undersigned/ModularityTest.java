@@ -77,18 +77,36 @@ class ModularityTest {
 
     @Test
     void dependenciesRunOneWay() {
-        // DESIGN §3: signatures -> verification, letters -> mail, web. Later features add their layer here.
+        // DESIGN §3: signatures -> verification, transparency, letters -> mail, web. Later features add their layer.
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("signatures").definedBy(BASE + ".signatures..")
                 .layer("verification").definedBy(BASE + ".verification..")
+                .layer("transparency").definedBy(BASE + ".transparency..")
                 .layer("letters").definedBy(BASE + ".letters..")
                 .layer("mail").definedBy(BASE + ".mail..")
                 .layer("web").definedBy(BASE + ".web..")
                 .whereLayer("signatures").mayNotBeAccessedByAnyLayer()
                 .whereLayer("verification").mayOnlyBeAccessedByLayers("signatures")
-                .whereLayer("letters").mayOnlyBeAccessedByLayers("signatures")
-                .whereLayer("mail").mayOnlyBeAccessedByLayers("signatures", "letters", "verification")
-                .whereLayer("web").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "mail")
+                .whereLayer("transparency").mayOnlyBeAccessedByLayers("signatures")
+                .whereLayer("letters").mayOnlyBeAccessedByLayers("signatures", "transparency")
+                .whereLayer("mail").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "transparency")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "mail",
+                        "transparency")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theLogsMathsIsPureJava() {
+        classes().that().resideInAPackage(BASE + ".transparency.merkle..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".transparency.merkle..", "java..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void signedNotesArePureJavaAndBouncyCastle() {
+        classes().that().resideInAPackage(BASE + ".transparency.note..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".transparency.note..", "java..",
+                        "org.bouncycastle..")
                 .check(CLASSES);
     }
 

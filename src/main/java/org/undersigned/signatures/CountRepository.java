@@ -22,6 +22,16 @@ class CountRepository {
                 .executeUpdate();
     }
 
+    /** Keeps exactly one row of {@code dimension}. */
+    void replace(long letterId, String dimension, String key, long n) {
+        EntityManager em = Panache.getEntityManager();
+        em.createNativeQuery("DELETE FROM letter_count WHERE letter_id = ?1 AND dimension = ?2")
+                .setParameter(1, letterId).setParameter(2, dimension).executeUpdate();
+        em.createNativeQuery("INSERT INTO letter_count (letter_id, dimension, k, n) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, letterId).setParameter(2, dimension).setParameter(3, key).setParameter(4, n)
+                .executeUpdate();
+    }
+
     @SuppressWarnings("unchecked")
     List<Row> all(long letterId) {
         List<Object[]> rows = Panache.getEntityManager()

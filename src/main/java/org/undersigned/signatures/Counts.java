@@ -26,7 +26,12 @@ class Counts {
     static final List<String> IDENTITIES = List.of("email", "orcid");
 
     record Snapshot(long total, Map<String, Long> byLevel, Map<String, Long> byIdentity,
-            Map<String, Long> byOrganisation, Map<String, Long> byVersion, long revision, Instant asOf) {
+            Map<String, Long> byOrganisation, Map<String, Long> byVersion, Checkpoint checkpoint, long revision,
+            Instant asOf) {
+    }
+
+    /** The log checkpoint a snapshot was computed at; rootHash in base64 as in the checkpoint itself. */
+    public record Checkpoint(long size, String rootHash) {
     }
 
     private record Cached(Snapshot snapshot, long at) {
@@ -42,27 +47,28 @@ class Counts {
         this.ttlNanos = ttl.toNanos();
     }
 
-    /** Adds {@code delta} (+1 or -1) for everything the signature is counted under. */
+    /** Adds {@code delta} (+1 or -1) to the total and to each of {@code keys} (dimension to key). */
     @Transactional(Transactional.TxType.MANDATORY)
-    void add(Signature s, int delta) {
-        Map<String, String> keys = new TreeMap<>(Comparator.naturalOrder());
-        keys.put("identity", s.identityMethod);
-        keys.put("level", s.affiliationLevel);
-        keys.put("total", "");
-        keys.put("version", String.valueOf(s.versionNumber));
-        if (s.organisation != null) {
-            keys.put("organisation", s.organisation);
-        }
+    void add(long letterId, Map<String, String> keys, int delta) {
+        Map<String, String> ordered = new TreeMap<>(keys);
+        ordered.put("total", "");
         // one fixed order (by dimension) so concurrent changes lock rows in the same order and never deadlock
-        keys.forEach((dimension, key) -> repository.add(s.letterId, dimension, key, delta));
-        bump(s.letterId);
+        ordered.forEach((dimension, key) -> repository.add(letterId, dimension, key, delta));
+        bump(letterId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void moveVersion(Signature s, int from, int to) {
-        repository.add(s.letterId, "version", String.valueOf(from), -1);
-        repository.add(s.letterId, "version", String.valueOf(to), 1);
-        bump(s.letterId);
+    void moveVersion(long letterId, String from, String to) {
+        repository.add(letterId, "version", from, -1);
+        repository.add(letterId, "version", to, 1);
+        bump(letterId);
+    }
+
+    /** The checkpoint the counts now correspond to (stored with them, so one read gives a consistent pair). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void checkpoint(long letterId, long size, String rootHash) {
+        repository.replace(letterId, "checkpoint", rootHash, size);
+        bump(letterId);
     }
 
     private void bump(long letterId) {
@@ -89,6 +95,7 @@ class Counts {
         Map<String, Long> byVersion = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
         long total = 0;
         long revision = 0;
+        Checkpoint checkpoint = null;
         for (CountRepository.Row row : repository.all(letterId)) {
             switch (row.dimension()) {
                 case "total" -> total = row.n();
@@ -101,11 +108,13 @@ class Counts {
                     }
                 }
                 case "version" -> byVersion.put(row.key(), row.n());
+                case "checkpoint" -> checkpoint = new Checkpoint(row.n(), row.key());
                 default -> {
                 }
             }
         }
-        return new Snapshot(total, byLevel, byIdentity, byOrganisation, byVersion, revision, Instant.now());
+        return new Snapshot(total, byLevel, byIdentity, byOrganisation, byVersion, checkpoint, revision,
+                Instant.now());
     }
 
     private static Map<String, Long> zeros(List<String> keys) {

@@ -19,9 +19,12 @@ public class Signatories {
     public record Levels(String identity, String affiliation) {
     }
 
-    /** A publicly listed signatory: never an email, never a private signer. */
+    /**
+     * A publicly listed signatory: never an email, never a private signer. {@code salt} completes the public record
+     * whose SHA-256, {@code listing}, the signer's log entry carries (see the README).
+     */
     public record Signatory(String name, String organisation, String role, Levels levels, int version,
-            OffsetDateTime signedAt) {
+            OffsetDateTime signedAt, String salt, String listing) {
     }
 
     public record Page(List<Signatory> items, String next) {
@@ -29,22 +32,25 @@ public class Signatories {
 
     /** Public status of one signature; name and affiliation only when the signer chose to be listed. */
     public record Status(String id, String letter, String status, String listing, Integer version, String textSha256,
-            OffsetDateTime signedAt, Levels levels, String name, String organisation, String role) {
+            OffsetDateTime signedAt, Levels levels, String name, String organisation, String role, String receipt) {
     }
 
     public record Count(String letter, long total, java.util.Map<String, Long> byLevel,
             java.util.Map<String, Long> byIdentity, java.util.Map<String, Long> byOrganisation,
-            java.util.Map<String, Long> byVersion, Object checkpoint, java.time.Instant asOf) {
+            java.util.Map<String, Long> byVersion, Counts.Checkpoint checkpoint, java.time.Instant asOf) {
     }
 
     private final SignatureRepository signatures;
     private final Counts counts;
     private final org.undersigned.letters.LetterService letters;
+    private final org.undersigned.transparency.Receipts receipts;
 
-    Signatories(SignatureRepository signatures, Counts counts, org.undersigned.letters.LetterService letters) {
+    Signatories(SignatureRepository signatures, Counts counts, org.undersigned.letters.LetterService letters,
+            org.undersigned.transparency.Receipts receipts) {
         this.signatures = signatures;
         this.counts = counts;
         this.letters = letters;
+        this.receipts = receipts;
     }
 
     public Page page(SigningTarget letter, String query, String after, int limit) {
@@ -76,6 +82,20 @@ public class Signatories {
         }
     }
 
+    /** The receipt of a logged signature: its C2SP tlog-proof text, once its entry is in the log. */
+    public Optional<String> receipt(String id) {
+        return byId(id).filter(s -> s.signerId != null)
+                .flatMap(s -> receipts.forSignature(s.letterId, s.seq));
+    }
+
+    private Optional<Signature> byId(String id) {
+        try {
+            return signatures.findByPublicId(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<Status> status(String id) {
         UUID uuid;
         try {
@@ -86,16 +106,18 @@ public class Signatories {
         return signatures.findByPublicId(uuid).map(s -> {
             String slug = letters.signingTarget(s.letterId).map(SigningTarget::slug).orElse(null);
             boolean listed = s.status == Signature.Status.CONFIRMED && s.isPublic();
+            boolean logged = s.signerId != null;
             return new Status(s.id.toString(), slug, publicStatus(s), s.listing, s.versionNumber, s.textSha256,
                     s.confirmedAt, new Levels(s.identityMethod, s.affiliationLevel), listed ? s.name : null,
-                    listed ? s.organisation : null, listed ? s.role : null);
+                    listed ? s.organisation : null, listed ? s.role : null,
+                    logged ? "/api/signatures/" + s.id + "/receipt" : null);
         });
     }
 
     public Count count(SigningTarget letter) {
         Counts.Snapshot c = counts.of(letter.letterId());
         return new Count(letter.slug(), c.total(), c.byLevel(), c.byIdentity(), c.byOrganisation(), c.byVersion(),
-                null, c.asOf());
+                c.checkpoint(), c.asOf());
     }
 
     /** Changes whenever any count of the letter changes: an ETag for the count. */
@@ -113,7 +135,8 @@ public class Signatories {
 
     private static Signatory view(Signature s) {
         return new Signatory(s.name, s.organisation, s.role, new Levels(s.identityMethod, s.affiliationLevel),
-                s.versionNumber, s.confirmedAt);
+                s.versionNumber, s.confirmedAt, s.listingSalt,
+                s.listingSalt == null ? null : SignerIds.commitment(SignerIds.listingRecord(s)));
     }
 
     private static long parseCursor(String after) {

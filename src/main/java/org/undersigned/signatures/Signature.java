@@ -73,6 +73,14 @@ class Signature {
     @Column(name = "erased_at")
     OffsetDateTime erasedAt;
 
+    /** Salt of the public record the log's listing commitment covers; deleted on erasure. */
+    @Column(name = "listing_salt")
+    String listingSalt;
+
+    /** The pseudonymous id under which the log records this signer. */
+    @Column(name = "signer_id")
+    String signerId;
+
     boolean isPublic() {
         return "public".equals(listing);
     }

@@ -75,6 +75,17 @@ public class SignatureApi {
     }
 
     @GET
+    @Path("/signatures/{id}/receipt")
+    @Produces("text/plain")
+    @Operation(summary = "The signature's receipt: C2SP tlog-proof of its log entry, verifiable offline")
+    public Response receipt(@PathParam("id") String id) {
+        String proof = signatories.receipt(id).orElseThrow(() -> new NotFoundException(
+                "No receipt for '" + id + "': the signature is unknown, unconfirmed, or joins the log in a moment."));
+        return Response.ok(proof, "text/plain; charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"" + id + ".tlog-proof\"").build();
+    }
+
+    @GET
     @Path("/letters/{slug}/count")
     @Operation(summary = "Counts, split by evidence level, organisation and version")
     public Response count(@PathParam("slug") String slug, @Context Request request) {

@@ -30,6 +30,7 @@ class SignatureMails {
         return compose("receipt", s.email, "Your signature is counted: " + letter.title(), Map.of(
                 "name", s.name, "letter", letter, "letterUrl", letterUrl(letter), "listing", s.listing,
                 "id", s.id.toString(), "statusUrl", publicUrl + "/api/signatures/" + s.id,
+                "receiptUrl", publicUrl + "/api/signatures/" + s.id + "/receipt",
                 "withdraw", publicUrl + "/withdraw/" + withdrawToken));
     }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.mail.Outbox;
+import org.undersigned.transparency.LogEntries;
+import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.web.InvalidInput;
 
@@ -50,7 +53,8 @@ public class SigningService {
 
     private final SignatureRepository signatures;
     private final Tokens tokens;
-    private final Counts counts;
+    private final TransparencyLog log;
+    private final SignerIds signerIds;
     private final LetterService letters;
     private final Outbox outbox;
     private final SignatureMails mails;
@@ -58,12 +62,14 @@ public class SigningService {
     private final Counter received;
     private final Counter confirmed;
 
-    SigningService(SignatureRepository signatures, Tokens tokens, Counts counts, LetterService letters, Outbox outbox,
+    SigningService(SignatureRepository signatures, Tokens tokens, TransparencyLog log, SignerIds signerIds,
+            LetterService letters, Outbox outbox,
             SignatureMails mails, @ConfigProperty(name = "undersigned.signatures.confirm-ttl") Duration confirmTtl,
             MeterRegistry registry) {
         this.signatures = signatures;
         this.tokens = tokens;
-        this.counts = counts;
+        this.log = log;
+        this.signerIds = signerIds;
         this.letters = letters;
         this.outbox = outbox;
         this.mails = mails;
@@ -172,17 +178,33 @@ public class SigningService {
         };
     }
 
-    /** Confirms a pending signature; it is counted in this transaction and a receipt with a withdrawal link is queued. */
+    /**
+     * Confirms a pending signature: a signature entry goes to the letter's log (counted when it is sequenced, a
+     * moment later) and a receipt with a withdrawal link is queued.
+     */
     @Transactional
     public LinkView confirm(String token) {
         return use(token, SignatureToken.Purpose.CONFIRM, (s, t) -> {
+            SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
             s.status = Signature.Status.CONFIRMED;
             s.confirmedAt = Tokens.now();
-            counts.add(s, 1);
+            s.signerId = signerIds.signerId(letter.slug(), s.identityMethod + ":" + s.email);
+            String listing = null;
+            if (s.isPublic()) {
+                s.listingSalt = SignerIds.newSalt();
+                listing = SignerIds.commitment(SignerIds.listingRecord(s));
+            }
+            log.append(s.letterId, LogEntries.signature(letter.slug(), s.versionNumber, s.textSha256,
+                    s.confirmedAt.toInstant(), s.signerId, evidence(s), listing), s.seq, LogEffects.liveness(s, 1));
             confirmed.increment();
-            SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
             outbox.enqueue(mails.receipt(s, letter, tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, null)));
         });
+    }
+
+    /** What the signature entry says was verified: the identity method and, if one was given, the affiliation level. */
+    static List<String> evidence(Signature s) {
+        return "none".equals(s.affiliationLevel) ? List.of(s.identityMethod)
+                : List.of(s.identityMethod, s.affiliationLevel);
     }
 
     /** Sends a fresh confirmation link when an old one expired; true when one was queued. */
@@ -215,7 +237,9 @@ public class SigningService {
     public LinkView withdraw(String token, boolean erase) {
         return use(token, SignatureToken.Purpose.WITHDRAW, (s, t) -> {
             if (s.status == Signature.Status.CONFIRMED) {
-                counts.add(s, -1);
+                String slug = letters.signingTarget(s.letterId).orElseThrow().slug();
+                log.append(s.letterId, LogEntries.withdrawal(slug, Tokens.now().toInstant(), s.signerId), s.seq,
+                        LogEffects.liveness(s, -1));
             }
             s.status = Signature.Status.WITHDRAWN;
             s.liveKey = null;
@@ -227,6 +251,7 @@ public class SigningService {
                 s.organisation = null;
                 s.role = null;
                 s.comment = null;
+                s.listingSalt = null;
                 s.erasedAt = s.withdrawnAt;
             }
         });
@@ -238,7 +263,8 @@ public class SigningService {
         return use(token, SignatureToken.Purpose.REAFFIRM, (s, t) -> {
             SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
             String hash = letters.version(letter.slug(), t.versionNumber).orElseThrow().textSha256();
-            counts.moveVersion(s, s.versionNumber, t.versionNumber);
+            log.append(s.letterId, LogEntries.reaffirmation(letter.slug(), t.versionNumber, hash,
+                    Tokens.now().toInstant(), s.signerId), s.seq, LogEffects.move(s.versionNumber, t.versionNumber));
             s.versionNumber = t.versionNumber;
             s.textSha256 = hash;
         });

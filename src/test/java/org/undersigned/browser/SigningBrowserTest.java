@@ -27,6 +27,9 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.undersigned.support.Counted;
+import org.undersigned.transparency.TransparencyLog;
+import jakarta.inject.Inject;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
 
@@ -212,8 +215,10 @@ class SigningBrowserTest {
         return URI.create(root.toString()).resolve(path).toString();
     }
 
-    private static long total() {
-        return given().get("/api/letters/" + LETTER + "/count").then().statusCode(200).extract().jsonPath()
-                .getLong("total");
+    @Inject
+    TransparencyLog log;
+
+    private long total() {
+        return Counted.total(LETTER, log);
     }
 }

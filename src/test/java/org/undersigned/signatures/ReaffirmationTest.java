@@ -18,6 +18,8 @@ import org.undersigned.letters.ContentSync;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
+import org.undersigned.support.Counted;
+import org.undersigned.transparency.TransparencyLog;
 
 /** A material new version asks earlier signers to re-affirm; counts per version follow them. */
 @QuarkusTest
@@ -31,6 +33,9 @@ class ReaffirmationTest {
     @Inject
     ContentSync content;
 
+    @Inject
+    TransparencyLog log;
+
     @Test
     void earlierSignersAreMailedAndReaffirmingMovesTheirVersion() throws Exception {
         String email = SigningFlowTest.unique("early");
@@ -38,6 +43,7 @@ class ReaffirmationTest {
                 .then().statusCode(202).extract().path("id");
         String confirm = Mailbox.link(Mailbox.await(mail, email, 1), "/confirm/");
         FormSession.open(confirm).post().post(confirm).then().statusCode(200);
+        Counted.settle(log);
         given().get("/api/letters/" + LETTER + "/count").then().body("byVersion.'1'", equalTo(1));
 
         Files.writeString(Path.of("target/test-content/letters", LETTER, "v2.md"), """
@@ -61,6 +67,7 @@ class ReaffirmationTest {
         FormSession.open(link).post().post(link).then().statusCode(200)
                 .body(containsString("now counts for version 2"));
 
+        Counted.settle(log);
         JsonPath count = given().get("/api/letters/" + LETTER + "/count").then().extract().jsonPath();
         assertThat(count.getInt("total")).isEqualTo(1);
         assertThat(count.getInt("byVersion.'1'")).isZero();

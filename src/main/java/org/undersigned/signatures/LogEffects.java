@@ -1,0 +1,80 @@
+package org.undersigned.signatures;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.undersigned.transparency.TransparencyLog;
+
+/**
+ * Counts follow the log: each entry carries the count change it causes (written when the entry is), and the
+ * change is applied when the sequencer integrates the entry, in the same transaction as the new checkpoint. So a
+ * count is always exactly the count of a checkpoint, and follows the count rule of the log (DESIGN §6).
+ */
+@ApplicationScoped
+class LogEffects {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Effect(int delta, Map<String, String> keys, String fromVersion, String toVersion) {
+    }
+
+    private final Counts counts;
+
+    LogEffects(Counts counts) {
+        this.counts = counts;
+    }
+
+    /** The signer becomes live (+1) or not live (-1) under everything the signature is counted by. */
+    static String liveness(Signature s, int delta) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("identity", s.identityMethod);
+        keys.put("level", s.affiliationLevel);
+        keys.put("version", String.valueOf(s.versionNumber));
+        if (s.organisation != null) {
+            keys.put("organisation", s.organisation);
+        }
+        return write(new Effect(delta, keys, null, null));
+    }
+
+    /** A live signer moves to another version. */
+    static String move(int from, int to) {
+        return write(new Effect(0, Map.of(), String.valueOf(from), String.valueOf(to)));
+    }
+
+    void onSequenced(@Observes TransparencyLog.EntriesSequenced sequenced) {
+        for (TransparencyLog.Sequenced entry : sequenced.entries()) {
+            if (entry.effect() != null) {
+                apply(sequenced.letterId(), read(entry.effect()));
+            }
+        }
+        counts.checkpoint(sequenced.letterId(), sequenced.size(), sequenced.rootHash());
+    }
+
+    private void apply(long letterId, Effect e) {
+        if (e.delta() != 0) {
+            counts.add(letterId, e.keys(), e.delta());
+        }
+        if (e.fromVersion() != null) {
+            counts.moveVersion(letterId, e.fromVersion(), e.toVersion());
+        }
+    }
+
+    private static String write(Effect effect) {
+        try {
+            return JSON.writeValueAsString(effect);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Effect read(String json) {
+        try {
+            return JSON.readValue(json, Effect.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable log effect", e);
+        }
+    }
+}

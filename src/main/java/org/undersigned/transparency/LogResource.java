@@ -1,0 +1,153 @@
+package org.undersigned.transparency;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.undersigned.letters.LetterService;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.transparency.merkle.EntryBundle;
+import org.undersigned.transparency.merkle.Proofs;
+import org.undersigned.transparency.merkle.Tile;
+import org.undersigned.transparency.merkle.TilePath;
+import org.undersigned.web.InvalidInput;
+
+/**
+ * The public log (C2SP tlog-tiles under {@code /log/<slug>}): the signed checkpoint, hash tiles and entry bundles,
+ * plus JSON proofs for convenience. Full tiles never change, so they are cached for a year.
+ */
+@Path("/")
+@Tag(name = "Transparency log")
+@Transactional(Transactional.TxType.SUPPORTS)
+public class LogResource {
+
+    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    private static final String FRESH = "no-cache";
+
+    private final LogStore store;
+    private final LogKeys keys;
+    private final LetterService letters;
+
+    LogResource(LogStore store, LogKeys keys, LetterService letters) {
+        this.store = store;
+        this.keys = keys;
+        this.letters = letters;
+    }
+
+    @GET
+    @Path(".well-known/undersigned/keys")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Verifier keys of every letter's log, one per line: name+hex(keyID)+base64(0x01 || key)")
+    public Response verifierKeys() {
+        String body = letters.list().stream().map(l -> keys.verifier(l.slug()).format() + "\n")
+                .collect(Collectors.joining());
+        return Response.ok(body, "text/plain; charset=utf-8").header("Access-Control-Allow-Origin", "*").build();
+    }
+
+    @GET
+    @Path("log/{slug}/checkpoint")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)")
+    public Response checkpoint(@PathParam("slug") String slug) {
+        LogStore.Checkpoint c = store.latestCheckpoint(letter(slug).letterId())
+                .orElseThrow(() -> new NotFoundException("The log of '" + slug + "' has no entries yet."));
+        return text(c.note(), FRESH);
+    }
+
+    @GET
+    @Path("log/{slug}/tile/{path: .+}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "A hash tile or an entry bundle (C2SP tlog-tiles)")
+    public Response tile(@PathParam("slug") String slug, @PathParam("path") String path) {
+        SigningTarget letter = letter(slug);
+        TilePath tile;
+        try {
+            tile = TilePath.parse("tile/" + path);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("'tile/" + path + "' is not a tile path.");
+        }
+        long size = store.latestCheckpoint(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
+        boolean exists = tile instanceof EntryBundle b ? b.isPartOf(size) : ((Tile) tile).isPartOf(size);
+        if (!exists) {
+            throw new NotFoundException("No such tile in a tree of size " + size + ".");
+        }
+        byte[] body = tile instanceof EntryBundle b
+                ? bundle(store.entries(letter.letterId(), b.firstEntry(), b.width()))
+                : ((Tile) tile).content(store.hashReader(letter.letterId()));
+        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Cache-Control", tile.isPartial() ? "public, max-age=60" : IMMUTABLE)
+                .header("Access-Control-Allow-Origin", "*").build();
+    }
+
+    @GET
+    @Path("log/{slug}/proof/inclusion")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Inclusion proof of entry `index` in the tree of size `size` (RFC 9162 §2.1.3)")
+    public Response inclusion(@PathParam("slug") String slug, @QueryParam("index") Long index,
+            @QueryParam("size") Long size) {
+        SigningTarget letter = letter(slug);
+        long current = currentSize(letter);
+        if (index == null || size == null || index < 0 || size <= index || size > current) {
+            throw new InvalidInput(Map.of("index", "Give 0 <= index < size <= " + current + " (the current size)."));
+        }
+        return proof(Proofs.inclusionProof(index, size, store.hashReader(letter.letterId())));
+    }
+
+    @GET
+    @Path("log/{slug}/proof/consistency")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Consistency proof between trees of sizes `from` and `to` (RFC 9162 §2.1.4)")
+    public Response consistency(@PathParam("slug") String slug, @QueryParam("from") Long from,
+            @QueryParam("to") Long to) {
+        SigningTarget letter = letter(slug);
+        long current = currentSize(letter);
+        if (from == null || to == null || from < 1 || to < from || to > current) {
+            throw new InvalidInput(Map.of("from", "Give 1 <= from <= to <= " + current + " (the current size)."));
+        }
+        return proof(Proofs.consistencyProof(from, to, store.hashReader(letter.letterId())));
+    }
+
+    private Response proof(List<byte[]> hashes) {
+        List<String> encoded = hashes.stream().map(h -> Base64.getEncoder().encodeToString(h)).toList();
+        return Response.ok(Map.of("proof", encoded), MediaType.APPLICATION_JSON_TYPE)
+                .header("Access-Control-Allow-Origin", "*").build();
+    }
+
+    private long currentSize(SigningTarget letter) {
+        return store.latestCheckpoint(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
+    }
+
+    private SigningTarget letter(String slug) {
+        return letters.signingTarget(slug)
+                .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
+    }
+
+    /** C2SP tlog-tiles §Log entries: each entry as a big-endian uint16 length followed by its bytes. */
+    static byte[] bundle(List<LogStore.Entry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (LogStore.Entry e : entries) {
+            byte[] data = LogStore.utf8(e.entry());
+            out.write(data.length >>> 8);
+            out.write(data.length & 0xff);
+            out.writeBytes(data);
+        }
+        return out.toByteArray();
+    }
+
+    private static Response text(String body, String cache) {
+        return Response.ok(body, "text/plain; charset=utf-8").header("Cache-Control", cache)
+                .header("Access-Control-Allow-Origin", "*").build();
+    }
+}

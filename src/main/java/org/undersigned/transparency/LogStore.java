@@ -1,0 +1,257 @@
+package org.undersigned.transparency;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.Session;
+import org.undersigned.transparency.merkle.HashReader;
+import org.undersigned.transparency.merkle.NodeId;
+import org.undersigned.transparency.merkle.StoredHash;
+
+/** The log's tables, in plain JDBC: batches of inserts, and reads of a few rows by key. */
+@ApplicationScoped
+class LogStore {
+
+    record Pending(long id, String entry, Long signatureSeq, String effect, Instant createdAt) {
+    }
+
+    record Entry(long index, String entry, Long signatureSeq) {
+    }
+
+    record Checkpoint(long size, String root, String note) {
+    }
+
+    private static EntityManager em() {
+        return Panache.getEntityManager();
+    }
+
+    private static <T> T jdbc(org.hibernate.jdbc.ReturningWork<T> work) {
+        return em().unwrap(Session.class).doReturningWork(work);
+    }
+
+    void addPending(long letterId, String entry, Long signatureSeq, String effect) {
+        em().createNativeQuery("INSERT INTO log_pending (letter_id, entry, signature_seq, effect, created_at) "
+                + "VALUES (?1, ?2, ?3, ?4, CURRENT_TIMESTAMP)")
+                .setParameter(1, letterId).setParameter(2, entry).setParameter(3, signatureSeq)
+                .setParameter(4, effect).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Long> lettersWithPending() {
+        return ((List<Number>) em().createNativeQuery("SELECT DISTINCT letter_id FROM log_pending").getResultList())
+                .stream().map(Number::longValue).toList();
+    }
+
+    boolean nothingPending() {
+        return ((Number) em().createNativeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM log_pending LIMIT 1) p")
+                .getSingleResult()).longValue() == 0;
+    }
+
+    /** Seconds since the oldest event still waiting for the sequencer was written; 0 when none waits. */
+    double oldestPendingAge() {
+        Object oldest = em().createNativeQuery("SELECT MIN(created_at) FROM log_pending").getSingleResult();
+        if (oldest == null) {
+            return 0;
+        }
+        Instant at = oldest instanceof Timestamp t ? t.toInstant()
+                : oldest instanceof java.time.OffsetDateTime o ? o.toInstant() : Instant.parse(oldest.toString());
+        return Math.max(0, (System.currentTimeMillis() - at.toEpochMilli()) / 1000.0);
+    }
+
+    List<Pending> pending(long letterId, int limit) {
+        return jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, entry, signature_seq, effect, created_at "
+                    + "FROM log_pending WHERE letter_id = ? ORDER BY id LIMIT ?")) {
+                s.setLong(1, letterId);
+                s.setInt(2, limit);
+                List<Pending> rows = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long seq = r.getLong(3);
+                        rows.add(new Pending(r.getLong(1), r.getString(2), r.wasNull() ? null : seq, r.getString(4),
+                                r.getTimestamp(5).toInstant()));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    void deletePending(List<Pending> done) {
+        jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM log_pending WHERE id = ?")) {
+                for (Pending p : done) {
+                    s.setLong(1, p.id());
+                    s.addBatch();
+                }
+                return s.executeBatch();
+            }
+        });
+    }
+
+    /** The current size, taking a row lock (portable); the row is created at size 0 the first time. */
+    long lockHead(long letterId) {
+        em().createNativeQuery("INSERT INTO log_head (letter_id, size) VALUES (?1, 0) ON CONFLICT DO NOTHING")
+                .setParameter(1, letterId).executeUpdate();
+        return ((Number) em().createNativeQuery("SELECT size FROM log_head WHERE letter_id = ?1 FOR UPDATE")
+                .setParameter(1, letterId).getSingleResult()).longValue();
+    }
+
+    /** PostgreSQL only: one sequencer per letter across replicas; false when another replica holds it. */
+    boolean tryAdvisoryLock(long letterId) {
+        Object got = em().createNativeQuery("SELECT pg_try_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, 0x6c6f67) // "log"
+                .setParameter(2, (int) letterId).getSingleResult();
+        return Boolean.TRUE.equals(got);
+    }
+
+    /** Compare-and-swap on the tree size: a log can only grow from the size its writer read. */
+    boolean advanceHead(long letterId, long from, long to) {
+        return em().createNativeQuery("UPDATE log_head SET size = ?3 WHERE letter_id = ?1 AND size = ?2")
+                .setParameter(1, letterId).setParameter(2, from).setParameter(3, to).executeUpdate() == 1;
+    }
+
+    void insertEntries(long letterId, long firstIndex, List<Pending> entries) {
+        jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO log_entry (letter_id, idx, entry, signature_seq) VALUES (?, ?, ?, ?)")) {
+                long idx = firstIndex;
+                for (Pending p : entries) {
+                    s.setLong(1, letterId);
+                    s.setLong(2, idx++);
+                    s.setString(3, p.entry());
+                    s.setObject(4, p.signatureSeq(), java.sql.Types.BIGINT);
+                    s.addBatch();
+                }
+                return s.executeBatch();
+            }
+        });
+    }
+
+    void insertHashes(long letterId, List<StoredHash> hashes) {
+        jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO log_hash (letter_id, level, idx, hash) VALUES (?, ?, ?, ?)")) {
+                for (StoredHash h : hashes) {
+                    s.setLong(1, letterId);
+                    s.setInt(2, h.id().level());
+                    s.setLong(3, h.id().index());
+                    s.setBytes(4, h.hash());
+                    s.addBatch();
+                }
+                return s.executeBatch();
+            }
+        });
+    }
+
+    /** Reads stored subtree hashes by (level, index), in the order asked, failing if one is missing. */
+    HashReader hashReader(long letterId) {
+        return ids -> {
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            Map<NodeId, byte[]> found = new HashMap<>();
+            jdbc(c -> {
+                StringBuilder sql = new StringBuilder("SELECT level, idx, hash FROM log_hash WHERE letter_id = ? AND (");
+                for (int i = 0; i < ids.size(); i++) {
+                    sql.append(i == 0 ? "" : " OR ").append("(level = ? AND idx = ?)");
+                }
+                try (PreparedStatement s = c.prepareStatement(sql.append(")").toString())) {
+                    int p = 1;
+                    s.setLong(p++, letterId);
+                    for (NodeId id : ids) {
+                        s.setInt(p++, id.level());
+                        s.setLong(p++, id.index());
+                    }
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            found.put(new NodeId(r.getInt(1), r.getLong(2)), r.getBytes(3));
+                        }
+                    }
+                }
+                return null;
+            });
+            List<byte[]> out = new ArrayList<>(ids.size());
+            for (NodeId id : ids) {
+                byte[] h = found.get(id);
+                if (h == null) {
+                    throw new IllegalStateException("log hash missing: letter " + letterId + " " + id);
+                }
+                out.add(h);
+            }
+            return out;
+        };
+    }
+
+    void insertCheckpoint(long letterId, long size, String root, String note) {
+        em().createNativeQuery("INSERT INTO log_checkpoint (letter_id, size, root, note, created_at) "
+                + "VALUES (?1, ?2, ?3, ?4, CURRENT_TIMESTAMP)")
+                .setParameter(1, letterId).setParameter(2, size).setParameter(3, root).setParameter(4, note)
+                .executeUpdate();
+    }
+
+    /** The checkpoint at the current head, if the log has one. */
+    Optional<Checkpoint> latestCheckpoint(long letterId) {
+        return jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT c.size, c.root, c.note FROM log_head h "
+                    + "JOIN log_checkpoint c ON c.letter_id = h.letter_id AND c.size = h.size WHERE h.letter_id = ?")) {
+                s.setLong(1, letterId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(new Checkpoint(r.getLong(1), r.getString(2), r.getString(3)))
+                            : Optional.<Checkpoint>empty();
+                }
+            }
+        });
+    }
+
+    List<Entry> entries(long letterId, long from, int count) {
+        return jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT idx, entry, signature_seq FROM log_entry "
+                    + "WHERE letter_id = ? AND idx >= ? AND idx < ? ORDER BY idx")) {
+                s.setLong(1, letterId);
+                s.setLong(2, from);
+                s.setLong(3, from + count);
+                List<Entry> rows = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long seq = r.getLong(3);
+                        rows.add(new Entry(r.getLong(1), r.getString(2), r.wasNull() ? null : seq));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** The log entries about one signature, in log order. */
+    List<Entry> entriesOfSignature(long letterId, long signatureSeq) {
+        return jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT idx, entry, signature_seq FROM log_entry "
+                    + "WHERE letter_id = ? AND signature_seq = ? ORDER BY idx")) {
+                s.setLong(1, letterId);
+                s.setLong(2, signatureSeq);
+                List<Entry> rows = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new Entry(r.getLong(1), r.getString(2), r.getLong(3)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

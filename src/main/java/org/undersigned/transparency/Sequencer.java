@@ -1,0 +1,151 @@
+package org.undersigned.transparency;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.undersigned.letters.LetterService;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.transparency.merkle.Hashes;
+import org.undersigned.transparency.merkle.StoredTree;
+import org.undersigned.transparency.note.Checkpoint;
+import org.undersigned.transparency.note.Note;
+
+/**
+ * Integrates written events into each letter's Merkle tree in batches and publishes a signed checkpoint.
+ * Exactly one writer per letter, whatever the number of replicas: a PostgreSQL advisory lock picks the writer, the
+ * head row is locked, and the size only advances by compare-and-swap, while the log_entry primary key refuses a
+ * second entry at any index. Two writers can therefore never fork a log.
+ */
+@ApplicationScoped
+public class Sequencer {
+
+    private static final Logger LOG = Logger.getLogger(Sequencer.class);
+    static final int BATCH = 2000;
+
+    private final LogStore store;
+    private final LogKeys keys;
+    private final LetterService letters;
+    private final Event<TransparencyLog.EntriesSequenced> sequenced;
+    private final boolean postgres;
+    private final long periodMillis;
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+
+    Sequencer(LogStore store, LogKeys keys, LetterService letters, Event<TransparencyLog.EntriesSequenced> sequenced,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+            @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "200ms")
+            java.time.Duration period, MeterRegistry registry) {
+        this.store = store;
+        this.keys = keys;
+        this.letters = letters;
+        this.sequenced = sequenced;
+        this.postgres = "postgresql".equals(dbKind);
+        this.periodMillis = period.toMillis();
+        registry.gauge("undersigned.log.sequencer.lag.seconds", this, Sequencer::lagSeconds);
+    }
+
+    void start(@Observes StartupEvent event) {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "log-sequencer");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::runSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** After a commit that appended: run soon instead of waiting for the next period. */
+    void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) TransparencyLog.Appended appended) {
+        if (executor != null && !executor.isShutdown() && queued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                queued.set(false);
+                runSafely();
+            });
+        }
+    }
+
+    private void runSafely() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            LOG.warnf("Sequencer run failed, will retry: %s", e.toString());
+        }
+    }
+
+    /** Integrates everything pending, letter by letter. */
+    public void runOnce() {
+        List<Long> letterIds = QuarkusTransaction.requiringNew().call(store::lettersWithPending);
+        for (long letterId : letterIds) {
+            while (QuarkusTransaction.requiringNew().call(() -> integrate(letterId))) {
+                // another batch
+            }
+        }
+    }
+
+    /** One batch for one letter, in one transaction; false when there was nothing to do or another writer has it. */
+    boolean integrate(long letterId) {
+        if (postgres && !store.tryAdvisoryLock(letterId)) {
+            return false;
+        }
+        long size = store.lockHead(letterId);
+        List<LogStore.Pending> batch = store.pending(letterId, BATCH);
+        if (batch.isEmpty()) {
+            return false;
+        }
+        SigningTarget letter = letters.signingTarget(letterId)
+                .orElseThrow(() -> new IllegalStateException("log entries for an unknown letter " + letterId));
+        var reader = store.hashReader(letterId);
+        List<byte[]> leaves = batch.stream().map(p -> Hashes.leafHash(LogStore.utf8(p.entry()))).toList();
+        store.insertEntries(letterId, size, batch);
+        // RFC 9162 §2.1.1: every complete subtree's hash is stored, so any proof costs O(log n) reads
+        store.insertHashes(letterId, StoredTree.hashesToStore(size, leaves, reader));
+        long newSize = size + batch.size();
+        if (!store.advanceHead(letterId, size, newSize)) {
+            throw new IllegalStateException("log head moved under the sequencer: refusing to fork");
+        }
+        byte[] root = StoredTree.treeHash(newSize, reader);
+        String rootBase64 = Base64.getEncoder().encodeToString(root);
+        String body = new Checkpoint(keys.origin(letter.slug()), newSize, root).format();
+        String note = Note.sign(body, keys.signer(letter.slug())).format();
+        store.insertCheckpoint(letterId, newSize, rootBase64, note);
+        store.deletePending(batch);
+        List<TransparencyLog.Sequenced> entries = new java.util.ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            entries.add(new TransparencyLog.Sequenced(size + i, batch.get(i).signatureSeq(), batch.get(i).effect()));
+        }
+        sequenced.fire(new TransparencyLog.EntriesSequenced(letterId, newSize, rootBase64, entries));
+        return batch.size() == BATCH;
+    }
+
+    /** Seconds the oldest unsequenced event has waited (0 when none): the sequencer's lag. */
+    public double lagSeconds() {
+        try {
+            return QuarkusTransaction.requiringNew().call(store::oldestPendingAge);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

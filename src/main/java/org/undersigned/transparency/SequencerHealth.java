@@ -1,0 +1,31 @@
+package org.undersigned.transparency;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Readiness includes the sequencer: a log that stopped integrating events is not a healthy service. */
+@Readiness
+@ApplicationScoped
+public class SequencerHealth implements HealthCheck {
+
+    private final Sequencer sequencer;
+    private final double maxLagSeconds;
+
+    SequencerHealth(Sequencer sequencer,
+            @ConfigProperty(name = "undersigned.log.max-lag", defaultValue = "30") double maxLagSeconds) {
+        this.sequencer = sequencer;
+        this.maxLagSeconds = maxLagSeconds;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        double lag = sequencer.lagSeconds();
+        return HealthCheckResponse.named("Transparency log sequencer")
+                .status(lag <= maxLagSeconds)
+                .withData("lagSeconds", String.valueOf(lag))
+                .build();
+    }
+}

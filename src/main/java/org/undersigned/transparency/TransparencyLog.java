@@ -1,0 +1,61 @@
+package org.undersigned.transparency;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Appending to a letter's log. An entry is written durably in the caller's transaction (so it exists if and only if
+ * the change it records commits) and integrated into the tree shortly after by the {@link Sequencer}, which never
+ * makes a signing request wait.
+ */
+@ApplicationScoped
+public class TransparencyLog {
+
+    /** Fired after a commit that appended, to wake the sequencer at once. */
+    record Appended(long letterId) {
+    }
+
+    /** A sequenced entry, as other features see it: its index, the signature it is about, its opaque effect. */
+    public record Sequenced(long index, Long signatureSeq, String effect) {
+    }
+
+    /**
+     * Fired inside the sequencer's transaction when entries join a letter's log: features that keep derived state
+     * (counts) update it in the same transaction as the checkpoint, so a count is always that of a checkpoint.
+     */
+    public record EntriesSequenced(long letterId, long size, String rootHash, List<Sequenced> entries) {
+    }
+
+    /** The checkpoint of a log, for APIs. */
+    public record Head(long size, String rootHash) {
+    }
+
+    private final LogStore store;
+    private final Event<Appended> appended;
+
+    TransparencyLog(LogStore store, Event<Appended> appended) {
+        this.store = store;
+        this.appended = appended;
+    }
+
+    /** {@code effect} is opaque to the log and handed back in {@link EntriesSequenced}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(long letterId, String entry, Long signatureSeq, String effect) {
+        store.addPending(letterId, entry, signatureSeq, effect);
+        appended.fire(new Appended(letterId));
+    }
+
+    /** True when every written event has been integrated into its log. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean idle() {
+        return store.nothingPending();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Head> head(long letterId) {
+        return store.latestCheckpoint(letterId).map(c -> new Head(c.size(), c.root()));
+    }
+}
