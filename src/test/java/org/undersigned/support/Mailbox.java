@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Reads what the real SMTP server received: waits for a mail to an address and finds the links in it. */
 public final class Mailbox {
 
-    private static final Pattern LINK = Pattern.compile("http://localhost:8081(/[A-Za-z0-9/_.-]+)");
+    private static final Pattern LINK = Pattern.compile("http://localhost:[0-9]+(/[A-Za-z0-9/_.-]+)");
 
     private Mailbox() {
     }
