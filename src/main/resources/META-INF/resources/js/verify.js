@@ -1,0 +1,360 @@
+/*
+ * Undersigned: recounts a letter's signatures in the reader's browser, from the public log alone.
+ *
+ * It shares no code with the server; every format is read as its specification defines it:
+ *   C2SP signed-note      https://c2sp.org/signed-note      (verifier keys, key IDs, signature lines)
+ *   C2SP tlog-checkpoint  https://c2sp.org/tlog-checkpoint  (origin, tree size, root hash)
+ *   C2SP tlog-tiles       https://c2sp.org/tlog-tiles       (entry bundles and their paths)
+ *   RFC 9162 §2.1.1       the Merkle tree hash (identical to RFC 6962 §2.1)
+ * Hashes and signatures are computed by the browser's own WebCrypto (crypto.subtle).
+ */
+"use strict";
+(function () {
+  const section = document.getElementById("verifier");
+  if (!section || !section.dataset.slug) {
+    return;
+  }
+  const slug = section.dataset.slug;
+  // The origin of this letter's log, which is also its key name: the host the reader sees, not one the server says.
+  const origin = location.host + "/log/" + slug;
+  const utf8 = new TextEncoder();
+  const STEPS = [
+    ["key", "The log's public key"],
+    ["signature", "The checkpoint's signature"],
+    ["entries", "The entries"],
+    ["root", "The Merkle root"],
+    ["count", "The count"],
+  ];
+  const LABELS = { pending: "…", ok: "OK", fail: "FAIL", skipped: "skipped" };
+
+  /** A check that did not hold; its message is shown to the reader. */
+  class Failure extends Error {}
+  const fail = (message) => { throw new Failure(message); };
+
+  // ---- Bytes ---------------------------------------------------------------------------------------------------
+
+  function concat(...parts) {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+  const sha256 = async (bytes) => new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  const equal = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+  function base64(text, what) {
+    if (typeof text !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
+      fail(what + " is not valid base64");
+    }
+    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  }
+
+  async function get(path, as, fresh) {
+    let response;
+    try {
+      response = await fetch(path, fresh ? { cache: "no-store" } : {});
+    } catch (e) {
+      fail(path + " could not be fetched (" + e.message + ")");
+    }
+    if (!response.ok) {
+      fail(path + " answered HTTP " + response.status);
+    }
+    return as === "json" ? response.json() : as === "text" ? response.text()
+      : new Uint8Array(await response.arrayBuffer());
+  }
+
+  // ---- The list of steps on the page ----------------------------------------------------------------------------
+
+  const list = document.createElement("ol");
+  list.className = "steps";
+  const items = {};
+  for (const [id, title] of STEPS) {
+    const li = document.createElement("li");
+    const name = document.createElement("strong");
+    name.textContent = title;
+    li.dataset.step = id;
+    li.append(span("state"), " ", name, " ", span("detail"));
+    items[id] = list.appendChild(li);
+    show(id, "pending", "waiting");
+  }
+  const verdict = document.createElement("p");
+  verdict.id = "verdict";
+  verdict.setAttribute("role", "status");
+  verdict.dataset.state = "pending";
+  verdict.textContent = "Checking…";
+  document.getElementById("verify-nojs")?.remove();
+  section.append(list, verdict);
+  // the offline command, with this site's address filled in
+  document.getElementById("public-url").textContent = location.origin;
+  document.getElementById("public-url-note").remove();
+
+  function span(className) {
+    return Object.assign(document.createElement("span"), { className });
+  }
+
+  function show(id, state, detail) {
+    const li = items[id];
+    li.dataset.state = state;
+    li.querySelector(".state").textContent = LABELS[state];
+    li.querySelector(".detail").textContent = detail;
+  }
+
+  // ---- a. The verifier key --------------------------------------------------------------------------------------
+
+  async function checkKey() {
+    const text = await get("/.well-known/undersigned/keys", "text", true);
+    // signed-note §Verifier keys: <name>+<hex key ID>+<base64(type ‖ key)>; base64 may hold '+', names may not
+    const line = text.split("\n").find((l) => l.startsWith(origin + "+"));
+    if (!line) {
+      fail("no key named " + origin + " is published");
+    }
+    const rest = line.slice(origin.length + 1);
+    if (!/^[0-9a-f]{8}\+/.test(rest)) {
+      fail("the key ID of " + origin + " is not 8 hex digits");
+    }
+    const id = rest.slice(0, 8);
+    const typed = base64(rest.slice(9), "the public key");
+    if (typed.length !== 33 || typed[0] !== 0x01) {
+      fail("the key is not an Ed25519 key (signature type 0x01 and 32 bytes)");
+    }
+    // signed-note §Verifier keys: key ID = first 4 bytes of SHA-256(key name ‖ 0x0A ‖ signature type ‖ public key)
+    const derived = hex((await sha256(concat(utf8.encode(origin), [0x0a], typed))).slice(0, 4));
+    if (derived !== id) {
+      fail("the published key ID " + id + " is not the one derived from the name and key (" + derived + ")");
+    }
+    show("key", "ok", "Key " + id + " of " + origin + ": its ID is derived from its name and public key.");
+    return { id, publicKey: typed.slice(1) };
+  }
+
+  // ---- b. The signed checkpoint ---------------------------------------------------------------------------------
+
+  async function checkCheckpoint(key) {
+    const response = await fetch("/log/" + slug + "/checkpoint", { cache: "no-store" });
+    if (response.status === 404) {
+      return null; // no checkpoint yet: nothing has been logged
+    }
+    if (!response.ok) {
+      fail("the checkpoint answered HTTP " + response.status);
+    }
+    let text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(await response.arrayBuffer());
+    } catch (e) {
+      fail("the checkpoint is not UTF-8 text");
+    }
+    // signed-note §Format: the text (ending in a newline), a blank line, then one or more signature lines
+    const blank = text.indexOf("\n\n");
+    if (blank < 0 || !text.endsWith("\n")) {
+      fail("the checkpoint is not a signed note");
+    }
+    const body = text.slice(0, blank + 1);
+    // tlog-checkpoint §Note text: origin, tree size in decimal, base64 root hash, then optional extension lines
+    const lines = body.slice(0, -1).split("\n");
+    if (lines.length < 3 || lines[0] !== origin) {
+      fail("the checkpoint is for '" + lines[0] + "', not for " + origin);
+    }
+    if (!/^(0|[1-9][0-9]*)$/.test(lines[1]) || !Number.isSafeInteger(Number(lines[1]))) {
+      fail("the tree size line '" + lines[1] + "' is not a decimal number");
+    }
+    const root = base64(lines[2], "the root hash");
+    if (root.length !== 32) {
+      fail("the root hash is not 32 bytes");
+    }
+    // signed-note §Signatures: "— <key name> <base64(4-byte key ID ‖ signature)>"; other keys' lines are ignored
+    let signature = null;
+    for (const sigLine of text.slice(blank + 2, -1).split("\n")) {
+      const m = /^\u2014 (\S+) (\S+)$/.exec(sigLine);
+      if (!m) {
+        fail("malformed signature line '" + sigLine + "'");
+      }
+      const raw = base64(m[2], "a signature");
+      if (m[1] === origin && raw.length === 68 && hex(raw.slice(0, 4)) === key.id) {
+        signature = raw.slice(4);
+      }
+    }
+    if (!signature) {
+      fail("the checkpoint carries no signature by " + origin + " with key " + key.id);
+    }
+    let publicKey;
+    try {
+      publicKey = await crypto.subtle.importKey("raw", key.publicKey, { name: "Ed25519" }, false, ["verify"]);
+    } catch (e) {
+      fail("this browser cannot check Ed25519 signatures (" + e.message + "); use the offline verifier");
+    }
+    if (!(await crypto.subtle.verify({ name: "Ed25519" }, publicKey, signature, utf8.encode(body)))) {
+      fail("the Ed25519 signature does not match the checkpoint text");
+    }
+    const size = Number(lines[1]);
+    show("signature", "ok", "Tree size " + size + ", root " + lines[2] + ", signed with key " + key.id + ".");
+    return { size, root, rootText: lines[2] };
+  }
+
+  // ---- c. The entries -------------------------------------------------------------------------------------------
+
+  /** tlog-tiles §Tile paths: the index in groups of three digits, all but the last prefixed with "x". */
+  function tileIndex(n) {
+    let digits = String(n);
+    digits = "0".repeat((3 - (digits.length % 3)) % 3) + digits;
+    const groups = digits.match(/.{3}/g);
+    return groups.map((g, i) => (i < groups.length - 1 ? "x" : "") + g).join("/");
+  }
+
+  /** tlog-tiles §Log entries: a bundle is a sequence of (big-endian uint16 length, entry bytes). */
+  function entriesOf(bytes, path) {
+    const entries = [];
+    for (let at = 0; at < bytes.length;) {
+      if (at + 2 > bytes.length) {
+        fail(path + " ends in the middle of a length");
+      }
+      const length = (bytes[at] << 8) | bytes[at + 1];
+      if (at + 2 + length > bytes.length) {
+        fail(path + " ends in the middle of an entry");
+      }
+      entries.push(bytes.subarray(at + 2, at + 2 + length));
+      at += 2 + length;
+    }
+    return entries;
+  }
+
+  async function fetchEntries(size) {
+    const full = Math.floor(size / 256);
+    const bundles = full + (size % 256 ? 1 : 0);
+    const entries = [];
+    for (let n = 0; n < bundles; n++) {
+      // bundle N holds entries 256·N to 256·N+255; the last, partial one is <N>.p/<width>
+      const width = n < full ? 256 : size % 256;
+      const path = "/log/" + slug + "/tile/entries/" + tileIndex(n) + (width < 256 ? ".p/" + width : "");
+      const got = entriesOf(await get(path, "bytes"), path);
+      if (got.length !== width) {
+        fail(path + " holds " + got.length + " entries instead of " + width);
+      }
+      entries.push(...got);
+      show("entries", "pending", "downloaded " + (n + 1) + " of " + bundles + " bundles");
+    }
+    show("entries", "ok", size + " entries downloaded in " + bundles + " bundle" + (bundles === 1 ? "" : "s") + ".");
+    return entries;
+  }
+
+  // ---- d. The Merkle root ---------------------------------------------------------------------------------------
+
+  /**
+   * RFC 9162 §2.1.1: MTH({d0}) = SHA-256(0x00 ‖ d0), and for n > 1 entries
+   * MTH(D[n]) = SHA-256(0x01 ‖ MTH(D[0:k]) ‖ MTH(D[k:n])), k the largest power of two smaller than n.
+   */
+  async function treeHash(leaves, from, to) {
+    if (to - from === 1) {
+      return leaves[from];
+    }
+    let k = 1;
+    while (k * 2 < to - from) {
+      k *= 2;
+    }
+    const [left, right] = await Promise.all([treeHash(leaves, from, from + k), treeHash(leaves, from + k, to)]);
+    return sha256(concat([0x01], left, right));
+  }
+
+  async function checkRoot(entries, checkpoint) {
+    const leaves = await Promise.all(entries.map((e) => sha256(concat([0x00], e))));
+    const root = await treeHash(leaves, 0, leaves.length);
+    if (!equal(root, checkpoint.root)) {
+      fail("the entries hash to " + btoa(String.fromCharCode(...root)) + ", not to the signed root "
+        + checkpoint.rootText + ": the entries are not the ones the checkpoint commits to");
+    }
+    show("root", "ok", "The entries hash to the signed root " + checkpoint.rootText + ".");
+  }
+
+  // ---- e. The count ---------------------------------------------------------------------------------------------
+
+  async function recount(entries, checkpoint) {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const live = new Set();
+    entries.forEach((bytes, i) => {
+      let e;
+      try {
+        e = JSON.parse(decoder.decode(bytes));
+      } catch (err) {
+        fail("entry " + i + " is not JSON");
+      }
+      if (!e || e.v !== 1 || e.letter !== slug) {
+        fail("entry " + i + " is not a version 1 entry about this letter");
+      }
+      if (e.type === "signature" || e.type === "reaffirmation") {
+        live.add(e.signer); // the signer counts
+      } else if (e.type === "withdrawal" || e.type === "invalidation") {
+        live.delete(e.signer); // the signer no longer counts
+      } // other entries (such as evidence) do not change the count
+    });
+    const n = live.size;
+    const countPath = "/api/letters/" + slug + "/count";
+    let site = await get(countPath, "json", true);
+    let note = "";
+    if (!site.checkpoint || site.checkpoint.size !== checkpoint.size) {
+      note = "The site's count was at tree size " + (site.checkpoint ? site.checkpoint.size : 0) + ", not "
+        + checkpoint.size + "; fetched it again. ";
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      site = await get(countPath, "json", true);
+      if (!site.checkpoint || site.checkpoint.size !== checkpoint.size) {
+        fail(note + "It is now at tree size " + (site.checkpoint ? site.checkpoint.size : 0)
+          + ": reload this page to verify the newer checkpoint.");
+      }
+    }
+    if (!equal(base64(site.checkpoint.rootHash, "the site's root hash"), checkpoint.root)) {
+      fail("the site counted a different tree of the same size (root " + site.checkpoint.rootHash + ")");
+    }
+    if (site.total !== n) {
+      fail("the entries give " + n + " live signers, but the site shows " + site.total);
+    }
+    show("count", "ok", note + n + " live signer" + (n === 1 ? "" : "s") + " after replaying " + entries.length
+      + " entries, the same as the site shows.");
+    return n;
+  }
+
+  // ---- All steps, stopping at the first that fails --------------------------------------------------------------
+
+  function conclude(state, text) {
+    verdict.dataset.state = state;
+    verdict.textContent = text;
+  }
+
+  async function run() {
+    let step = "key";
+    try {
+      const key = await checkKey();
+      step = "signature";
+      const checkpoint = await checkCheckpoint(key);
+      if (checkpoint === null) {
+        show("signature", "ok", "There is no checkpoint yet: nothing has been logged.");
+        show("entries", "skipped", "the log is empty");
+        show("root", "skipped", "the log is empty");
+        step = "count";
+        const site = await get("/api/letters/" + slug + "/count", "json", true);
+        if (site.total !== 0) {
+          fail("the log is empty, but the site shows " + site.total + " signatures");
+        }
+        show("count", "ok", "The site shows no signatures either.");
+        conclude("empty", "No signatures have been logged yet.");
+        return;
+      }
+      step = "entries";
+      const entries = await fetchEntries(checkpoint.size);
+      step = "root";
+      await checkRoot(entries, checkpoint);
+      step = "count";
+      const n = await recount(entries, checkpoint);
+      conclude("ok", "Verified: " + n + " signature" + (n === 1 ? "" : "s") + " at tree size " + checkpoint.size
+        + ", checkpoint signed by " + origin + " (key " + key.id + ").");
+    } catch (e) {
+      const message = e instanceof Failure ? e.message : "unexpected error: " + e.message;
+      const index = STEPS.findIndex(([id]) => id === step);
+      show(step, "fail", message);
+      STEPS.slice(index + 1).forEach(([id]) => show(id, "skipped", "not checked after the failure"));
+      conclude("fail", "Verification FAILED at step " + (index + 1) + " (" + STEPS[index][1] + "): " + message);
+    }
+  }
+
+  run();
+})();
