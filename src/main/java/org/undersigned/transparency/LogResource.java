@@ -79,7 +79,7 @@ public class LogResource {
             throw new NotFoundException("'tile/" + path + "' is not a tile path.");
         }
         long size = store.latestCheckpoint(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
-        boolean exists = tile instanceof EntryBundle b ? b.isPartOf(size) : ((Tile) tile).isPartOf(size);
+        boolean exists = tile instanceof EntryBundle b ? b.existsIn(size) : ((Tile) tile).existsIn(size);
         if (!exists) {
             throw new NotFoundException("No such tile in a tree of size " + size + ".");
         }

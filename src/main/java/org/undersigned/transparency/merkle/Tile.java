@@ -42,6 +42,14 @@ public record Tile(int level, long index, int width) implements TilePath {
      * tlog-tiles §Partial Tiles: a log serves the partial tiles of every size it made a checkpoint for, so a server
      * asks this of each such size, not only the latest.
      */
+    /**
+     * Whether all of this tile's hashes exist in a tree of {@code treeSize}: true for the partial tiles of every
+     * smaller tree too, which clients holding an older checkpoint still ask for (tlog-tiles §Partial Tiles).
+     */
+    public boolean existsIn(long treeSize) {
+        return index < Long.MAX_VALUE / FULL_WIDTH && index * FULL_WIDTH + width <= hashesAtLevel(treeSize, level);
+    }
+
     public boolean isPartOf(long treeSize) {
         long hashes = hashesAtLevel(treeSize, level);
         return isPartial() ? index == hashes / FULL_WIDTH && width == hashes % FULL_WIDTH : index < hashes / FULL_WIDTH;

@@ -132,4 +132,17 @@ class TilePathTest {
         assertThatThrownBy(() -> new EntryBundle(0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Tile.forTreeSize(-1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void partialTilesOfOlderTreeSizesStillExistButNotTilesBeyondTheTree() {
+        // a client holding the checkpoint of size 300 asks for entries/001.p/44 after the tree grew to 400
+        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 44).existsIn(400)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 44).isPartOf(400)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 145).existsIn(400)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(new Tile(0, 1, 256).existsIn(511)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(new Tile(0, 1, 256).existsIn(512)).isTrue();
+        // level 1 holds one hash per 256 leaves
+        org.assertj.core.api.Assertions.assertThat(new Tile(1, 0, 2).existsIn(2 * 256)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(new Tile(1, 0, 3).existsIn(2 * 256 + 255)).isFalse();
+    }
 }

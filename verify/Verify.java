@@ -1,0 +1,620 @@
+// Undersigned verifier: recomputes an open letter's signature count from its signed, append-only Merkle log.
+//
+//   java verify/Verify.java [--key <verifier key>] <public-url> <slug>
+//
+// JDK 17 only and no code shared with the server, so that it checks the server instead of trusting it. It checks the
+// checkpoint signature (C2SP signed-note, tlog-checkpoint), downloads every entry (C2SP tlog-tiles), recomputes the
+// Merkle root (RFC 9162 §2.1.1), recounts by the count rule, and compares the published count and listed names.
+// --key pins a verifier key obtained out of band; without it, the key list the server publishes is used.
+// Exit status: 0 when every check passes, 1 when any fails, 2 on a usage error.
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.*;
+
+public class Verify {
+
+    static final int WIDTH = 256; // tlog-tiles: a full tile or entry bundle is 256 wide
+    static final HexFormat HEX = HexFormat.of();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    /** A failure after which the checks cannot go on; status is the HTTP status when there was one. */
+    static class Fail extends Exception {
+        final int status;
+        Fail(String message, int status) { super(message); this.status = status; }
+        Fail(String message) { this(message, 0); }
+    }
+
+    /** The log grew while it was being read: check again from the start. */
+    static class Grown extends Exception { }
+
+    record Checkpoint(long size, byte[] root, String rootBase64) { }
+
+    /** What the entries so far say of a signer: the version and listing of its latest entries, and its evidence. */
+    static final class Signer { long version; String listing; final Set<String> evidence = new TreeSet<>(); }
+
+    final String base, slug, origin, pinned;
+    int passed, failed;
+
+    Verify(String base, String slug, String origin, String pinned) {
+        this.base = base; this.slug = slug; this.origin = origin; this.pinned = pinned;
+    }
+
+    public static void main(String[] args) {
+        List<String> rest = List.of(args);
+        String pinned = rest.size() == 4 && rest.get(0).equals("--key") ? rest.get(1).strip() : null;
+        rest = pinned != null ? rest.subList(2, 4) : rest;
+        URI uri = null;
+        try {
+            uri = rest.size() == 2 ? URI.create(rest.get(0).replaceAll("/+$", "")) : null;
+        } catch (IllegalArgumentException e) { /* usage below */ }
+        if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())
+                || !rest.get(1).matches("[a-z0-9][a-z0-9-]*")) {
+            System.err.println("usage: java verify/Verify.java [--key <name+keyID+key>] <public-url> <letter slug>");
+            System.err.println("  e.g. java verify/Verify.java https://letters.example.org publish-benchmarks");
+            System.exit(2);
+        }
+        // the log's origin, which is also its key name: <host[:port] of the public URL>/log/<slug>
+        String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        System.exit(new Verify(uri.toString(), rest.get(1), host + "/log/" + rest.get(1), pinned).run() ? 0 : 1);
+    }
+
+    boolean run() {
+        System.out.println("Verifying the signatures of '" + slug + "' at " + base);
+        for (int attempt = 1; ; attempt++) {
+            passed = failed = 0;
+            try {
+                long[] counted = verify(attempt == 1);
+                if (failed == 0) {
+                    System.out.printf("All %d checks passed: %d signatures counted at tree size %d.%n", passed,
+                            counted[0], counted[1]);
+                    return true;
+                }
+            } catch (Grown g) {
+                if (attempt == 1) {
+                    System.out.println("     The log grew while this ran (people are still signing): checking once more.");
+                    try { Thread.sleep(1500); } catch (InterruptedException e) { return false; }
+                    continue;
+                }
+                fail("the log kept changing while it was being checked; please run again");
+            } catch (Fail f) {
+                fail(f.getMessage());
+            } catch (RuntimeException e) { // an answer of another shape than documented
+                fail("the server's answer is not as documented (" + e + ")");
+            }
+            System.out.printf("%d of %d checks FAILED: the published count of '%s' is not confirmed by its log.%n",
+                    failed, passed + failed, slug);
+            return false;
+        }
+    }
+
+    /** Every check, in order; returns the recounted total and the tree size. */
+    long[] verify(boolean first) throws Fail, Grown {
+        byte[][] key = verifierKey();
+        Checkpoint cp = checkpoint(key[0], HEX.formatHex(key[1]));
+        List<byte[]> entries = entries(cp), leaves = new ArrayList<>();
+        entries.forEach(e -> leaves.add(sha256(new byte[] {0}, e))); // RFC 9162 §2.1.1: SHA-256(0x00 || entry)
+        byte[] root = leaves.isEmpty() ? sha256() : mth(leaves, 0, leaves.size());
+        check(Arrays.equals(root, cp.root()), "Merkle root recomputed from the " + entries.size()
+                + " entries equals the signed root", "Merkle root mismatch: the entries hash to " + b64(root)
+                + " but the signed checkpoint says " + cp.rootBase64() + " (these are not the entries it signed)");
+        hashTiles(cp, leaves);
+        Map<String, Signer> live = new HashMap<>();
+        long total = recount(entryJson(entries), live, cp, first);
+        listings(live, first);
+        return new long[] {total, cp.size()};
+    }
+
+    /** (a) The verifier key, name+hex(key ID)+base64(0x01 || key): pinned with --key, or from the key list. */
+    byte[][] verifierKey() throws Fail {
+        String text = pinned, source = "pinned with --key", path = "/.well-known/undersigned/keys";
+        if (pinned == null) {
+            text = utf8(get(path), "the key list").lines().map(String::strip).filter(l -> l.startsWith(origin + "+"))
+                    .findFirst().orElseThrow(() -> new Fail("the key list " + base + path + " has no key for " + origin));
+            source = "from " + base + path;
+        }
+        String[] parts = text.split("\\+", 3);
+        if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
+            throw new Fail("not a verifier key (<name>+<8 hex key ID>+<base64 key>): " + text);
+        } else if (!parts[0].equals(origin)) {
+            throw new Fail("the verifier key is for " + parts[0] + ", not for this letter's log " + origin);
+        }
+        byte[] typed = unbase64(parts[2], "the verifier key");
+        if (typed.length != 33 || typed[0] != 1) { // signed-note §Signature types: 0x01 Ed25519, then 32 key bytes
+            throw new Fail("the verifier key is not an Ed25519 key (0x01 followed by 32 bytes)");
+        }
+        byte[] key = Arrays.copyOfRange(typed, 1, 33);
+        // signed-note §Ed25519 signatures: key ID = SHA-256(key name || 0x0A || 0x01 || public key)[:4]
+        byte[] id = Arrays.copyOf(sha256(origin.getBytes(UTF_8), new byte[] {0x0A, 0x01}, key), 4);
+        if (!HEX.formatHex(id).equals(parts[1])) {
+            throw new Fail("key ID " + parts[1] + " does not match the key's name and bytes (" + HEX.formatHex(id) + ")");
+        }
+        ok("verifier key of " + origin + " (key " + parts[1] + ") " + source);
+        return new byte[][] {key, id};
+    }
+
+    /** (b) The checkpoint: a C2SP signed note whose text is a C2SP tlog-checkpoint. */
+    Checkpoint checkpoint(byte[] key, String keyId) throws Fail {
+        String note = utf8(get("/log/" + slug + "/checkpoint"), "the checkpoint");
+        int split = note.lastIndexOf("\n\n"); // signed-note §Format: the last empty line ends the text
+        if (split < 0 || !note.endsWith("\n")) {
+            throw new Fail("the checkpoint is not a signed note (text, an empty line, signature lines)");
+        }
+        String text = note.substring(0, split + 1), by = origin + " (key " + keyId + ")";
+        boolean signed = false;
+        for (String line : note.substring(split + 2).split("\n")) {
+            // signed-note §Format: "— <key name> <base64(key ID || signature)>", an em dash U+2014 and a space
+            String[] f = line.startsWith("\u2014 ") ? line.substring(2).split(" ") : new String[0];
+            if (f.length != 2) throw new Fail("the checkpoint has a malformed signature line: " + line);
+            byte[] sig = unbase64(f[1], "a checkpoint signature");
+            if (!f[0].equals(origin) || sig.length < 4 || !HEX.formatHex(sig, 0, 4).equals(keyId)) {
+                continue; // signed-note §Signatures: signatures by other keys (witnesses, say) are ignored
+            }
+            // signed-note §Ed25519 signatures: RFC 8032 Ed25519 over the note text, its final newline included
+            if (sig.length != 68 || !ed25519(key, text.getBytes(UTF_8), Arrays.copyOfRange(sig, 4, 68))) {
+                throw new Fail("checkpoint signature by " + by + " does NOT verify");
+            }
+            signed = true;
+        }
+        if (!signed) throw new Fail("the checkpoint carries no signature by " + by);
+        ok("checkpoint signature by " + by);
+        // tlog-checkpoint §Note text: origin, decimal tree size, base64 root hash, then any extension lines
+        String[] lines = text.split("\n");
+        if (lines.length < 3 || !lines[1].matches("0|[1-9][0-9]{0,17}") || unbase64(lines[2], "root").length != 32) {
+            throw new Fail("the checkpoint text is not an origin, a tree size and a 32-byte root hash");
+        } else if (!lines[0].equals(origin)) {
+            throw new Fail("the checkpoint is of the log " + lines[0] + ", not of " + origin);
+        }
+        ok("checkpoint of " + origin + ": tree size " + lines[1] + ", root " + lines[2]);
+        return new Checkpoint(Long.parseLong(lines[1]), unbase64(lines[2], "root"), lines[2]);
+    }
+
+    /** (c) Every entry, from the entry bundles (tlog-tiles §Log entries). */
+    List<byte[]> entries(Checkpoint cp) throws Fail, Grown {
+        List<byte[]> all = new ArrayList<>();
+        String problem = "";
+        for (long n = 0; n * WIDTH < cp.size(); n++) {
+            int width = (int) Math.min(WIDTH, cp.size() - n * WIDTH), count = 0;
+            byte[] b = tile("entries", n, width);
+            for (int i = 0; i < b.length; count++) { // each entry: a big-endian uint16 length, then its bytes
+                int end = i + 2 > b.length ? -1 : i + 2 + ((b[i] & 0xff) << 8 | b[i + 1] & 0xff);
+                if (end < 0 || end > b.length) throw new Fail("entry bundle " + n + " ends in the middle of an entry");
+                if (count < width) { // (a full bundle may stand in for a partial one that is gone)
+                    all.add(Arrays.copyOfRange(b, i + 2, end));
+                }
+                i = end;
+            }
+            if (count != width && count != WIDTH && problem.isEmpty()) {
+                problem = ": entry bundle " + n + " holds " + count + " entries, not " + width;
+            }
+        }
+        check(problem.isEmpty() && all.size() == cp.size(), "downloaded " + all.size()
+                + " entries, as many as the signed tree size", "downloaded " + all.size()
+                + " entries for a tree of size " + cp.size() + problem);
+        return all;
+    }
+
+    /** (d) The level-0 hash tiles that lighter clients use must hold the hashes of the same entries. */
+    void hashTiles(Checkpoint cp, List<byte[]> leaves) throws Fail, Grown {
+        String problem = null;
+        for (long n = 0; n * WIDTH < cp.size() && problem == null; n++) {
+            int width = (int) Math.min(WIDTH, cp.size() - n * WIDTH);
+            byte[] tile = tile("0", n, width); // tlog-tiles §Merkle Tree: the tile's 32-byte hashes, concatenated
+            for (int i = 0; i < width && problem == null; i++) {
+                int index = (int) (n * WIDTH + i);
+                if (tile.length < 32 * width || index >= leaves.size()
+                        || !Arrays.equals(tile, 32 * i, 32 * i + 32, leaves.get(index), 0, 32)) {
+                    problem = "hash tile 0/" + n + " does not hold the hash of entry " + index
+                            + ": the hash tiles and the entries are not the same log";
+                }
+            }
+        }
+        check(problem == null, "level-0 hash tiles hold the hashes of the same " + leaves.size() + " entries", problem);
+    }
+
+    /** (e) Each entry: RFC 8785 canonical JSON of a documented shape, for this letter, without an email address. */
+    List<Map<String, Object>> entryJson(List<byte[]> entries) {
+        List<Map<String, Object>> parsed = new ArrayList<>();
+        List<String> shape = new ArrayList<>(), scope = new ArrayList<>();
+        Map<String, Long> types = new TreeMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] bytes = entries.get(i);
+            Map<String, Object> entry = null;
+            try {
+                Object json = new Json(utf8(bytes, "it")).parse();
+                if (!(json instanceof Map) || !Arrays.equals(Json.canonical(json).getBytes(UTF_8), bytes)) {
+                    throw new Fail("it is not a JSON object in RFC 8785 canonical form");
+                }
+                @SuppressWarnings("unchecked") Map<String, Object> e = (Map<String, Object>) json;
+                String problem = shapeProblem(e);
+                if (problem != null) throw new Fail(problem);
+                entry = e;
+                types.merge(e.get("type") + "", 1L, Long::sum);
+                if (!slug.equals(e.get("letter"))) scope.add("entry " + i + " is for the letter " + e.get("letter"));
+            } catch (Fail f) {
+                shape.add("entry " + i + ": " + f.getMessage());
+            }
+            if (new String(bytes, UTF_8).contains("@")) {
+                scope.add("entry " + i + " holds an '@': no email address may ever be in the log");
+            }
+            parsed.add(entry);
+        }
+        report(shape, "all " + entries.size() + " entries are canonical JSON of the documented shapes ("
+                + tally(types, "", ": ") + ")");
+        report(scope, "every entry is for the letter '" + slug + "' and none holds an email address");
+        return parsed;
+    }
+
+    static final Map<String, Set<String>> SHAPES = Map.of("signature", Set.of("version", "textSha256", "evidence"),
+            "withdrawal", Set.of(), "invalidation", Set.of("reason"), "reaffirmation", Set.of("version", "textSha256"),
+            "evidence", Set.of("evidence"));
+
+    static String shapeProblem(Map<String, Object> e) {
+        Set<String> expected = new HashSet<>(Set.of("v", "type", "letter", "time", "signer"));
+        Set<String> keys = new HashSet<>(e.keySet());
+        if (!(e.get("type") instanceof String type && e.get("letter") instanceof String)) {
+            return "it has no type or letter";
+        } else if (!SHAPES.containsKey(type)) {
+            return null; // another type: it counts nothing, so only its letter matters
+        }
+        expected.addAll(SHAPES.get(type));
+        if (type.equals("signature") && keys.remove("listing") && !hex64(e.get("listing"))) {
+            return "its listing is not a SHA-256 in hex";
+        } else if (!keys.equals(expected)) {
+            return "a " + type + " entry has the fields " + new TreeSet<>(expected) + ", it has " + new TreeSet<>(keys);
+        } else if (!Long.valueOf(1).equals(e.get("v")) || !(e.get("signer") + "").matches("[0-9a-f]+")
+                || !(e.get("time") + "").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z")) {
+            return "its v, signer or time is not as documented";
+        } else if (keys.contains("version") && !(e.get("version") instanceof Long n && n > 0)
+                || keys.contains("textSha256") && !hex64(e.get("textSha256"))) {
+            return "its version or textSha256 is not as documented";
+        } else if (keys.contains("evidence")
+                && !(e.get("evidence") instanceof List<?> l && l.stream().allMatch(String.class::isInstance))) {
+            return "its evidence is not a list of strings";
+        }
+        return keys.contains("reason") && !(e.get("reason") instanceof String) ? "its reason is not a string" : null;
+    }
+
+    /** (f) Recount by the count rule, then compare with the published count. */
+    long recount(List<Map<String, Object>> entries, Map<String, Signer> live, Checkpoint cp, boolean first)
+            throws Fail, Grown {
+        Map<String, Signer> known = new HashMap<>();
+        for (Map<String, Object> e : entries) { // entries that could not be read were reported above
+            String id = e == null ? null : e.get("signer") + "";
+            switch (e == null ? "" : e.get("type") + "") {
+                case "signature" -> { // makes its signer live, with this version, evidence and listing
+                    Signer s = new Signer();
+                    s.version = (Long) e.get("version");
+                    s.listing = (String) e.get("listing");
+                    ((List<?>) e.get("evidence")).forEach(x -> s.evidence.add(x + ""));
+                    known.put(id, s);
+                    live.put(id, s);
+                }
+                case "reaffirmation" -> { // makes its signer live, on the version re-affirmed
+                    known.computeIfAbsent(id, k -> new Signer()).version = (Long) e.get("version");
+                    live.put(id, known.get(id));
+                }
+                case "withdrawal", "invalidation" -> live.remove(id);
+                case "evidence" -> ((List<?>) e.get("evidence"))
+                        .forEach(x -> known.computeIfAbsent(id, k -> new Signer()).evidence.add(x + ""));
+                default -> { } // other types change nothing
+            }
+        }
+        Map<String, Long> byVersion = new TreeMap<>(), byEvidence = new TreeMap<>(), published = new TreeMap<>();
+        for (Signer s : live.values()) {
+            byVersion.merge(s.version + "", 1L, Long::sum);
+            s.evidence.forEach(x -> byEvidence.merge(x, 1L, Long::sum));
+        }
+        Map<?, ?> count = (Map<?, ?>) getJson("/api/letters/" + slug + "/count");
+        Map<?, ?> at = count.get("checkpoint") instanceof Map<?, ?> m ? m : Map.of();
+        if (first && !Long.valueOf(cp.size()).equals(at.get("size"))) {
+            throw new Grown(); // the count is of another checkpoint: read the log again, once
+        }
+        check(Long.valueOf(cp.size()).equals(at.get("size")) && cp.rootBase64().equals(at.get("rootHash")),
+                "the published count is of the verified checkpoint (tree size " + cp.size() + ")",
+                "the published count is of the checkpoint " + at + ", not of the verified one");
+        String evidence = "evidence " + tally(byEvidence, "", ": ");
+        check(Long.valueOf(live.size()).equals(count.get("total")), "recounted " + live.size()
+                + " signatures from the log, as published (" + evidence + ")", "the log counts " + live.size()
+                + " signatures (" + evidence + ") but the published total is " + count.get("total"));
+        if (count.get("byVersion") instanceof Map<?, ?> v) { // zero counts are left out
+            v.forEach((k, n) -> published.put(k + "", n instanceof Long l ? l : -1L));
+        }
+        published.values().removeIf(n -> n == 0);
+        check(published.equals(byVersion), "counts per version of the letter match the log ("
+                + tally(byVersion, "v", ": ") + ")", "counts per version: the log gives " + tally(byVersion, "v", ": ")
+                + ", the published count " + tally(published, "v", ": "));
+        return live.size();
+    }
+
+    /** (g) Each listed name's public record must hash to the listing commitment of a live signature in the log. */
+    void listings(Map<String, Signer> live, boolean first) throws Fail, Grown {
+        Set<String> committed = new HashSet<>();
+        live.values().forEach(s -> committed.add(s.listing));
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        boolean missing = false;
+        String after = null;
+        do {
+            Map<?, ?> page = (Map<?, ?>) getJson("/api/letters/" + slug + "/signatories?limit=200"
+                    + (after == null ? "" : "&after=" + URLEncoder.encode(after, UTF_8)));
+            for (Object o : (List<?>) page.get("items")) {
+                Map<?, ?> item = (Map<?, ?>) o, levels = (Map<?, ?>) item.get("levels");
+                Map<String, Object> record = new TreeMap<>(); // the public record the listing commits to
+                record.put("affiliation", levels.get("affiliation"));
+                record.put("identity", levels.get("identity"));
+                record.put("name", item.get("name"));
+                List.of("organisation", "role").forEach(k -> { if (item.get(k) != null) record.put(k, item.get(k)); });
+                record.put("salt", item.get("salt"));
+                String listing = HEX.formatHex(sha256(Json.canonical(record).getBytes(UTF_8)));
+                checked++;
+                if (!listing.equals(item.get("listing"))) {
+                    problems.add(item.get("name") + ": the public record does not hash to its listing");
+                } else if (!committed.contains(listing)) {
+                    problems.add(item.get("name") + ": no live signature in the log carries this listing");
+                    missing = true;
+                }
+            }
+            after = page.get("next") == null || (page.get("next") + "").equals(after) ? null : page.get("next") + "";
+        } while (after != null);
+        if (missing && first) {
+            throw new Grown(); // perhaps listed after the checkpoint was read: read the log again, once
+        }
+        report(problems, checked + " listed names checked: each matches the listing commitment of a live signature");
+    }
+
+    // ---- tiles, hashes, signatures ----------------------------------------------------------------------------
+
+    /**
+     * tlog-tiles: tile/kind/N[.p/W]. §Partial Tiles: a partial tile may be gone once the log has grown; the full
+     * tile is then read instead, and if that does not exist yet either, the whole log is read again.
+     */
+    byte[] tile(String kind, long n, int width) throws Fail, Grown {
+        String path = "/log/" + slug + "/tile/" + kind + "/" + tileIndex(n);
+        for (String attempt : width == WIDTH ? List.of(path) : List.of(path + ".p/" + width, path)) {
+            try {
+                return get(attempt);
+            } catch (Fail f) {
+                if (f.status != 404) throw f;
+            }
+        }
+        throw new Grown();
+    }
+
+    /** tlog-tiles §Merkle Tree: N in groups of 3 digits, all but the last prefixed by x: 1234067 is x001/x234/067. */
+    static String tileIndex(long n) {
+        String path = String.format("%03d", n % 1000);
+        for (n /= 1000; n > 0; n /= 1000) path = String.format("x%03d/", n % 1000) + path;
+        return path;
+    }
+
+    /** RFC 9162 §2.1.1: MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])), k the largest power of 2 < n. */
+    static byte[] mth(List<byte[]> leaves, int from, int to) {
+        int k = Integer.highestOneBit(to - from - 1);
+        return to - from == 1 ? leaves.get(from)
+                : sha256(new byte[] {1}, mth(leaves, from, from + k), mth(leaves, from + k, to));
+    }
+
+    static boolean ed25519(byte[] key, byte[] message, byte[] signature) throws Fail {
+        try { // an Ed25519 SubjectPublicKeyInfo (RFC 8410) is this DER prefix followed by the 32 key bytes
+            byte[] der = ByteBuffer.allocate(44).put(HEX.parseHex("302a300506032b6570032100")).put(key).array();
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
+            verifier.update(message);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            throw new Fail("the checkpoint signature cannot be checked: " + e.getMessage());
+        }
+    }
+
+    static byte[] sha256(byte[]... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Arrays.stream(parts).forEach(digest::update);
+            return digest.digest();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    // ---- HTTP, encodings, output ------------------------------------------------------------------------------
+
+    byte[] get(String path) throws Fail {
+        URI uri = URI.create(base + path);
+        try {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 200) return r.body();
+            String detail = new String(r.body(), UTF_8).strip();
+            try { // an RFC 9457 problem's detail, or else the first line
+                detail = ((Map<?, ?>) new Json(detail).parse()).get("detail").toString();
+            } catch (Fail | RuntimeException notAProblem) {
+                detail = detail.lines().findFirst().orElse("");
+            }
+            throw new Fail("GET " + uri + " answered HTTP " + r.statusCode() + (detail.isBlank() ? "" : ": " + detail),
+                    r.statusCode());
+        } catch (IOException e) {
+            throw new Fail("cannot fetch " + uri + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Fail("interrupted while fetching " + uri);
+        }
+    }
+
+    Object getJson(String path) throws Fail {
+        return new Json(utf8(get(path), base + path)).parse();
+    }
+
+    static String utf8(byte[] bytes, String what) throws Fail {
+        try {
+            return UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Fail(what + " is not valid UTF-8");
+        }
+    }
+
+    /** Standard padded base64 (RFC 4648 §4), accepted only in its one canonical spelling. */
+    static byte[] unbase64(String text, String what) throws Fail {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(text);
+            if (b64(bytes).equals(text)) return bytes;
+        } catch (IllegalArgumentException e) { /* reported below */ }
+        throw new Fail(what + " is not canonical base64");
+    }
+
+    static String b64(byte[] bytes) { return Base64.getEncoder().encodeToString(bytes); }
+
+    static boolean hex64(Object value) { return value instanceof String s && s.matches("[0-9a-f]{64}"); }
+
+    static String tally(Map<String, Long> counts, String prefix, String separator) {
+        return counts.isEmpty() ? "none" : String.join(", ",
+                counts.entrySet().stream().map(e -> prefix + e.getKey() + separator + e.getValue()).toList());
+    }
+
+    void report(List<String> problems, String success) {
+        check(problems.isEmpty(), success, String.join("; ", problems.subList(0, Math.min(3, problems.size())))
+                + (problems.size() > 3 ? " (and " + (problems.size() - 3) + " more)" : ""));
+    }
+
+    void check(boolean passes, String success, String failure) {
+        if (passes) {
+            ok(success);
+        } else {
+            fail(failure);
+        }
+    }
+
+    void ok(String message) { passed++; System.out.println("OK  " + message); }
+
+    void fail(String message) { failed++; System.out.println("FAIL " + message); }
+
+    /** A small strict JSON parser (RFC 8259), and RFC 8785 (JCS) serialisation of what it parses. */
+    static final class Json {
+        private final String s;
+        private int i;
+
+        Json(String text) { s = text; }
+
+        Object parse() throws Fail {
+            Object value = value();
+            if (skip() != s.length()) throw new Fail("JSON with trailing characters");
+            return value;
+        }
+
+        private Object value() throws Fail {
+            char c = skip() < s.length() ? s.charAt(i) : 0;
+            if (c == '{' || c == '[') {
+                i++;
+                Map<String, Object> map = new LinkedHashMap<>();
+                List<Object> list = new ArrayList<>();
+                if (!eat(c == '{' ? '}' : ']')) {
+                    do {
+                        String key = c == '{' ? string() : null;
+                        if (key != null && (!eat(':') || map.containsKey(key))) {
+                            throw new Fail("JSON object with a bad or repeated key at character " + i);
+                        }
+                        Object item = value();
+                        if (key == null) {
+                            list.add(item);
+                        } else {
+                            map.put(key, item);
+                        }
+                    } while (eat(','));
+                    expect(c == '{' ? '}' : ']');
+                }
+                return c == '{' ? map : list;
+            } else if (c == '"') {
+                return string();
+            }
+            for (String literal : List.of("true", "false", "null")) {
+                if (s.startsWith(literal, i)) {
+                    i += literal.length();
+                    return literal.equals("null") ? null : Boolean.valueOf(literal);
+                }
+            }
+            int start = i;
+            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
+            String number = s.substring(start, i);
+            if (!number.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+                throw new Fail("not JSON at character " + start);
+            }
+            // integers stay exact; any other number stays text, with no canonical form here (JCS would write it as
+            // ECMAScript does, and entries hold integers only)
+            return number.matches("-?(0|[1-9][0-9]{0,15})") ? (Object) Long.valueOf(number) : new StringBuilder(number);
+        }
+
+        private String string() throws Fail {
+            expect('"');
+            StringBuilder out = new StringBuilder();
+            for (char c; (c = i < s.length() ? s.charAt(i++) : 0) != '"'; out.append(c)) {
+                if (c < 0x20) {
+                    throw new Fail("JSON string unterminated or holding a control character");
+                } else if (c == '\\') {
+                    int at = i < s.length() ? "\"\\/bfnrtu".indexOf(s.charAt(i++)) : -1;
+                    if (at < 0 || at == 8 && !s.substring(i, Math.min(i + 4, s.length())).matches("[0-9a-fA-F]{4}")) {
+                        throw new Fail("JSON string with a bad escape");
+                    }
+                    c = at == 8 ? (char) Integer.parseInt(s.substring(i, i += 4), 16) : "\"\\/\b\f\n\r\t".charAt(at);
+                }
+            }
+            return out.toString();
+        }
+
+        private int skip() {
+            while (i < s.length() && " \t\r\n".indexOf(s.charAt(i)) >= 0) i++;
+            return i;
+        }
+
+        private boolean eat(char c) {
+            boolean found = skip() < s.length() && s.charAt(i) == c;
+            i += found ? 1 : 0;
+            return found;
+        }
+
+        private void expect(char c) throws Fail {
+            if (!eat(c)) throw new Fail("not JSON: " + c + " expected at character " + i);
+        }
+
+        /** RFC 8785 §3.2: no whitespace, keys sorted by UTF-16 code units (§3.2.3), minimal escapes (§3.2.2.2). */
+        static String canonical(Object v) throws Fail {
+            if (v instanceof Map<?, ?> map) {
+                StringJoiner out = new StringJoiner(",", "{", "}");
+                for (Map.Entry<?, ?> e : new TreeMap<>(map).entrySet()) { // String.compareTo: UTF-16 code units
+                    out.add(canonical(e.getKey()) + ":" + canonical(e.getValue()));
+                }
+                return out.toString();
+            } else if (v instanceof List<?> list) {
+                StringJoiner out = new StringJoiner(",", "[", "]");
+                for (Object item : list) out.add(canonical(item));
+                return out.toString();
+            } else if (v instanceof String str) {
+                StringBuilder out = new StringBuilder("\"");
+                for (char c : str.toCharArray()) {
+                    int at = "\"\\\b\f\n\r\t".indexOf(c);
+                    out.append(at >= 0 ? "\\" + "\"\\bfnrt".charAt(at)
+                            : c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                }
+                return out.append('"').toString();
+            } else if (v instanceof StringBuilder number) {
+                throw new Fail("the number " + number + " is not an integer");
+            }
+            return String.valueOf(v); // a Long, a Boolean or null
+        }
+    }
+}
