@@ -6,10 +6,8 @@ import static io.restassured.RestAssured.given;
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -18,15 +16,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.undersigned.support.Chromium;
 import org.undersigned.support.Counted;
 import org.undersigned.transparency.TransparencyLog;
 import jakarta.inject.Inject;
@@ -41,11 +35,8 @@ import org.undersigned.support.Mailbox;
 class SigningBrowserTest {
 
     static final String LETTER = "sample-letter";
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path OUT = Paths.get("target", "browser").toAbsolutePath();
+    static final Path OUT = Chromium.OUT;
 
-    static Playwright playwright;
-    static Browser browser;
 
     @MailServer.Inject
     GreenMail mail;
@@ -53,27 +44,7 @@ class SigningBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
-    @BeforeAll
-    static void startBrowser() {
-        // one driver per class: creating it unpacks the driver; its config and cache stay under target/
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
-                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
-                "XDG_CONFIG_HOME", OUT.resolve("xdg-config").toString(),
-                "XDG_CACHE_HOME", OUT.resolve("xdg-cache").toString())));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void signingWithJavaScriptOffFromFormToListedName() {
@@ -83,7 +54,7 @@ class SigningBrowserTest {
         String email = "zoe-" + suffix + "@example.org";
         long before = total();
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             context.setDefaultTimeout(10_000);
             Page page = context.newPage();
 
@@ -164,7 +135,7 @@ class SigningBrowserTest {
     @Test
     void letterPageFitsAPhoneScreenWithTheSignButtonInReach() {
         int width = 390;
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(width, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
             context.setDefaultTimeout(10_000);
             Page page = context.newPage();

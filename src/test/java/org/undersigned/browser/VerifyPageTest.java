@@ -7,10 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
@@ -23,7 +21,6 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +28,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.undersigned.support.Chromium;
 import org.undersigned.support.Counted;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
@@ -50,11 +46,8 @@ class VerifyPageTest {
 
     static final String LETTER = "verify-page-letter";
     static final String[] STEPS = {"key", "signature", "entries", "root", "count"};
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path OUT = Paths.get("target", "browser").toAbsolutePath();
+    static final Path OUT = Chromium.OUT;
 
-    static Playwright playwright;
-    static Browser browser;
     static boolean signed;
 
     @MailServer.Inject
@@ -66,27 +59,7 @@ class VerifyPageTest {
     @TestHTTPResource("/")
     URL root;
 
-    @BeforeAll
-    static void startBrowser() {
-        // as in SigningBrowserTest: the installed Chromium, the driver's config and cache under target/
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
-                "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
-                "XDG_CONFIG_HOME", OUT.resolve("xdg-config").toString(),
-                "XDG_CACHE_HOME", OUT.resolve("xdg-cache").toString())));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-    }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void theBrowserRecomputesTheCountFromTheLog() {
@@ -96,7 +69,7 @@ class VerifyPageTest {
         long size = count.getLong("checkpoint.size");
         Assertions.assertThat(total).isGreaterThanOrEqualTo(2);
 
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = Chromium.browser().newContext()) {
             context.setDefaultTimeout(15_000);
             Page page = context.newPage();
             List<String> consoleErrors = new ArrayList<>();
@@ -131,7 +104,7 @@ class VerifyPageTest {
     void aChangedEntryFailsTheRootCheck() {
         signSome();
         AtomicInteger tampered = new AtomicInteger();
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = Chromium.browser().newContext()) {
             context.setDefaultTimeout(15_000);
             Page page = context.newPage();
             page.route("**/log/" + LETTER + "/tile/entries/**", route -> {
@@ -163,7 +136,7 @@ class VerifyPageTest {
     void theResultFitsAPhoneScreen() {
         signSome();
         int width = 390;
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions()
                 .setViewportSize(width, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
             context.setDefaultTimeout(15_000);
             Page page = context.newPage();
@@ -178,7 +151,7 @@ class VerifyPageTest {
 
     @Test
     void withoutJavaScriptThePageExplainsAndLinksToTheRawData() {
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             context.setDefaultTimeout(10_000);
             Page page = context.newPage();
             Response response = page.navigate(url("/letters/" + LETTER + "/verify"));
@@ -201,7 +174,7 @@ class VerifyPageTest {
     void anEmptyLogSaysNothingHasBeenLoggedYet() {
         // closed-letter takes no signatures, so its log stays empty
         given().get("/log/closed-letter/checkpoint").then().statusCode(404);
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = Chromium.browser().newContext()) {
             context.setDefaultTimeout(15_000);
             Page page = context.newPage();
             page.navigate(url("/letters/closed-letter/verify"));
