@@ -154,7 +154,10 @@ class LogStore {
         });
     }
 
-    /** Reads stored subtree hashes by (level, index), in the order asked, failing if one is missing. */
+    /**
+     * Reads stored subtree hashes by (level, index), in the order asked, failing if one is missing. On PostgreSQL
+     * the keys go as two arrays into one statement of fixed shape, so its plan is prepared once and reused.
+     */
     HashReader hashReader(long letterId) {
         return ids -> {
             if (ids.isEmpty()) {
@@ -162,35 +165,78 @@ class LogStore {
             }
             Map<NodeId, byte[]> found = new HashMap<>();
             jdbc(c -> {
-                StringBuilder sql = new StringBuilder("SELECT level, idx, hash FROM log_hash WHERE letter_id = ? AND (");
-                for (int i = 0; i < ids.size(); i++) {
-                    sql.append(i == 0 ? "" : " OR ").append("(level = ? AND idx = ?)");
-                }
-                try (PreparedStatement s = c.prepareStatement(sql.append(")").toString())) {
-                    int p = 1;
-                    s.setLong(p++, letterId);
-                    for (NodeId id : ids) {
-                        s.setInt(p++, id.level());
-                        s.setLong(p++, id.index());
-                    }
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            found.put(new NodeId(r.getInt(1), r.getLong(2)), r.getBytes(3));
-                        }
+                boolean postgres = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+                try (PreparedStatement s = postgres ? byArrays(c, letterId, ids) : byPairs(c, letterId, ids);
+                        ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.put(new NodeId(r.getInt(1), r.getLong(2)), r.getBytes(3));
                     }
                 }
                 return null;
             });
-            List<byte[]> out = new ArrayList<>(ids.size());
-            for (NodeId id : ids) {
-                byte[] h = found.get(id);
-                if (h == null) {
-                    throw new IllegalStateException("log hash missing: letter " + letterId + " " + id);
-                }
-                out.add(h);
-            }
-            return out;
+            return ordered(letterId, ids, found);
         };
+    }
+
+    private static PreparedStatement byArrays(java.sql.Connection c, long letterId, List<NodeId> ids)
+            throws java.sql.SQLException {
+        PreparedStatement s = c.prepareStatement("SELECT h.level, h.idx, h.hash FROM log_hash h "
+                + "JOIN unnest(?, ?) AS k(level, idx) ON h.level = k.level AND h.idx = k.idx WHERE h.letter_id = ?");
+        s.setArray(1, c.createArrayOf("int4", ids.stream().map(NodeId::level).toArray()));
+        s.setArray(2, c.createArrayOf("int8", ids.stream().map(NodeId::index).toArray()));
+        s.setLong(3, letterId);
+        return s;
+    }
+
+    private static PreparedStatement byPairs(java.sql.Connection c, long letterId, List<NodeId> ids)
+            throws java.sql.SQLException {
+        StringBuilder sql = new StringBuilder("SELECT level, idx, hash FROM log_hash WHERE letter_id = ? AND (");
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("(level = ? AND idx = ?)");
+        }
+        PreparedStatement s = c.prepareStatement(sql.append(")").toString());
+        int p = 1;
+        s.setLong(p++, letterId);
+        for (NodeId id : ids) {
+            s.setInt(p++, id.level());
+            s.setLong(p++, id.index());
+        }
+        return s;
+    }
+
+    /** The hashes of one level from index {@code from}, {@code count} of them: a tile, read as one range. */
+    List<byte[]> hashRange(long letterId, int level, long from, int count) {
+        List<NodeId> ids = java.util.stream.LongStream.range(from, from + count)
+                .mapToObj(i -> new NodeId(level, i)).toList();
+        Map<NodeId, byte[]> found = new HashMap<>();
+        jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT level, idx, hash FROM log_hash "
+                    + "WHERE letter_id = ? AND level = ? AND idx >= ? AND idx < ?")) {
+                s.setLong(1, letterId);
+                s.setInt(2, level);
+                s.setLong(3, from);
+                s.setLong(4, from + count);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.put(new NodeId(r.getInt(1), r.getLong(2)), r.getBytes(3));
+                    }
+                }
+            }
+            return null;
+        });
+        return ordered(letterId, ids, found);
+    }
+
+    private static List<byte[]> ordered(long letterId, List<NodeId> ids, Map<NodeId, byte[]> found) {
+        List<byte[]> out = new ArrayList<>(ids.size());
+        for (NodeId id : ids) {
+            byte[] h = found.get(id);
+            if (h == null) {
+                throw new IllegalStateException("log hash missing: letter " + letterId + " " + id);
+            }
+            out.add(h);
+        }
+        return out;
     }
 
     void insertCheckpoint(long letterId, long size, String root, String note) {
