@@ -30,14 +30,16 @@ public class ContentSync {
     private final LetterVersionRepository versions;
     private final Markdown markdown;
     private final Event<VersionPublished> published;
+    private final LetterService letterService;
     private final Path contentDir;
 
     ContentSync(LetterRepository letters, LetterVersionRepository versions, Markdown markdown,
-            Event<VersionPublished> published, @ConfigProperty(name = "undersigned.content-dir", defaultValue = "content") Path contentDir) {
+            Event<VersionPublished> published, LetterService letterService, @ConfigProperty(name = "undersigned.content-dir", defaultValue = "content") Path contentDir) {
         this.letters = letters;
         this.versions = versions;
         this.markdown = markdown;
         this.published = published;
+        this.letterService = letterService;
         this.contentDir = contentDir;
     }
 
@@ -61,6 +63,7 @@ public class ContentSync {
         for (LetterSource source : sources) {
             added += store(source);
         }
+        letterService.forget();
         return new Report(sources.size(), added);
     }
 

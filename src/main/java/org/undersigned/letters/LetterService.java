@@ -57,11 +57,36 @@ public class LetterService {
         });
     }
 
-    /** The letter and its current version, for signing; empty for unknown letters and drafts. */
+    /**
+     * The letter and its current version, for signing; empty for unknown letters and drafts. Asked on every sign-up
+     * and count request, so kept for a couple of seconds per replica (letters change only when content is loaded).
+     */
     public Optional<SigningTarget> signingTarget(String slug) {
-        return publicLetter(slug).flatMap(l -> versions.findLatest(l.id).map(v -> new SigningTarget(l.id, l.slug,
-                l.title, l.status, l.opens, l.closes, v.number, v.textSha256)));
+        long now = System.nanoTime();
+        CachedTarget cached = targets.get(slug);
+        if (cached != null && now - cached.at() < TARGET_TTL_NANOS) {
+            return cached.target();
+        }
+        Optional<SigningTarget> fresh = publicLetter(slug).flatMap(l -> versions.findLatest(l.id)
+                .map(v -> new SigningTarget(l.id, l.slug, l.title, l.status, l.opens, l.closes, v.number,
+                        v.textSha256)));
+        if (targets.size() > 10_000) {
+            targets.clear(); // unknown slugs must not grow the cache without bound
+        }
+        targets.put(slug, new CachedTarget(fresh, now));
+        return fresh;
     }
+
+    /** Forgets cached letters, after content was loaded. */
+    void forget() {
+        targets.clear();
+    }
+
+    private record CachedTarget(Optional<SigningTarget> target, long at) {
+    }
+
+    private static final long TARGET_TTL_NANOS = java.time.Duration.ofSeconds(2).toNanos();
+    private final java.util.Map<String, CachedTarget> targets = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The title of a letter by its database id, for mails about signatures. */
     public Optional<SigningTarget> signingTarget(long letterId) {
