@@ -10,4 +10,12 @@ public interface LetterPageSection {
 
     /** Safe HTML for the letter's page, rendered by the owning feature's own template. */
     String html(String slug);
+
+    /**
+     * Changes whenever {@link #html} would change (the letter page is cached per replica until a section's revision
+     * changes, or for a second at most).
+     */
+    default String revision(String slug) {
+        return "";
+    }
 }

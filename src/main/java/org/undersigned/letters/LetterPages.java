@@ -10,7 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.web.Csrf;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,10 +45,16 @@ public class LetterPages {
 
     private final LetterService letters;
     private final Instance<LetterPageSection> sections;
+    private final Csrf csrf;
+    private final long pageTtlNanos;
+    private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
 
-    LetterPages(LetterService letters, @Any Instance<LetterPageSection> sections) {
+    LetterPages(LetterService letters, @Any Instance<LetterPageSection> sections, Csrf csrf,
+            @ConfigProperty(name = "undersigned.page.cache", defaultValue = "1s") Duration pageTtl) {
         this.letters = letters;
         this.sections = sections;
+        this.csrf = csrf;
+        this.pageTtlNanos = pageTtl.toNanos();
     }
 
     private List<String> sections(String slug) {
@@ -56,13 +68,32 @@ public class LetterPages {
         return Templates.index(letters.list());
     }
 
+    /**
+     * The most read page of all, so it is rendered once per change for every visitor (each gets their own CSRF
+     * token in the form) and re-rendered when the letter or a section changes, or after {@code undersigned.page.cache}.
+     */
     @GET
     @Operation(hidden = true)
     @Path("letters/{slug}")
-    public TemplateInstance letter(@PathParam("slug") String slug) {
-        LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
-        return Templates.letter(letter, letters.version(slug, letter.latest().number()).orElseThrow(), true,
-                sections(slug));
+    public String letter(@PathParam("slug") String slug) {
+        SigningTarget target = letters.signingTarget(slug).orElseThrow(() -> LetterApi.noLetter(slug));
+        String revision = target.version() + "|" + sections.stream().map(s -> s.revision(slug))
+                .collect(Collectors.joining("|"));
+        long now = System.nanoTime();
+        CachedPage cached = pages.get(slug);
+        if (cached == null || !cached.revision().equals(revision) || now - cached.at() >= pageTtlNanos) {
+            String html = csrf.renderShared(() -> {
+                LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
+                return Templates.letter(letter, letters.version(slug, letter.latest().number()).orElseThrow(), true,
+                        sections(slug)).render();
+            });
+            cached = new CachedPage(revision, html, now);
+            pages.put(slug, cached); // bounded: only slugs of published letters get here
+        }
+        return csrf.personalise(cached.html());
+    }
+
+    private record CachedPage(String revision, String html, long at) {
     }
 
     @GET

@@ -36,6 +36,13 @@ public class SigningSection implements LetterPageSection {
         return 10;
     }
 
+    /** Counts and the latest signatories change only with the count's revision; the form with the closing date. */
+    @Override
+    public String revision(String slug) {
+        return letters.signingTarget(slug).map(letter -> signatories.revision(letter) + "/"
+                + (letter.closedReason(LocalDate.now(ZoneOffset.UTC)) == null)).orElse("");
+    }
+
     @Override
     public String html(String slug) {
         SigningTarget letter = letters.signingTarget(slug).orElseThrow();

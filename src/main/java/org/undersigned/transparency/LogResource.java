@@ -39,11 +39,13 @@ public class LogResource {
     private final LogStore store;
     private final LogKeys keys;
     private final LetterService letters;
+    private final TileCache tiles;
 
-    LogResource(LogStore store, LogKeys keys, LetterService letters) {
+    LogResource(LogStore store, LogKeys keys, LetterService letters, TileCache tiles) {
         this.store = store;
         this.keys = keys;
         this.letters = letters;
+        this.tiles = tiles;
     }
 
     @GET
@@ -72,6 +74,10 @@ public class LogResource {
     @Operation(summary = "A hash tile or an entry bundle (C2SP tlog-tiles)")
     public Response tile(@PathParam("slug") String slug, @PathParam("path") String path) {
         SigningTarget letter = letter(slug);
+        byte[] cached = tiles.get(letter.letterId(), path);
+        if (cached != null) {
+            return tileResponse(cached, IMMUTABLE);
+        }
         TilePath tile;
         try {
             tile = TilePath.parse("tile/" + path);
@@ -87,8 +93,14 @@ public class LogResource {
                 ? bundle(store.entries(letter.letterId(), b.firstEntry(), b.width()))
                 : ((Tile) tile).content(ids -> // a tile's hashes are one contiguous run of one level: a range read
                         store.hashRange(letter.letterId(), ids.get(0).level(), ids.get(0).index(), ids.size()));
-        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Cache-Control", tile.isPartial() ? "public, max-age=60" : IMMUTABLE)
+        if (!tile.isPartial()) {
+            tiles.put(letter.letterId(), path, body);
+        }
+        return tileResponse(body, tile.isPartial() ? "public, max-age=60" : IMMUTABLE);
+    }
+
+    private static Response tileResponse(byte[] body, String cache) {
+        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE).header("Cache-Control", cache)
                 .header("Access-Control-Allow-Origin", "*").build();
     }
 

@@ -31,6 +31,10 @@ public class Csrf {
     public static final String FIELD = "csrf";
     private static final String KEY = "undersigned.csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Stands for the visitor's token in pages rendered once for everyone; random so no content can contain it. */
+    private static final String PLACEHOLDER = "csrf-" + Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(RANDOM.generateSeed(24));
+    private static final ThreadLocal<Boolean> SHARED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final CurrentVertxRequest current;
     private final boolean secure;
@@ -58,8 +62,29 @@ public class Csrf {
 
     /** The token to put in a form's hidden field. */
     public String token() {
+        if (SHARED.get()) {
+            return PLACEHOLDER;
+        }
         RoutingContext rc = current.getCurrent();
         return rc == null ? "" : String.valueOf(rc.<String>get(KEY));
+    }
+
+    /**
+     * Renders a page that every visitor may share (a cache entry): forms in it carry a placeholder that
+     * {@link #personalise} replaces with each visitor's own token.
+     */
+    public String renderShared(java.util.function.Supplier<String> render) {
+        SHARED.set(Boolean.TRUE);
+        try {
+            return render.get();
+        } finally {
+            SHARED.remove();
+        }
+    }
+
+    /** A shared page with this visitor's token in its forms. */
+    public String personalise(String sharedHtml) {
+        return sharedHtml.replace(PLACEHOLDER, token());
     }
 
     /** Refuses a form submission whose token is missing or does not match this browser's cookie. */

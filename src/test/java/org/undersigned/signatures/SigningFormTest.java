@@ -74,6 +74,17 @@ class SigningFormTest {
     }
 
     @Test
+    void everyVisitorOfTheSharedLetterPageGetsTheirOwnWorkingToken() {
+        FormSession first = FormSession.open("/letters/sample-letter");
+        FormSession second = FormSession.open("/letters/sample-letter");
+        assertThat(second.cookie()).isNotEqualTo(first.cookie());
+        for (FormSession session : new FormSession[] {first, second}) {
+            session.post().formParam("name", "Token Owner").formParam("email", "owner@example.org")
+                    .formParam("listing", "public").post("/letters/sample-letter/sign").then().statusCode(200);
+        }
+    }
+
+    @Test
     void anExpiredConfirmationLinkOffersANewOne() throws Exception {
         String email = SigningFlowTest.unique("late");
         SigningFlowTest.sign(java.util.Map.of("name", "Lee Late", "email", email, "listing", "public"))
