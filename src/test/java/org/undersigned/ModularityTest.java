@@ -77,21 +77,26 @@ class ModularityTest {
 
     @Test
     void dependenciesRunOneWay() {
-        // DESIGN §3: signatures -> verification, transparency, letters -> mail, web. Later features add their layer.
+        // DESIGN §3: organisers -> signatures -> verification, attestations, transparency, letters -> mail, web.
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("organisers").definedBy(BASE + ".organisers..")
                 .layer("signatures").definedBy(BASE + ".signatures..")
                 .layer("verification").definedBy(BASE + ".verification..")
+                .layer("attestations").definedBy(BASE + ".attestations..")
                 .layer("transparency").definedBy(BASE + ".transparency..")
                 .layer("letters").definedBy(BASE + ".letters..")
                 .layer("mail").definedBy(BASE + ".mail..")
                 .layer("web").definedBy(BASE + ".web..")
-                .whereLayer("signatures").mayNotBeAccessedByAnyLayer()
-                .whereLayer("verification").mayOnlyBeAccessedByLayers("signatures")
+                .whereLayer("organisers").mayNotBeAccessedByAnyLayer()
+                .whereLayer("signatures").mayOnlyBeAccessedByLayers("organisers")
+                .whereLayer("verification").mayOnlyBeAccessedByLayers("signatures", "organisers")
+                .whereLayer("attestations").mayOnlyBeAccessedByLayers("signatures")
                 .whereLayer("transparency").mayOnlyBeAccessedByLayers("signatures")
-                .whereLayer("letters").mayOnlyBeAccessedByLayers("signatures", "transparency")
-                .whereLayer("mail").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "transparency")
+                .whereLayer("letters").mayOnlyBeAccessedByLayers("signatures", "transparency", "organisers")
+                .whereLayer("mail").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "transparency",
+                        "organisers")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "mail",
-                        "transparency")
+                        "transparency", "attestations", "organisers")
                 .check(CLASSES);
     }
 
@@ -106,6 +111,14 @@ class ModularityTest {
     void signedNotesArePureJavaAndBouncyCastle() {
         classes().that().resideInAPackage(BASE + ".transparency.note..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".transparency.note..", "java..",
+                        "org.bouncycastle..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void attestationEnvelopesArePureJavaAndBouncyCastle() {
+        classes().that().resideInAPackage(BASE + ".attestations.dsse..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".attestations.dsse..", "java..",
                         "org.bouncycastle..")
                 .check(CLASSES);
     }

@@ -58,9 +58,9 @@ class Counts {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void moveVersion(long letterId, String from, String to) {
-        repository.add(letterId, "version", from, -1);
-        repository.add(letterId, "version", to, 1);
+    void move(long letterId, String dimension, String from, String to) {
+        repository.add(letterId, dimension, from, -1);
+        repository.add(letterId, dimension, to, 1);
         bump(letterId);
     }
 

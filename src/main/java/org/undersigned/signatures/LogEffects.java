@@ -18,7 +18,8 @@ class LogEffects {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Effect(int delta, Map<String, String> keys, String fromVersion, String toVersion) {
+    /** {@code dimension} with {@code from}/{@code to}: the live signer moves between two keys of it. */
+    record Effect(int delta, Map<String, String> keys, String dimension, String from, String to) {
     }
 
     private final Counts counts;
@@ -36,12 +37,17 @@ class LogEffects {
         if (s.organisation != null) {
             keys.put("organisation", s.organisation);
         }
-        return write(new Effect(delta, keys, null, null));
+        return write(new Effect(delta, keys, null, null, null));
     }
 
     /** A live signer moves to another version. */
     static String move(int from, int to) {
-        return write(new Effect(0, Map.of(), String.valueOf(from), String.valueOf(to)));
+        return write(new Effect(0, Map.of(), "version", String.valueOf(from), String.valueOf(to)));
+    }
+
+    /** A live signer's affiliation is proven more strongly (an organiser's attestation). */
+    static String level(String from, String to) {
+        return write(new Effect(0, Map.of(), "level", from, to));
     }
 
     void onSequenced(@Observes TransparencyLog.EntriesSequenced sequenced) {
@@ -57,8 +63,8 @@ class LogEffects {
         if (e.delta() != 0) {
             counts.add(letterId, e.keys(), e.delta());
         }
-        if (e.fromVersion() != null) {
-            counts.moveVersion(letterId, e.fromVersion(), e.toVersion());
+        if (e.dimension() != null) {
+            counts.move(letterId, e.dimension(), e.from(), e.to());
         }
     }
 

@@ -2,8 +2,8 @@ package org.undersigned.signatures;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.text.Normalizer;
+import org.undersigned.verification.Names;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.undersigned.verification.EmailAddress;
 
@@ -57,9 +57,7 @@ public record SignRequest(String name, String email, String organisation, String
         return s.isEmpty() ? null : s;
     }
 
-    /** Lower case without accents, so "did José sign?" finds "Jose" and the other way round. */
     static String fold(String text) {
-        return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
+        return Names.fold(text);
     }
 }

@@ -24,7 +24,7 @@ public class Signatories {
      * whose SHA-256, {@code listing}, the signer's log entry carries (see the README).
      */
     public record Signatory(String name, String organisation, String role, Levels levels, int version,
-            OffsetDateTime signedAt, String salt, String listing) {
+            OffsetDateTime signedAt, String salt, String listing, String honours, String id) {
     }
 
     public record Page(List<Signatory> items, String next) {
@@ -32,7 +32,8 @@ public class Signatories {
 
     /** Public status of one signature; name and affiliation only when the signer chose to be listed. */
     public record Status(String id, String letter, String status, String listing, Integer version, String textSha256,
-            OffsetDateTime signedAt, Levels levels, String name, String organisation, String role, String receipt) {
+            OffsetDateTime signedAt, Levels levels, String name, String organisation, String role, String honours,
+            String receipt, String attestations) {
     }
 
     public record Count(String letter, long total, java.util.Map<String, Long> byLevel,
@@ -106,11 +107,12 @@ public class Signatories {
         return signatures.findByPublicId(uuid).map(s -> {
             String slug = letters.signingTarget(s.letterId).map(SigningTarget::slug).orElse(null);
             boolean listed = s.status == Signature.Status.CONFIRMED && s.isPublic();
-            boolean logged = s.signerId != null;
+            boolean logged = s.leafHash != null;
             return new Status(s.id.toString(), slug, publicStatus(s), s.listing, s.versionNumber, s.textSha256,
                     s.confirmedAt, new Levels(s.identityMethod, s.affiliationLevel), listed ? s.name : null,
-                    listed ? s.organisation : null, listed ? s.role : null,
-                    logged ? "/api/signatures/" + s.id + "/receipt" : null);
+                    listed ? s.organisation : null, listed ? s.role : null, listed ? s.honours : null,
+                    logged ? "/api/signatures/" + s.id + "/receipt" : null,
+                    logged ? "/api/signatures/" + s.id + "/attestations" : null);
         });
     }
 
@@ -126,17 +128,21 @@ public class Signatories {
     }
 
     private static String publicStatus(Signature s) {
+        if (s.moderation == Signature.Moderation.REJECTED || s.moderation == Signature.Moderation.DISOWNED) {
+            return s.moderation == Signature.Moderation.REJECTED ? "rejected" : "disowned";
+        }
         return switch (s.status) {
             case CONFIRMED -> "confirmed";
             case WITHDRAWN -> "withdrawn";
-            case PENDING, DUPLICATE -> "pending-email";
+            case PENDING, DUPLICATE -> s.held() ? "held" : "pending-email";
         };
     }
 
     private static Signatory view(Signature s) {
         return new Signatory(s.name, s.organisation, s.role, new Levels(s.identityMethod, s.affiliationLevel),
                 s.versionNumber, s.confirmedAt, s.listingSalt,
-                s.listingSalt == null ? null : SignerIds.commitment(SignerIds.listingRecord(s)));
+                s.listingSalt == null ? null : SignerIds.commitment(SignerIds.listingRecord(s)), s.honours,
+                s.id.toString());
     }
 
     private static long parseCursor(String after) {

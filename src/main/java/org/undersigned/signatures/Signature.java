@@ -81,6 +81,39 @@ class Signature {
     @Column(name = "signer_id")
     String signerId;
 
+    /** Hex SHA-256 leaf hash of the signature's log entry (RFC 9162 §2.1.1): what attestations are about. */
+    @Column(name = "leaf_hash")
+    String leafHash;
+
+    /** The ORCID iD of a signer who signed with ORCID (identity method "orcid"). */
+    String orcid;
+
+    /** Honours attested by an organiser, e.g. "ACM A.M. Turing Award 2018", shown with the name. */
+    String honours;
+
+    @Enumerated(EnumType.STRING)
+    Moderation moderation;
+
+    /** The watched name a held signature matched. */
+    @Column(name = "held_as")
+    String heldAs;
+
+    @Column(name = "moderated_at")
+    OffsetDateTime moderatedAt;
+
+    enum Moderation {
+        /** Confirmed, but the name is watched: not logged, counted or listed until an organiser decides. */
+        HELD, RELEASED,
+        /** Rejected by an organiser: an invalidation in the log. */
+        REJECTED,
+        /** The named person proved they did not sign: withdrawn and marked. */
+        DISOWNED
+    }
+
+    boolean held() {
+        return moderation == Moderation.HELD;
+    }
+
     boolean isPublic() {
         return "public".equals(listing);
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.undersigned.attestations.Attestations;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.web.InvalidInput;
 
@@ -34,8 +35,10 @@ public class SignatureApi {
     private final SigningService signing;
     private final Signatories signatories;
     private final SigningGuard guard;
+    private final Attestations attestations;
 
-    SignatureApi(SigningService signing, Signatories signatories, SigningGuard guard) {
+    SignatureApi(SigningService signing, Signatories signatories, SigningGuard guard, Attestations attestations) {
+        this.attestations = attestations;
         this.signing = signing;
         this.signatories = signatories;
         this.guard = guard;
@@ -83,6 +86,16 @@ public class SignatureApi {
                 "No receipt for '" + id + "': the signature is unknown, unconfirmed, or joins the log in a moment."));
         return Response.ok(proof, "text/plain; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"" + id + ".tlog-proof\"").build();
+    }
+
+    @GET
+    @Path("/signatures/{id}/attestations")
+    @Operation(summary = "Signed statements (DSSE envelopes of in-toto Statements) of what was verified about the "
+            + "signature; verify them with /.well-known/undersigned/attestation-key.pem")
+    public Response attestations(@PathParam("id") String id) {
+        signatories.status(id).orElseThrow(() -> new NotFoundException("No signature has the id '" + id + "'."));
+        return Response.ok("[" + String.join(",", attestations.about(id)) + "]", MediaType.APPLICATION_JSON_TYPE)
+                .header("Access-Control-Allow-Origin", "*").build();
     }
 
     @GET

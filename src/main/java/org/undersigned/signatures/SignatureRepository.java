@@ -28,6 +28,12 @@ class SignatureRepository implements PanacheRepository<Signature> {
                 .page(0, limit).list();
     }
 
+    /** Signatures held by the impersonation guard, oldest first. */
+    List<Signature> held(long letterId, int limit) {
+        return find("letterId = ?1 and status = ?2 and moderation = ?3 order by seq", letterId,
+                Signature.Status.PENDING, Signature.Moderation.HELD).page(0, limit).list();
+    }
+
     List<Signature> recent(long letterId, int limit) {
         return find("letterId = ?1 and status = ?2 and listing = 'public' order by seq desc", letterId,
                 Signature.Status.CONFIRMED).page(0, limit).list();

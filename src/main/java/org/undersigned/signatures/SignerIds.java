@@ -10,7 +10,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.undersigned.transparency.AppSecrets;
+import org.undersigned.web.AppSecrets;
 import org.undersigned.transparency.LogEntries;
 
 /**

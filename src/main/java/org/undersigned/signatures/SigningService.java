@@ -20,6 +20,8 @@ import org.undersigned.mail.Outbox;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.verification.EmailAddress;
+import org.undersigned.verification.Honours;
+import org.undersigned.verification.Organisations;
 import org.undersigned.web.InvalidInput;
 
 /**
@@ -36,7 +38,7 @@ public class SigningService {
 
     /** What a mailed link leads to, for its page. */
     public record LinkView(Tokens.State state, String letterSlug, String letterTitle, String name, String listing,
-            Integer version) {
+            Integer version, boolean held) {
 
         public boolean valid() {
             return state == Tokens.State.VALID;
@@ -59,13 +61,20 @@ public class SigningService {
     private final Outbox outbox;
     private final SignatureMails mails;
     private final Duration confirmTtl;
+    private final Organisations organisations;
+    private final Honours honours;
+    private final SignatureAttestations attestations;
     private final Counter received;
     private final Counter confirmed;
 
     SigningService(SignatureRepository signatures, Tokens tokens, TransparencyLog log, SignerIds signerIds,
             LetterService letters, Outbox outbox,
             SignatureMails mails, @ConfigProperty(name = "undersigned.signatures.confirm-ttl") Duration confirmTtl,
-            MeterRegistry registry) {
+            MeterRegistry registry, Organisations organisations, Honours honours,
+            SignatureAttestations attestations) {
+        this.organisations = organisations;
+        this.honours = honours;
+        this.attestations = attestations;
         this.signatures = signatures;
         this.tokens = tokens;
         this.log = log;
@@ -120,6 +129,9 @@ public class SigningService {
         s.name = SignRequest.clean(request.name());
         s.nameFolded = SignRequest.fold(s.name);
         s.organisation = SignRequest.clean(request.organisation());
+        organisations.named(s.organisation).ifPresent(o -> s.organisation = o.name());
+        s.moderation = null;
+        s.heldAs = null;
         s.role = SignRequest.clean(request.role());
         s.comment = SignRequest.clean(request.comment());
         s.listing = request.listing();
@@ -159,7 +171,7 @@ public class SigningService {
     public LinkView inspect(String token, SignatureToken.Purpose purpose) {
         Tokens.Found found = tokens.find(token, purpose);
         if (found.token() == null) {
-            return new LinkView(found.state(), null, null, null, null, null);
+            return new LinkView(found.state(), null, null, null, null, null, false);
         }
         Signature s = signatures.findById(found.token().signatureSeq);
         Tokens.State state = found.state();
@@ -167,7 +179,8 @@ public class SigningService {
             state = Tokens.State.USED;
         }
         SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow(NotFoundException::new);
-        return new LinkView(state, letter.slug(), letter.title(), s.name, s.listing, found.token().versionNumber);
+        return new LinkView(state, letter.slug(), letter.title(), s.name, s.listing, found.token().versionNumber,
+                s.held());
     }
 
     private static boolean actionable(Signature s, SignatureToken t) {
@@ -180,32 +193,71 @@ public class SigningService {
 
     /**
      * Confirms a pending signature: a signature entry goes to the letter's log (counted when it is sequenced, a
-     * moment later) and a receipt with a withdrawal link is queued.
+     * moment later) and a receipt with a withdrawal link is queued. A name on the watch list is held instead, for
+     * an organiser to release or reject (the impersonation guard, DESIGN §5).
      */
     @Transactional
     public LinkView confirm(String token) {
         return use(token, SignatureToken.Purpose.CONFIRM, (s, t) -> {
             SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
-            s.status = Signature.Status.CONFIRMED;
             s.confirmedAt = Tokens.now();
-            s.signerId = signerIds.signerId(letter.slug(), s.identityMethod + ":" + s.email);
-            String listing = null;
-            if (s.isPublic()) {
-                s.listingSalt = SignerIds.newSalt();
-                listing = SignerIds.commitment(SignerIds.listingRecord(s));
+            String domain = s.email.substring(s.email.indexOf('@') + 1);
+            s.affiliationLevel = organisations.named(s.organisation)
+                    .map(o -> Organisations.owns(o, domain) ? "email-domain" : "self")
+                    .orElse(s.organisation == null ? "none" : "self");
+            Optional<String> watched = honours.watched(s.name);
+            if (watched.isPresent()) {
+                s.moderation = Signature.Moderation.HELD;
+                s.heldAs = watched.get();
+                return;
             }
-            log.append(s.letterId, LogEntries.signature(letter.slug(), s.versionNumber, s.textSha256,
-                    s.confirmedAt.toInstant(), s.signerId, evidence(s), listing), s.seq, LogEffects.liveness(s, 1));
-            confirmed.increment();
-            outbox.enqueue(mails.receipt(s, letter, tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, null)));
+            publish(s, letter);
         });
     }
 
-    /** What the signature entry says was verified: the identity method and, if one was given, the affiliation level. */
-    static List<String> evidence(Signature s) {
-        return "none".equals(s.affiliationLevel) ? List.of(s.identityMethod)
-                : List.of(s.identityMethod, s.affiliationLevel);
+    /**
+     * Puts a confirmed signature into the letter's log (it counts once sequenced), records what was verified as
+     * signed attestations, and mails the receipt with its withdrawal link.
+     */
+    void publish(Signature s, SigningTarget letter) {
+        s.status = Signature.Status.CONFIRMED;
+        s.signerId = signerIdOf(s, letter);
+        String listing = null;
+        if (s.isPublic()) {
+            s.listingSalt = SignerIds.newSalt();
+            listing = SignerIds.commitment(SignerIds.listingRecord(s));
+        }
+        s.leafHash = log.append(s.letterId, LogEntries.signature(letter.slug(), s.versionNumber, s.textSha256,
+                s.confirmedAt.toInstant(), s.signerId, evidence(s), listing), s.seq, LogEffects.liveness(s, 1));
+        attestations.published(s, letter);
+        confirmed.increment();
+        if (s.email != null) {
+            outbox.enqueue(mails.receipt(s, letter, tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, null)));
+        }
     }
+
+    String signerIdOf(Signature s, SigningTarget letter) {
+        return signerIds.signerId(letter.slug(), identity(s));
+    }
+
+    /** Who the signer is, for the log's pseudonymous id: the method and the normalised address or iD. */
+    static String identity(Signature s) {
+        return "orcid".equals(s.identityMethod) ? "orcid:" + s.orcid : s.identityMethod + ":" + s.email;
+    }
+
+    /**
+     * What the signature entry says was verified: the identity method and, if one was given, the affiliation level,
+     * with the organisation's ROR id when the level proves it ("email-domain:ror.org/042nb2s44").
+     */
+    List<String> evidence(Signature s) {
+        if ("none".equals(s.affiliationLevel)) {
+            return List.of(s.identityMethod);
+        }
+        String ror = "self".equals(s.affiliationLevel) ? null
+                : organisations.named(s.organisation).map(Organisations.Organisation::ror).orElse(null);
+        return List.of(s.identityMethod, ror == null ? s.affiliationLevel : s.affiliationLevel + ":" + ror);
+    }
+
 
     /** Sends a fresh confirmation link when an old one expired; true when one was queued. */
     @Transactional
@@ -215,7 +267,7 @@ public class SigningService {
             return false;
         }
         Signature s = signatures.findById(found.token().signatureSeq);
-        if (s.status != Signature.Status.PENDING) {
+        if (s.status != Signature.Status.PENDING || s.held()) {
             return false;
         }
         SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
@@ -287,9 +339,10 @@ public class SigningService {
         Signature s = signatures.findById(t.signatureSeq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (!actionable(s, t)) {
             return new LinkView(Tokens.State.USED, view.letterSlug(), view.letterTitle(), s.name, s.listing,
-                    t.versionNumber);
+                    t.versionNumber, s.held());
         }
         action.accept(s, t);
-        return view;
+        return new LinkView(view.state(), view.letterSlug(), view.letterTitle(), s.name, s.listing, view.version(),
+                s.held());
     }
 }

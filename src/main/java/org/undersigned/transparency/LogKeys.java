@@ -1,17 +1,13 @@
 package org.undersigned.transparency;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.transparency.note.SignerKey;
 import org.undersigned.transparency.note.VerifierKey;
+import org.undersigned.web.AppSecrets;
 
 /**
  * The log's Ed25519 signing key (DESIGN §6). One key serves every letter; each letter's log has its own origin
@@ -28,13 +24,7 @@ public class LogKeys {
     LogKeys(@ConfigProperty(name = "undersigned.log.private-key") Optional<String> key,
             @ConfigProperty(name = "undersigned.log.private-key-file") Optional<Path> keyFile,
             @ConfigProperty(name = "undersigned.public-url") String publicUrl, AppSecrets secrets) {
-        String base64 = key.filter(k -> !k.isBlank())
-                .or(() -> keyFile.map(LogKeys::read))
-                .orElseGet(() -> secrets.getOrCreate("log-signing-key", LogKeys::generate));
-        this.seed = Base64.getDecoder().decode(base64.strip());
-        if (seed.length != 32) {
-            throw new IllegalArgumentException("undersigned.log.private-key must be a base64 Ed25519 seed of 32 bytes");
-        }
+        this.seed = secrets.ed25519Seed("log-signing-key", key, keyFile, "undersigned.log.private-key");
         URI uri = URI.create(publicUrl);
         this.host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
     }
@@ -50,19 +40,5 @@ public class LogKeys {
 
     public VerifierKey verifier(String slug) {
         return signer(slug).verifierKey();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read undersigned.log.private-key-file " + file, e);
-        }
-    }
-
-    private static String generate() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

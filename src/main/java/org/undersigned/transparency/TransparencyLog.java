@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import org.undersigned.transparency.merkle.Hashes;
 
 /**
  * Appending to a letter's log. An entry is written durably in the caller's transaction (so it exists if and only if
@@ -41,11 +42,15 @@ public class TransparencyLog {
         this.appended = appended;
     }
 
-    /** {@code effect} is opaque to the log and handed back in {@link EntriesSequenced}. */
+    /**
+     * {@code effect} is opaque to the log and handed back in {@link EntriesSequenced}. Returns the entry's leaf hash
+     * in hex, by which attestations and receipts name it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(long letterId, String entry, Long signatureSeq, String effect) {
+    public String append(long letterId, String entry, Long signatureSeq, String effect) {
         store.addPending(letterId, entry, signatureSeq, effect);
         appended.fire(new Appended(letterId));
+        return java.util.HexFormat.of().formatHex(Hashes.leafHash(LogStore.utf8(entry)));
     }
 
     /** True when every written event has been integrated into its log. */

@@ -1,4 +1,4 @@
-package org.undersigned.transparency;
+package org.undersigned.web;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.undersigned.transparency;
+package org.undersigned.web;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +17,30 @@ public class AppSecrets {
 
     AppSecrets(SecretRepository repository) {
         this.repository = repository;
+    }
+
+    /**
+     * A 32-byte Ed25519 seed: {@code configured} (base64) or the content of {@code file} when given, else generated
+     * once and stored under {@code name}.
+     */
+    public byte[] ed25519Seed(String name, java.util.Optional<String> configured,
+            java.util.Optional<java.nio.file.Path> file, String property) {
+        String base64 = configured.filter(k -> !k.isBlank()).or(() -> file.map(f -> {
+            try {
+                return java.nio.file.Files.readString(f);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + property + "-file " + f, e);
+            }
+        })).orElseGet(() -> getOrCreate(name, () -> {
+            byte[] bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            return java.util.Base64.getEncoder().encodeToString(bytes);
+        }));
+        byte[] seed = java.util.Base64.getDecoder().decode(base64.strip());
+        if (seed.length != 32) {
+            throw new IllegalArgumentException(property + " must be a base64 Ed25519 seed of 32 bytes");
+        }
+        return seed;
     }
 
     /** The stored value of {@code name}, generating and storing one first if there is none. */

@@ -1,0 +1,155 @@
+package org.undersigned.organisers;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.undersigned.signatures.Moderation;
+import org.undersigned.web.InvalidInput;
+
+/**
+ * Organiser and admin actions (DESIGN §10), with a bearer token or the organiser cookie. Each action and its audit
+ * record commit together.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisers")
+@SecurityRequirement(name = "organiser")
+public class OrganiserApi {
+
+    public record Rejection(String reason) {
+    }
+
+    /** {@code kind}: "honour" (with honour and year) or "affiliation" (with organisation). */
+    public record Attestation(String kind, String honour, Integer year, String organisation) {
+    }
+
+    /** An admin's request for a token, e.g. for automation. */
+    public record TokenRequest(String subject, String role, List<String> letters, String lifetime) {
+    }
+
+    private final Moderation moderation;
+    private final OrganiserAccess access;
+    private final Audit audit;
+    private final OrganiserTokens tokens;
+
+    OrganiserApi(Moderation moderation, OrganiserAccess access, Audit audit, OrganiserTokens tokens) {
+        this.moderation = moderation;
+        this.access = access;
+        this.audit = audit;
+        this.tokens = tokens;
+    }
+
+    @GET
+    @Path("/letters/{slug}/moderation")
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Operation(summary = "Signatures held by the impersonation guard, oldest first")
+    public List<Moderation.Held> queue(@PathParam("slug") String slug,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        access.forLetter(slug);
+        return moderation.queue(slug, limit);
+    }
+
+    @POST
+    @Path("/letters/{slug}/moderation/{id}/release")
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(summary = "Release a held signature: it is logged, counted and listed")
+    public Map<String, String> release(@PathParam("slug") String slug, @PathParam("id") String id) {
+        String actor = access.forLetter(slug);
+        moderation.release(slug, id);
+        audit.record(actor, "release", slug, id, null);
+        return Map.of("id", id, "status", "released");
+    }
+
+    @POST
+    @Path("/letters/{slug}/moderation/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(summary = "Reject a held signature: an invalidation with the reason code goes into the log")
+    public Map<String, String> reject(@PathParam("slug") String slug, @PathParam("id") String id, Rejection body) {
+        String actor = access.forLetter(slug);
+        String reason = body == null ? null : body.reason();
+        moderation.reject(slug, id, reason);
+        audit.record(actor, "reject", slug, id, reason);
+        return Map.of("id", id, "status", "rejected");
+    }
+
+    @POST
+    @Path("/letters/{slug}/signatures/{id}/attestations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(summary = "Attest an honour or an affiliation of a counted signature (an evidence entry in the log)")
+    public Map<String, String> attest(@PathParam("slug") String slug, @PathParam("id") String id, Attestation body) {
+        String actor = access.forLetter(slug);
+        if (body == null || !("honour".equals(body.kind()) || "affiliation".equals(body.kind()))) {
+            throw new InvalidInput(Map.of("kind", "Give kind \"honour\" (with honour and year) or \"affiliation\" "
+                    + "(with organisation)."));
+        }
+        if ("honour".equals(body.kind())) {
+            if (body.honour() == null || body.year() == null) {
+                throw new InvalidInput(Map.of("honour", "Give the honour's id and the year it was awarded."));
+            }
+            moderation.attestHonour(slug, id, body.honour(), body.year(), actor);
+            audit.record(actor, "attest-honour", slug, id, body.honour() + " " + body.year());
+        } else {
+            moderation.attestAffiliation(slug, id, body.organisation(), actor);
+            audit.record(actor, "attest-affiliation", slug, id, body.organisation());
+        }
+        return Map.of("id", id, "status", "attested");
+    }
+
+    @GET
+    @Path("/admin/audit")
+    @RolesAllowed(OrganiserTokens.ADMIN)
+    @Operation(summary = "The audit trail of organiser and admin actions, newest first (before = an event id)")
+    public List<Audit.Event> auditTrail(@QueryParam("before") Long before,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        return audit.page(before, limit);
+    }
+
+    @POST
+    @Path("/admin/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OrganiserTokens.ADMIN)
+    @Transactional
+    @Operation(summary = "Mint an organiser or admin token, e.g. for automation")
+    public OrganiserTokens.Minted mint(TokenRequest body) {
+        String actor = access.actor();
+        if (body == null || body.subject() == null || !body.subject().matches("[A-Za-z0-9:._@-]{1,100}")) {
+            throw new InvalidInput(Map.of("subject", "Name who the token is for: 1 to 100 of A-Z, a-z, 0-9, ':._@-'."));
+        }
+        String role = body.role() == null ? OrganiserTokens.ORGANISER : body.role();
+        if (!List.of(OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN).contains(role)) {
+            throw new InvalidInput(Map.of("role", "The role is \"organiser\" or \"admin\"."));
+        }
+        Duration lifetime;
+        try {
+            lifetime = body.lifetime() == null ? tokens.lifetime() : Duration.parse(body.lifetime());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput(Map.of("lifetime", "Give an ISO-8601 duration such as PT8H or P30D."));
+        }
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(90)) > 0) {
+            throw new InvalidInput(Map.of("lifetime", "A token lives between a second and 90 days."));
+        }
+        OrganiserTokens.Minted minted = tokens.mint(body.subject(), role, body.letters(), lifetime);
+        audit.record(actor, "mint-token", null, body.subject(), role + " " + body.letters() + " until "
+                + minted.expiresAt());
+        return minted;
+    }
+}

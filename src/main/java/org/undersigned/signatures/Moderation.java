@@ -1,0 +1,158 @@
+package org.undersigned.signatures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.transparency.LogEntries;
+import org.undersigned.transparency.TransparencyLog;
+import org.undersigned.verification.Honours;
+import org.undersigned.verification.Organisations;
+import org.undersigned.web.InvalidInput;
+
+/**
+ * What organisers decide about signatures (DESIGN §5, §10): releasing or rejecting held ones, and attesting honours
+ * and affiliations. Every decision that changes what counts goes into the letter's log.
+ */
+@ApplicationScoped
+public class Moderation {
+
+    /** A held signature as organisers see it in the moderation queue (never public). */
+    public record Held(String id, String name, String organisation, String role, String heldAs,
+            String affiliation, OffsetDateTime confirmedAt) {
+    }
+
+    static final Pattern REASON = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+    private final SignatureRepository signatures;
+    private final SigningService signing;
+    private final TransparencyLog log;
+    private final Honours honours;
+    private final Organisations organisations;
+    private final SignatureAttestations attestations;
+
+    Moderation(SignatureRepository signatures, SigningService signing, TransparencyLog log, Honours honours,
+            Organisations organisations, SignatureAttestations attestations) {
+        this.signatures = signatures;
+        this.signing = signing;
+        this.log = log;
+        this.honours = honours;
+        this.organisations = organisations;
+        this.attestations = attestations;
+    }
+
+    @Transactional
+    public List<Held> queue(String slug, int limit) {
+        SigningTarget letter = signing.letter(slug);
+        return signatures.held(letter.letterId(), Math.max(1, Math.min(limit, 500))).stream()
+                .map(s -> new Held(s.id.toString(), s.name, s.organisation, s.role, s.heldAs, s.affiliationLevel,
+                        s.confirmedAt))
+                .toList();
+    }
+
+    /** The organiser vouches for a held signature: it is logged and counted like any other. */
+    @Transactional
+    public void release(String slug, String id) {
+        SigningTarget letter = signing.letter(slug);
+        Signature s = held(letter, id);
+        s.moderation = Signature.Moderation.RELEASED;
+        s.moderatedAt = Tokens.now();
+        signing.publish(s, letter);
+    }
+
+    /** A held signature is refused: never counted, and the refusal is an invalidation in the log. */
+    @Transactional
+    public void reject(String slug, String id, String reason) {
+        String code = reason == null || reason.isBlank() ? "impersonation" : reason.strip();
+        if (!REASON.matcher(code).matches()) {
+            throw new InvalidInput(Map.of("reason", "A reason code is 2 to 40 of a-z, 0-9 and '-', e.g. impersonation."));
+        }
+        SigningTarget letter = signing.letter(slug);
+        Signature s = held(letter, id);
+        s.signerId = signing.signerIdOf(s, letter);
+        log.append(s.letterId, LogEntries.invalidation(letter.slug(), Tokens.now().toInstant(), s.signerId, code),
+                s.seq, null);
+        s.moderation = Signature.Moderation.REJECTED;
+        s.moderatedAt = Tokens.now();
+        s.status = Signature.Status.WITHDRAWN;
+        s.withdrawnAt = s.moderatedAt;
+        s.liveKey = null;
+    }
+
+    /** Attests that the signer holds an honour of honours.yaml (e.g. the Turing Award of 2018). */
+    @Transactional
+    public void attestHonour(String slug, String id, String honourId, int year, String by) {
+        SigningTarget letter = signing.letter(slug);
+        Signature s = counted(letter, id);
+        Honours.Honour honour = honours.byId(honourId).orElseThrow(() -> new InvalidInput(Map.of("honour",
+                "Unknown honour '" + honourId + "'; GET /api/honours lists them.")));
+        boolean laureate = honour.laureates().stream().anyMatch(l -> l.year() == year
+                && org.undersigned.verification.Names.key(l.name()).equals(
+                        org.undersigned.verification.Names.key(s.name)));
+        if (!laureate) {
+            throw new InvalidInput(Map.of("year", s.name + " is not listed as a laureate of " + honour.name() + " in "
+                    + year + " (content/honours.yaml)."));
+        }
+        String fact = "honour:" + honour.id() + ":" + year;
+        s.honours = s.honours == null ? honour.name() + " " + year : s.honours + "; " + honour.name() + " " + year;
+        log.append(s.letterId, LogEntries.evidence(letter.slug(), Tokens.now().toInstant(), s.signerId,
+                List.of(fact)), s.seq, null);
+        attestations.organiser(s, letter, "honour", Map.of("honour", honour.name(), "honourId", honour.id(),
+                "year", year), by);
+    }
+
+    /** Attests the signer's affiliation with a known organisation: the strongest level, "attested". */
+    @Transactional
+    public void attestAffiliation(String slug, String id, String organisation, String by) {
+        SigningTarget letter = signing.letter(slug);
+        Signature s = counted(letter, id);
+        Organisations.Organisation o = organisations.named(organisation).orElseThrow(() -> new InvalidInput(Map.of(
+                "organisation", "Unknown organisation '" + organisation + "'; GET /api/organisations lists them.")));
+        if (s.organisation == null || !o.name().equals(s.organisation)) {
+            throw new InvalidInput(Map.of("organisation", "The signer stated '" + s.organisation
+                    + "', not " + o.name() + ": only a stated affiliation can be attested."));
+        }
+        String from = s.affiliationLevel;
+        s.affiliationLevel = "attested";
+        log.append(s.letterId, LogEntries.evidence(letter.slug(), Tokens.now().toInstant(), s.signerId,
+                List.of(o.ror() == null ? "attested" : "attested:" + o.ror())), s.seq,
+                from.equals("attested") ? null : LogEffects.level(from, "attested"));
+        attestations.organiser(s, letter, "affiliation", o.ror() == null ? Map.of("attestedOrganisation", o.name())
+                : Map.of("attestedOrganisation", o.name(), "ror", o.ror()), by);
+    }
+
+    private Signature held(SigningTarget letter, String id) {
+        Signature s = find(letter, id);
+        if (s.status != Signature.Status.PENDING || !s.held()) {
+            throw new ClientErrorException("Signature " + id + " is not held for moderation.", 409);
+        }
+        return s;
+    }
+
+    private Signature counted(SigningTarget letter, String id) {
+        Signature s = find(letter, id);
+        if (s.status != Signature.Status.CONFIRMED) {
+            throw new ClientErrorException("Signature " + id + " is not a counted signature.", 409);
+        }
+        return s;
+    }
+
+    private Signature find(SigningTarget letter, String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No signature has the id '" + id + "'.");
+        }
+        return signatures.findByPublicId(uuid).filter(s -> s.letterId == letter.letterId())
+                .map(s -> signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .orElseThrow(() -> new NotFoundException("Letter '" + letter.slug() + "' has no signature " + id
+                        + "."));
+    }
+}

@@ -1,0 +1,64 @@
+package org.undersigned.verification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Honours that organisers may attest ({@code content/honours.yaml}, e.g. the Turing Award with its laureates), and
+ * the watch list of the impersonation guard: every laureate plus {@code undersigned.watch-list} (DESIGN §5).
+ */
+@ApplicationScoped
+public class Honours {
+
+    public record Laureate(String name, int year) {
+    }
+
+    public record Honour(String id, String name, String url, List<Laureate> laureates) {
+    }
+
+    record File(List<Honour> honours) {
+    }
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private final List<Honour> all;
+    private final Map<String, String> watched = new HashMap<>();
+
+    Honours(@ConfigProperty(name = "undersigned.content-dir") Path contentDir,
+            @ConfigProperty(name = "undersigned.watch-list") Optional<List<String>> watchList) {
+        Path file = contentDir.resolve("honours.yaml");
+        this.all = Optional.ofNullable(ContentFiles.read(file, File.class).honours()).orElse(List.of());
+        for (Honour h : all) {
+            if (h.id() == null || !ID.matcher(h.id()).matches() || h.name() == null) {
+                throw ContentFiles.invalid(file, "every honour needs an id (a-z, 0-9, -) and a name");
+            }
+            for (Laureate l : h.laureates() == null ? List.<Laureate>of() : h.laureates()) {
+                if (l.name() == null || l.name().isBlank() || l.year() < 1900) {
+                    throw ContentFiles.invalid(file, h.id() + ": every laureate needs a name and a year");
+                }
+                watched.put(Names.key(l.name()), l.name());
+            }
+        }
+        watchList.orElse(List.of()).stream().filter(n -> !n.isBlank()).forEach(n -> watched.put(Names.key(n), n));
+    }
+
+    public List<Honour> all() {
+        return all;
+    }
+
+    public Optional<Honour> byId(String id) {
+        return all.stream().filter(h -> h.id().equals(id)).findFirst();
+    }
+
+    /** The watched person a signature's name matches (ignoring case, accents, spaces and punctuation), if any. */
+    public Optional<String> watched(String name) {
+        String key = Names.key(name);
+        return key.isEmpty() ? Optional.empty() : Optional.ofNullable(watched.get(key));
+    }
+}

@@ -1,0 +1,67 @@
+package org.undersigned.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrganisationsTest {
+
+    private final Organisations shipped = new Organisations(Path.of("content"));
+
+    @Test
+    void theShippedListCoversTheOrganisationsOfTheMotivatingCase() {
+        for (String name : new String[] {"Google", "DeepMind", "Facebook", "Microsoft", "IBM", "Amazon", "MIT",
+                "Stanford", "Berkeley", "Harvard", "Université de Montréal", "Mila", "Oxford", "Cambridge", "CMU",
+                "University of Toronto", "ETH Zurich"}) {
+            assertThat(shipped.named(name)).as(name).isPresent();
+        }
+        assertThat(shipped.named("facebook ai research").orElseThrow().name()).isEqualTo("Meta");
+        assertThat(shipped.named("universite de montreal").orElseThrow().ror()).isEqualTo("ror.org/0161xgx34");
+    }
+
+    @Test
+    void anAddressAtADomainOrSubdomainOfTheOrganisationProvesIt() {
+        Organisations.Organisation google = shipped.named("Google Research").orElseThrow();
+        assertThat(Organisations.owns(google, "google.com")).isTrue();
+        assertThat(Organisations.owns(google, "research.google.com")).isTrue();
+        assertThat(Organisations.owns(google, "gmail.com")).isFalse();
+        assertThat(Organisations.owns(google, "notgoogle.com")).isFalse();
+    }
+
+    @Test
+    void aNameUsedByTwoOrganisationsStopsTheStartNamingBoth(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("organisations.yaml"), """
+                organisations:
+                  - {name: Alpha Lab, aliases: [AL], domains: [alpha.org]}
+                  - {name: Alpine Lab, aliases: [A.L.], domains: [alpine.org]}
+                """);
+        assertThatThrownBy(() -> new Organisations(dir)).hasMessageContaining("organisations.yaml")
+                .hasMessageContaining("Alpha Lab").hasMessageContaining("Alpine Lab");
+    }
+
+    @Test
+    void aBadDomainOrRorIdIsRefusedWithTheOrganisationsName(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("organisations.yaml"), "organisations:\n  - {name: Beta, domains: [beta]}\n");
+        assertThatThrownBy(() -> new Organisations(dir)).hasMessageContaining("Beta: 'beta' is not a domain name");
+        Files.writeString(dir.resolve("organisations.yaml"), "organisations:\n  - {name: Beta, ror: 'x'}\n");
+        assertThatThrownBy(() -> new Organisations(dir)).hasMessageContaining("is not a ROR id");
+        Files.delete(dir.resolve("organisations.yaml"));
+        assertThatThrownBy(() -> new Organisations(dir)).hasMessageContaining("the file is missing");
+    }
+
+    @Test
+    void theWatchListHoldsEveryLaureateAndTheConfiguredNamesWhateverTheSpelling() {
+        Honours honours = new Honours(Path.of("content"), Optional.of(java.util.List.of("Ada Lovelace")));
+        assertThat(honours.watched("Yann Le-Cun")).contains("Yann LeCun");
+        assertThat(honours.watched("GEOFFREY HINTON")).contains("Geoffrey Hinton");
+        assertThat(honours.watched("ada lovelace")).contains("Ada Lovelace");
+        assertThat(honours.watched("Ada Testperson")).isEmpty();
+        assertThat(honours.byId("turing-award").orElseThrow().laureates()).isNotEmpty();
+    }
+}
