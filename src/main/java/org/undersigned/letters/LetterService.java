@@ -42,6 +42,13 @@ public class LetterService {
                         v.carriesSignatures));
     }
 
+    /** Slugs of the published letters whose letter.yaml lists {@code orcid} as an organiser. */
+    public List<String> organisedBy(String orcid) {
+        return letters.findPublic().stream()
+                .filter(l -> l.organisers.stream().anyMatch(o -> orcid.equals(o.orcid)))
+                .map(l -> l.slug).toList();
+    }
+
     /** Empty when the letter or either version does not exist. */
     public Optional<VersionDiff> diff(String slug, int from, int to) {
         return publicLetter(slug).flatMap(l -> {

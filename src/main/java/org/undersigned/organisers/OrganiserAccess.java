@@ -1,30 +1,46 @@
 package org.undersigned.organisers;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.util.Collection;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who is acting, and on which letters: admins on all, organisers on those their token names. */
+/**
+ * Who is acting, and on which letters: admins on all, organisers on those their token names. Read from the
+ * security identity (an injected JsonWebToken would be the OIDC extension's, which knows nothing of these tokens).
+ */
 @RequestScoped
 class OrganiserAccess {
 
-    private final JsonWebToken jwt;
+    private final SecurityIdentity identity;
 
-    OrganiserAccess(JsonWebToken jwt) {
-        this.jwt = jwt;
+    OrganiserAccess(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    private JsonWebToken token() {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            throw new NotAuthorizedException("Sign in as an organiser.", "Bearer");
+        }
+        return jwt;
     }
 
     String actor() {
-        if (jwt == null || jwt.getSubject() == null) {
-            throw new NotAuthorizedException("Sign in as an organiser.", "Bearer");
-        }
-        return jwt.getSubject();
+        return token().getSubject();
     }
 
     boolean admin() {
-        return jwt != null && jwt.getGroups() != null && jwt.getGroups().contains(OrganiserTokens.ADMIN);
+        return identity.hasRole(OrganiserTokens.ADMIN);
+    }
+
+    /** The letters an organiser's token names. */
+    List<String> letters() {
+        Object letters = token().getClaim("letters");
+        return letters instanceof Collection<?> c ? c.stream().map(l -> String.valueOf(l).replace("\"", "")).toList()
+                : List.of();
     }
 
     /** The acting organiser's id, or 403 when the token does not cover {@code slug}. */
@@ -33,10 +49,7 @@ class OrganiserAccess {
         if (admin()) {
             return actor;
         }
-        Object letters = jwt.getClaim("letters");
-        boolean covers = jwt.getGroups().contains(OrganiserTokens.ORGANISER) && letters instanceof Collection<?> c
-                && c.stream().anyMatch(l -> slug.equals(String.valueOf(l).replace("\"", "")));
-        if (!covers) {
+        if (!identity.hasRole(OrganiserTokens.ORGANISER) || !letters().contains(slug)) {
             throw new ForbiddenException("You are not an organiser of '" + slug + "'.");
         }
         return actor;

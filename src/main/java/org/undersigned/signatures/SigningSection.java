@@ -20,15 +20,20 @@ public class SigningSection implements LetterPageSection {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance section(SigningTarget letter, boolean open, SignRequest form,
-                Map<String, String> errors, Signatories.Count count, List<Signatories.Signatory> recent);
+                Map<String, String> errors, Signatories.Count count, List<Signatories.Signatory> recent,
+                boolean orcid);
     }
 
     private final LetterService letters;
     private final Signatories signatories;
 
-    SigningSection(LetterService letters, Signatories signatories) {
+    private final boolean orcid;
+
+    SigningSection(LetterService letters, Signatories signatories,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "undersigned.orcid.enabled") boolean orcid) {
         this.letters = letters;
         this.signatories = signatories;
+        this.orcid = orcid;
     }
 
     @Override
@@ -48,6 +53,6 @@ public class SigningSection implements LetterPageSection {
         SigningTarget letter = letters.signingTarget(slug).orElseThrow();
         boolean open = letter.closedReason(LocalDate.now(ZoneOffset.UTC)) == null;
         return Templates.section(letter, open, EMPTY_FORM, Map.of(), signatories.count(letter),
-                signatories.recent(letter, 10)).render();
+                signatories.recent(letter, 10), orcid).render();
     }
 }

@@ -75,6 +75,11 @@ public class Organisations {
         return stated == null ? Optional.empty() : Optional.ofNullable(byName.get(Names.key(stated)));
     }
 
+    /** The organisation with this ROR id ("ror.org/…"), if listed. */
+    public Optional<Organisation> byRor(String ror) {
+        return ror == null ? Optional.empty() : all.stream().filter(o -> ror.equals(o.ror())).findFirst();
+    }
+
     /** True when {@code emailDomain} is one of the organisation's domains or a subdomain of one. */
     public static boolean owns(Organisation o, String emailDomain) {
         String d = emailDomain.toLowerCase(Locale.ROOT);

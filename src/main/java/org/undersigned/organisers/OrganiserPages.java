@@ -1,0 +1,140 @@
+package org.undersigned.organisers;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.undersigned.letters.LetterService;
+import org.undersigned.signatures.Moderation;
+import org.undersigned.web.Csrf;
+
+/**
+ * Organiser sign-in (ORCID, then an organiser token in an HttpOnly cookie) and the moderation page. The page's forms
+ * carry the CSRF token; the cookie is SameSite=Lax so the sign-in's redirect back from ORCID carries it.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class OrganiserPages {
+
+    static final String COOKIE = "organiser";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance organisers(String actor, boolean admin, List<Queue> queues);
+    }
+
+    /** One letter's moderation queue. */
+    public record Queue(String slug, List<Moderation.Held> held) {
+    }
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    private final OrganiserTokens tokens;
+    private final LetterService letters;
+    private final Moderation moderation;
+    private final OrganiserAccess access;
+    private final Audit audit;
+    private final Csrf csrf;
+    private final List<String> admins;
+    private final boolean secure;
+
+    OrganiserPages(OrganiserTokens tokens, LetterService letters, Moderation moderation, OrganiserAccess access,
+            Audit audit, Csrf csrf, @ConfigProperty(name = "undersigned.admins") Optional<List<String>> admins,
+            @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+        this.tokens = tokens;
+        this.letters = letters;
+        this.moderation = moderation;
+        this.access = access;
+        this.audit = audit;
+        this.csrf = csrf;
+        this.admins = admins.orElse(List.of());
+        this.secure = publicUrl.startsWith("https:");
+    }
+
+    /** After ORCID sign-in: an organiser token for the letters that list this iD, or admin for listed admins. */
+    @GET
+    @Path("orcid/organiser")
+    @Authenticated
+    @Transactional
+    @Operation(hidden = true)
+    public Response signIn() {
+        String iD = idToken.getSubject();
+        boolean admin = admins.contains(iD);
+        List<String> organised = letters.organisedBy(iD);
+        if (!admin && organised.isEmpty()) {
+            throw new ForbiddenException("The ORCID iD " + iD + " is not an organiser of any letter here. Organisers "
+                    + "are listed in each letter's letter.yaml.");
+        }
+        OrganiserTokens.Minted minted = tokens.mint(iD, admin ? OrganiserTokens.ADMIN : OrganiserTokens.ORGANISER,
+                organised, null);
+        audit.record(iD, "sign-in", null, null, (admin ? "admin" : "organiser") + " of " + organised);
+        NewCookie cookie = new NewCookie.Builder(COOKIE).value(minted.token()).path("/").httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.LAX).maxAge((int) tokens.lifetime().toSeconds()).build();
+        return Response.seeOther(URI.create("/organisers")).cookie(cookie).build();
+    }
+
+    @GET
+    @Path("organisers")
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Operation(hidden = true)
+    public TemplateInstance page() {
+        String actor = access.actor();
+        List<String> slugs = access.admin() ? letters.list().stream().map(l -> l.slug()).toList()
+                : access.letters();
+        return Templates.organisers(actor, access.admin(), slugs.stream()
+                .map(slug -> new Queue(slug, moderation.queue(slug, 200))).toList());
+    }
+
+    @POST
+    @Path("organisers/letters/{slug}/moderation/{id}/{decision}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(hidden = true)
+    public Response decide(@PathParam("slug") String slug, @PathParam("id") String id,
+            @PathParam("decision") String decision, @FormParam("reason") String reason,
+            @FormParam(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        String actor = access.forLetter(slug);
+        switch (decision) {
+            case "release" -> moderation.release(slug, id);
+            case "reject" -> moderation.reject(slug, id, reason);
+            default -> throw new jakarta.ws.rs.NotFoundException("Decide 'release' or 'reject'.");
+        }
+        audit.record(actor, decision, slug, id, reason);
+        return Response.seeOther(URI.create("/organisers")).build();
+    }
+
+    @POST
+    @Path("organisers/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response signOut(@FormParam(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        NewCookie gone = new NewCookie.Builder(COOKIE).value("").path("/").httpOnly(true).secure(secure)
+                .sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
+        return Response.seeOther(URI.create("/")).cookie(gone).build();
+    }
+}

@@ -1,0 +1,161 @@
+package org.undersigned.signatures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.transparency.LogEntries;
+import org.undersigned.transparency.TransparencyLog;
+import org.undersigned.verification.EmailAddress;
+import org.undersigned.verification.Honours;
+import org.undersigned.verification.OrcidEmployments;
+import org.undersigned.verification.OrcidEmployments.Employment;
+import org.undersigned.verification.Organisations;
+import org.undersigned.web.InvalidInput;
+
+/**
+ * Signing with ORCID (DESIGN §5): the iD comes from the ID token of an OpenID Connect sign-in, so the signature is
+ * confirmed at once, without an email round trip; the affiliation may be one of the iD's current public
+ * employments, at the level of who wrote it on the ORCID record.
+ */
+@ApplicationScoped
+public class OrcidSigning {
+
+    /**
+     * What the signer chose. {@code employment} is the index of one of {@link #employments}, or null with
+     * {@code organisation} typed (or neither). {@code name} counts only when the ORCID record shows none.
+     */
+    public record Choice(String name, Integer employment, String organisation, String role, String listing,
+            String comment, boolean notifyMe, String email) {
+    }
+
+    /** The signer's live ORCID signature on a letter, if any. */
+    public record Existing(String id, String name, String organisation, String level) {
+    }
+
+    private final SignatureRepository signatures;
+    private final SigningService signing;
+    private final OrcidEmployments employments;
+    private final Organisations organisations;
+    private final Honours honours;
+    private final SignatureAttestations attestations;
+    private final TransparencyLog log;
+
+    OrcidSigning(SignatureRepository signatures, SigningService signing, OrcidEmployments employments,
+            Organisations organisations, Honours honours, SignatureAttestations attestations, TransparencyLog log) {
+        this.signatures = signatures;
+        this.signing = signing;
+        this.employments = employments;
+        this.organisations = organisations;
+        this.honours = honours;
+        this.attestations = attestations;
+        this.log = log;
+    }
+
+    public List<Employment> employments(String orcidId) {
+        return employments.current(orcidId);
+    }
+
+    @Transactional
+    public Optional<Existing> existing(String slug, String orcidId) {
+        SigningTarget letter = signing.letter(slug);
+        return signatures.findLive(letter.letterId(), liveKey(orcidId))
+                .map(s -> new Existing(s.id.toString(), s.name, s.organisation, s.affiliationLevel));
+    }
+
+    /** Signs and confirms at once; returns the signature's public id. Bad choices give 400 naming the field. */
+    @Transactional
+    public SigningService.Receipt sign(String slug, String orcidId, String orcidName, Choice choice,
+            List<Employment> current) {
+        SigningTarget letter = signing.openLetter(slug);
+        String name = SignRequest.clean(orcidName != null ? orcidName : choice.name());
+        Employment employment = choice.employment() == null || choice.employment() < 0
+                || choice.employment() >= current.size() ? null : current.get(choice.employment());
+        String typedOrganisation = employment == null ? choice.organisation() : null;
+        String email = choice.email() == null || choice.email().isBlank() ? null : choice.email();
+        SignRequest check = new SignRequest(name, email == null ? "orcid@example.org" : email,
+                employment == null ? typedOrganisation : employment.organisation(), choice.role(), choice.listing(),
+                choice.comment(), choice.notifyMe());
+        Map<String, String> problems = new LinkedHashMap<>(check.problems());
+        if (problems.containsKey("name") && orcidName == null) {
+            problems.put("name", "Your ORCID record shows no public name: give your name as it should appear.");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Optional<Signature> live = signatures.findLive(letter.letterId(), liveKey(orcidId));
+        if (live.isPresent()) {
+            throw new jakarta.ws.rs.ClientErrorException("You have already signed this letter with ORCID.", 409);
+        }
+        Signature s = new Signature();
+        s.id = UUID.randomUUID();
+        s.letterId = letter.letterId();
+        s.status = Signature.Status.PENDING;
+        s.liveKey = liveKey(orcidId);
+        s.orcid = orcidId;
+        s.email = email == null ? null : EmailAddress.parse(email).orElseThrow().value();
+        s.name = name;
+        s.nameFolded = SignRequest.fold(name);
+        s.role = SignRequest.clean(choice.role());
+        s.comment = SignRequest.clean(choice.comment());
+        s.listing = choice.listing();
+        s.notify = choice.notifyMe();
+        s.identityMethod = "orcid";
+        if (employment != null) {
+            s.organisation = organisations.byRor(employment.ror()).or(() -> organisations.named(employment.organisation()))
+                    .map(Organisations.Organisation::name).orElse(SignRequest.clean(employment.organisation()));
+            s.affiliationLevel = employment.level();
+            if (s.role == null) {
+                s.role = SignRequest.clean(employment.role());
+            }
+        } else {
+            s.organisation = SignRequest.clean(typedOrganisation);
+            organisations.named(s.organisation).ifPresent(o -> s.organisation = o.name());
+            s.affiliationLevel = s.organisation == null ? "none" : "self";
+        }
+        s.versionNumber = letter.version();
+        s.textSha256 = letter.textSha256();
+        s.createdAt = Tokens.now();
+        s.confirmedAt = s.createdAt;
+        signatures.persist(s);
+        Optional<String> watched = orcidName == null ? honours.watched(name) : Optional.empty();
+        if (watched.isPresent()) { // a typed name is not ORCID evidence of the name
+            s.moderation = Signature.Moderation.HELD;
+            s.heldAs = watched.get();
+            return new SigningService.Receipt(s.id.toString(), "held");
+        }
+        signing.publish(s, letter);
+        if (employment != null) {
+            attestations.employment(s, letter, employment.organisation(), employment.level(), employment.source());
+        }
+        return new SigningService.Receipt(s.id.toString(), "confirmed");
+    }
+
+    /** Withdraws the signer's live ORCID signature (the count drops once the log has it). */
+    @Transactional
+    public boolean withdraw(String slug, String orcidId) {
+        SigningTarget letter = signing.letter(slug);
+        Optional<Signature> live = signatures.findLive(letter.letterId(), liveKey(orcidId))
+                .map(s -> signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+        if (live.isEmpty()) {
+            return false;
+        }
+        Signature s = live.get();
+        if (s.status == Signature.Status.CONFIRMED) {
+            log.append(s.letterId, LogEntries.withdrawal(letter.slug(), Tokens.now().toInstant(), s.signerId), s.seq,
+                    LogEffects.liveness(s, -1));
+        }
+        s.status = Signature.Status.WITHDRAWN;
+        s.liveKey = null;
+        s.withdrawnAt = Tokens.now();
+        return true;
+    }
+
+    private static String liveKey(String orcidId) {
+        return "orcid:" + orcidId;
+    }
+}

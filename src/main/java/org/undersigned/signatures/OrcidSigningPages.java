@@ -1,0 +1,127 @@
+package org.undersigned.signatures;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.verification.OrcidEmployments;
+import org.undersigned.verification.OrcidEmployments.Employment;
+import org.undersigned.web.Csrf;
+import org.undersigned.web.InvalidInput;
+
+/**
+ * "Sign with ORCID": everything under /orcid/ runs the OpenID Connect code flow of the "orcid" tenant (PKCE, state,
+ * nonce) before it is served; the iD is the ID token's subject.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class OrcidSigningPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance sign(SigningTarget letter, String orcid, String orcidName,
+                List<Employment> employments, OrcidSigning.Choice form, Map<String, String> errors);
+
+        static native TemplateInstance signed(SigningTarget letter, OrcidSigning.Existing existing, boolean justNow,
+                boolean held);
+
+        static native TemplateInstance withdrawn(SigningTarget letter, boolean withdrawn);
+    }
+
+    static final OrcidSigning.Choice EMPTY = new OrcidSigning.Choice(null, null, null, null, "public", null, false,
+            null);
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    private final OrcidSigning orcid;
+    private final SigningService signing;
+    private final Csrf csrf;
+
+    OrcidSigningPages(OrcidSigning orcid, SigningService signing, Csrf csrf) {
+        this.orcid = orcid;
+        this.signing = signing;
+        this.csrf = csrf;
+    }
+
+    @GET
+    @Path("orcid/sign/{slug}")
+    @Operation(hidden = true)
+    public TemplateInstance form(@PathParam("slug") String slug) {
+        SigningTarget letter = signing.openLetter(slug);
+        String iD = orcidId();
+        return orcid.existing(slug, iD).map(e -> Templates.signed(letter, e, false, false))
+                .orElseGet(() -> Templates.sign(letter, iD, orcidName(), orcid.employments(iD), EMPTY, Map.of()));
+    }
+
+    @POST
+    @Path("orcid/sign/{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response sign(@PathParam("slug") String slug, @FormParam("name") String name,
+            @FormParam("employment") String employment, @FormParam("organisation") String organisation,
+            @FormParam("role") String role, @FormParam("listing") String listing, @FormParam("comment") String comment,
+            @FormParam("notify") String notify, @FormParam("email") String email,
+            @FormParam(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        SigningTarget letter = signing.openLetter(slug);
+        String iD = orcidId();
+        Integer chosen = employment != null && employment.matches("[0-9]{1,3}") ? Integer.valueOf(employment) : null;
+        OrcidSigning.Choice choice = new OrcidSigning.Choice(name, chosen, organisation, role, listing, comment,
+                notify != null, email);
+        List<Employment> current = orcid.employments(iD);
+        try {
+            SigningService.Receipt receipt = orcid.sign(slug, iD, orcidName(), choice, current);
+            OrcidSigning.Existing signed = orcid.existing(slug, iD).orElseThrow();
+            return Response.ok(Templates.signed(letter, signed, true, "held".equals(receipt.status()))).build();
+        } catch (InvalidInput e) {
+            return Response.status(400).entity(Templates.sign(letter, iD, orcidName(), current, choice, e.errors()))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("orcid/withdraw/{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public TemplateInstance withdraw(@PathParam("slug") String slug, @FormParam(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        return Templates.withdrawn(signing.letter(slug), orcid.withdraw(slug, orcidId()));
+    }
+
+    private String orcidId() {
+        String sub = idToken.getSubject();
+        if (sub == null || !OrcidEmployments.ORCID_ID.matcher(sub).matches()) {
+            throw new jakarta.ws.rs.ForbiddenException("The sign-in did not give an ORCID iD.");
+        }
+        return sub;
+    }
+
+    /** The public name on the ORCID record, when the ID token carries one. */
+    private String orcidName() {
+        String name = idToken.getClaim("name");
+        if (name == null || name.isBlank()) {
+            String given = idToken.getClaim("given_name");
+            String family = idToken.getClaim("family_name");
+            name = ((given == null ? "" : given) + " " + (family == null ? "" : family)).strip();
+        }
+        return name.isBlank() ? null : name;
+    }
+}

@@ -1,0 +1,119 @@
+package org.undersigned.signatures;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.undersigned.support.Counted;
+import org.undersigned.support.OrcidServers;
+import org.undersigned.support.OrcidSession;
+import org.undersigned.transparency.TransparencyLog;
+
+/**
+ * Signing with ORCID through the real OpenID Connect code flow (a real provider on loopback) and the ORCID API's
+ * employments (WireMock, in ORCID's own JSON shape).
+ */
+@QuarkusTest
+class OrcidSigningTest {
+
+    static final String LETTER = "orcid-letter";
+
+    @OrcidServers.Inject
+    MockOAuth2Server provider;
+
+    @Inject
+    TransparencyLog log;
+
+    @Test
+    void theSignInRunsTheCodeFlowWithPkceStateAndNonce() {
+        Response start = given().redirects().follow(false).get("/orcid/sign/" + LETTER);
+        assertThat(start.statusCode()).isEqualTo(302);
+        String location = start.header("Location");
+        assertThat(location).startsWith(provider.issuerUrl("orcid").toString())
+                .contains("response_type=code", "code_challenge=", "code_challenge_method=S256", "state=", "nonce=",
+                        "scope=openid");
+        assertThat(location).doesNotContain("openid+openid");
+    }
+
+    @Test
+    void anInstitutionWrittenEmploymentSignsAtTheStrongestOrcidLevelAtOnce() {
+        Map<String, Long> before = counts("byLevel");
+        OrcidSession session = signIn(OrcidServers.RESEARCHER, Map.of("given_name", "Josiah", "family_name", "Carberry"),
+                "/orcid/sign/" + LETTER);
+        Document form = Jsoup.parse(session.get("/orcid/sign/" + LETTER).then().statusCode(200).extract().asString());
+        assertThat(form.select("#f-name").text()).isEqualTo("Josiah Carberry");
+        List<String> choices = form.select("input[name=employment]").stream()
+                .map(e -> e.parent().text()).toList();
+        assertThat(choices.get(0)).contains("Brown University", "ORCID + institution");
+        assertThat(choices.get(1)).contains("Google", "on ORCID, added by the signer");
+        assertThat(String.join(" ", choices)).doesNotContain("Wesleyan"); // ended: not a current affiliation
+
+        String page = session.form(form, "/orcid/sign/" + LETTER).formParam("employment", "0").formParam("listing", "public")
+                .post("/orcid/sign/" + LETTER).then().statusCode(200).extract().asString();
+        assertThat(page).contains("your signature is counted");
+        String id = Jsoup.parse(page).select("a[href$=/attestations]").attr("href").split("/")[3];
+
+        given().get("/api/signatures/" + id).then().body("status", equalTo("confirmed"))
+                .body("levels.identity", equalTo("orcid")).body("levels.affiliation", equalTo("orcid-institution"))
+                .body("organisation", equalTo("Brown University")).body("name", equalTo("Josiah Carberry"));
+        Map<String, Long> after = counts("byLevel");
+        assertThat(after.get("orcid-institution")).isEqualTo(before.get("orcid-institution") + 1);
+        given().get("/api/signatures/" + id + "/attestations").then()
+                .body("size()", equalTo(2)); // the ORCID iD, and the employment by who wrote it
+
+        // once signed, the page says so and offers withdrawal; signing twice is refused
+        assertThat(session.get("/orcid/sign/" + LETTER).then().extract().asString())
+                .contains("You have signed this letter");
+        session.form(form, "/orcid/sign/" + LETTER).formParam("employment", "1").formParam("listing", "public")
+                .post("/orcid/sign/" + LETTER).then().statusCode(409);
+        Document signed = Jsoup.parse(session.get("/orcid/sign/" + LETTER).then().extract().asString());
+        session.form(signed, "/orcid/withdraw/" + LETTER).post("/orcid/withdraw/" + LETTER).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Your signature is withdrawn"));
+        assertThat(counts("byLevel").get("orcid-institution")).isEqualTo(before.get("orcid-institution"));
+    }
+
+    @Test
+    void aSelfAssertedEmploymentIsShownAsTypedOnOrcidAndAFamousOrcidNameIsNotHeld() {
+        OrcidSession session = signIn(OrcidServers.RESEARCHER, Map.of("name", "Geoffrey Hinton"), "/orcid/sign/sample-letter");
+        Document form = Jsoup.parse(session.get("/orcid/sign/sample-letter").then().statusCode(200).extract().asString());
+        String page = session.form(form, "/orcid/sign/sample-letter").formParam("employment", "1").formParam("listing", "public")
+                .post("/orcid/sign/sample-letter").then().statusCode(200).extract().asString();
+        String id = Jsoup.parse(page).select("a[href$=/attestations]").attr("href").split("/")[3];
+        given().get("/api/signatures/" + id).then().body("status", equalTo("confirmed"))
+                .body("levels.affiliation", equalTo("orcid-self")).body("organisation", equalTo("Google"));
+    }
+
+    @Test
+    void aRecordWithoutEmploymentsOrNameAsksForTheNameAndKeepsWhatWasTyped() {
+        OrcidSession session = signIn(OrcidServers.EMPTY, Map.of(), "/orcid/sign/" + LETTER);
+        Document form = Jsoup.parse(session.get("/orcid/sign/" + LETTER).then().statusCode(200).extract().asString());
+        assertThat(form.select("input[name=employment]")).hasSize(1); // only "another, or none"
+        Document again = Jsoup.parse(session.form(form, "/orcid/sign/" + LETTER).formParam("listing", "public")
+                .formParam("organisation", "Somewhere Institute").post("/orcid/sign/" + LETTER).then().statusCode(400)
+                .extract().asString());
+        assertThat(again.select("#e-name").text()).contains("no public name");
+        assertThat(again.select("#f-organisation").val()).isEqualTo("Somewhere Institute");
+        given().get("/api/letters/" + LETTER + "/signatories?limit=200").then()
+                .body("items.organisation", org.hamcrest.Matchers.not(hasItem("Somewhere Institute")));
+    }
+
+    private Map<String, Long> counts(String dimension) {
+        Counted.settle(log);
+        return given().get("/api/letters/" + LETTER + "/count").then().extract().jsonPath().getMap(dimension,
+                String.class, Long.class);
+    }
+
+    private OrcidSession signIn(String orcid, Map<String, Object> claims, String path) {
+        return OrcidSession.signIn(provider, orcid, claims, path);
+    }
+}
