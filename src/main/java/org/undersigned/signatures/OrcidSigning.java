@@ -155,6 +155,34 @@ public class OrcidSigning {
         return true;
     }
 
+    /**
+     * "I did not sign this", proven with ORCID: by the iD behind the signature, or by an ORCID record whose public
+     * name is the listed name when the signature's affiliation was never proven (typed or none), so that a namesake
+     * cannot take down a signature an institution or an organiser vouched for. True when it was withdrawn.
+     */
+    @Transactional
+    public boolean disown(String slug, String signatureId, String orcidId, String orcidName) {
+        SigningTarget letter = signing.letter(slug);
+        UUID id;
+        try {
+            id = UUID.fromString(signatureId);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        Optional<Signature> found = signatures.findByPublicId(id).filter(s -> s.letterId == letter.letterId())
+                .filter(s -> s.status == Signature.Status.CONFIRMED)
+                .map(s -> signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+        boolean proven = found.filter(s -> orcidId.equals(s.orcid) || orcidName != null
+                && org.undersigned.verification.Names.key(orcidName).equals(
+                        org.undersigned.verification.Names.key(s.name))
+                && !"orcid".equals(s.identityMethod) && List.of("none", "self").contains(s.affiliationLevel))
+                .isPresent();
+        if (proven) {
+            signing.markDisowned(found.get());
+        }
+        return proven;
+    }
+
     private static String liveKey(String orcidId) {
         return "orcid:" + orcidId;
     }

@@ -39,6 +39,11 @@ class SignatureMails {
                 "letter", letter, "letterUrl", letterUrl(letter), "withdraw", publicUrl + "/withdraw/" + withdrawToken));
     }
 
+    Mail disown(Signature s, SigningTarget letter, String token) {
+        return compose("disown", s.email, "Did you sign \"" + letter.title() + "\"?", Map.of(
+                "letter", letter, "letterUrl", letterUrl(letter), "link", publicUrl + "/disown/" + token));
+    }
+
     Mail reaffirm(Signature s, SigningTarget letter, int version, String token) {
         return compose("reaffirm", s.email, "The letter you signed has changed: " + letter.title(), Map.of(
                 "name", s.name, "letter", letter, "letterUrl", letterUrl(letter), "signedVersion", s.versionNumber,

@@ -190,7 +190,7 @@ public class SignaturePages {
                 .header("Access-Control-Allow-Origin", "*").build();
     }
 
-    private static Response outcome(String kind, String token, SigningService.LinkView view, boolean erased) {
+    static Response outcome(String kind, String token, SigningService.LinkView view, boolean erased) {
         if (view.valid()) {
             return Response.ok(Templates.done(kind, view, erased)).build();
         }

@@ -309,6 +309,47 @@ public class SigningService {
         });
     }
 
+    /**
+     * "I did not sign this", proven by the address behind the signature (a link mailed to it): the signature is
+     * withdrawn, marked as disowned, and the log records an invalidation (reason "disowned").
+     */
+    @Transactional
+    public LinkView disown(String token) {
+        return use(token, SignatureToken.Purpose.WITHDRAW, (s, t) -> markDisowned(s));
+    }
+
+    /** Mails a disown link to {@code email} if, and only if, it is the address behind a counted signature. */
+    @Transactional
+    public void requestDisown(String slug, String signatureId, String email) {
+        SigningTarget letter = letter(slug);
+        Optional<EmailAddress> address = EmailAddress.parse(email);
+        UUID id;
+        try {
+            id = UUID.fromString(signatureId);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        signatures.findByPublicId(id).filter(s -> s.letterId == letter.letterId())
+                .filter(s -> s.status == Signature.Status.CONFIRMED && s.email != null)
+                .filter(s -> address.isPresent() && address.get().value().equals(s.email))
+                .ifPresent(s -> outbox.enqueue(mails.disown(s, letter,
+                        tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, confirmTtl))));
+    }
+
+    /** Withdraws a counted signature as not made by the person named, with an invalidation in the log. */
+    void markDisowned(Signature s) {
+        if (s.status == Signature.Status.CONFIRMED) {
+            String slug = letters.signingTarget(s.letterId).orElseThrow().slug();
+            log.append(s.letterId, LogEntries.invalidation(slug, Tokens.now().toInstant(), s.signerId, "disowned"),
+                    s.seq, LogEffects.liveness(s, -1));
+        }
+        s.status = Signature.Status.WITHDRAWN;
+        s.moderation = Signature.Moderation.DISOWNED;
+        s.moderatedAt = Tokens.now();
+        s.withdrawnAt = s.moderatedAt;
+        s.liveKey = null;
+    }
+
     /** Moves a confirmed signature to the newer version named by the token. */
     @Transactional
     public LinkView reaffirm(String token) {

@@ -1,0 +1,142 @@
+package org.undersigned.signatures;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.web.Csrf;
+
+/**
+ * "I did not sign this": anyone may report a listed signature; the report counts once it is proven, by a link
+ * mailed to the address behind the signature, or by signing in with ORCID (DESIGN §5).
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class DisownPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance report(SigningTarget letter, Signatories.Status signature, boolean orcid);
+
+        static native TemplateInstance outcome(SigningTarget letter, String outcome);
+
+        static native TemplateInstance confirm(SigningTarget letter, Signatories.Status signature, String orcid);
+    }
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    private final SigningService signing;
+    private final OrcidSigning orcid;
+    private final Signatories signatories;
+    private final SigningGuard guard;
+    private final Csrf csrf;
+    private final boolean orcidEnabled;
+
+    DisownPages(SigningService signing, OrcidSigning orcid, Signatories signatories, SigningGuard guard, Csrf csrf,
+            @ConfigProperty(name = "undersigned.orcid.enabled") boolean orcidEnabled) {
+        this.signing = signing;
+        this.orcid = orcid;
+        this.signatories = signatories;
+        this.guard = guard;
+        this.csrf = csrf;
+        this.orcidEnabled = orcidEnabled;
+    }
+
+    @GET
+    @Path("letters/{slug}/disown/{id}")
+    @Operation(hidden = true)
+    public TemplateInstance report(@PathParam("slug") String slug, @PathParam("id") String id) {
+        SigningTarget letter = signing.letter(slug);
+        return Templates.report(letter, listed(letter, id), orcidEnabled);
+    }
+
+    @POST
+    @Path("letters/{slug}/disown/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public TemplateInstance byEmail(@PathParam("slug") String slug, @PathParam("id") String id,
+            @FormParam("email") String email, @FormParam(Csrf.FIELD) String token, @Context HttpServerRequest http) {
+        csrf.verify(token);
+        guard.limitLinks(http);
+        if (email != null && !email.isBlank()) {
+            guard.limitEmail(email.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        SigningTarget letter = signing.letter(slug);
+        listed(letter, id);
+        signing.requestDisown(slug, id, email);
+        return Templates.outcome(letter, "mailed");
+    }
+
+    @GET
+    @Path("disown/{token}")
+    @Operation(hidden = true)
+    public TemplateInstance linkPage(@PathParam("token") String token) {
+        return SignaturePages.Templates.link("disown", token, signing.inspect(token, SignatureToken.Purpose.WITHDRAW));
+    }
+
+    @POST
+    @Path("disown/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response disown(@PathParam("token") String token, @FormParam(Csrf.FIELD) String csrfToken,
+            @Context HttpServerRequest http) {
+        csrf.verify(csrfToken);
+        guard.limitLinks(http);
+        return SignaturePages.outcome("disown", token, signing.disown(token), false);
+    }
+
+    @GET
+    @Path("orcid/disown/{slug}/{id}")
+    @Authenticated
+    @Operation(hidden = true)
+    public TemplateInstance byOrcidPage(@PathParam("slug") String slug, @PathParam("id") String id) {
+        SigningTarget letter = signing.letter(slug);
+        return Templates.confirm(letter, listed(letter, id), idToken.getSubject());
+    }
+
+    @POST
+    @Path("orcid/disown/{slug}/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Authenticated
+    @Operation(hidden = true)
+    public Response byOrcid(@PathParam("slug") String slug, @PathParam("id") String id,
+            @FormParam(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        SigningTarget letter = signing.letter(slug);
+        listed(letter, id);
+        String name = idToken.getClaim("name");
+        if (name == null) {
+            String given = idToken.getClaim("given_name");
+            String family = idToken.getClaim("family_name");
+            name = given == null && family == null ? null
+                    : ((given == null ? "" : given) + " " + (family == null ? "" : family)).strip();
+        }
+        boolean done = orcid.disown(slug, id, idToken.getSubject(), name);
+        return Response.status(done ? 200 : 403).entity(Templates.outcome(letter, done ? "disowned" : "not-proven"))
+                .build();
+    }
+
+    private Signatories.Status listed(SigningTarget letter, String id) {
+        return signatories.status(id).filter(s -> letter.slug().equals(s.letter()) && s.name() != null)
+                .orElseThrow(() -> new NotFoundException("'" + letter.title() + "' lists no signature " + id + "."));
+    }
+}
