@@ -54,6 +54,11 @@ class EvidenceTest {
         Map<String, Long> after = byLevel();
         assertThat(after.get("email-domain")).isEqualTo(before.get("email-domain") + 1);
         assertThat(after.get("self")).isEqualTo(before.get("self") + 1);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().accept("text/html").get("/letters/" + LETTER)
+                .then().statusCode(200).extract().asString());
+        assertThat(page.select(".recent li").text()).contains("Grace Domainproof, Google email confirmed at the organisation")
+                .contains("Gary Gmailer, Google typed by the signer");
+        assertThat(page.select("p.levels").text()).contains("email confirmed at the organisation " + after.get("email-domain"));
         given().get("/api/organisations").then().statusCode(200)
                 .body("find { it.name == 'Google' }.domains", hasItem("google.com"));
     }
