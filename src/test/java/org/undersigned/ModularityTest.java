@@ -77,9 +77,11 @@ class ModularityTest {
 
     @Test
     void dependenciesRunOneWay() {
-        // DESIGN §3: organisers -> signatures -> verification, attestations, transparency, letters -> mail, web.
+        // DESIGN §3: organisers -> threads -> signatures -> verification, attestations, transparency, letters -> mail,
+        // web (organisers publish thread entries).
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("organisers").definedBy(BASE + ".organisers..")
+                .layer("threads").definedBy(BASE + ".threads..")
                 .layer("signatures").definedBy(BASE + ".signatures..")
                 .layer("verification").definedBy(BASE + ".verification..")
                 .layer("attestations").definedBy(BASE + ".attestations..")
@@ -88,15 +90,16 @@ class ModularityTest {
                 .layer("mail").definedBy(BASE + ".mail..")
                 .layer("web").definedBy(BASE + ".web..")
                 .whereLayer("organisers").mayNotBeAccessedByAnyLayer()
-                .whereLayer("signatures").mayOnlyBeAccessedByLayers("organisers")
+                .whereLayer("threads").mayOnlyBeAccessedByLayers("organisers")
+                .whereLayer("signatures").mayOnlyBeAccessedByLayers("organisers", "threads")
                 .whereLayer("verification").mayOnlyBeAccessedByLayers("signatures", "organisers")
                 .whereLayer("attestations").mayOnlyBeAccessedByLayers("signatures")
                 .whereLayer("transparency").mayOnlyBeAccessedByLayers("signatures")
-                .whereLayer("letters").mayOnlyBeAccessedByLayers("signatures", "transparency", "organisers")
+                .whereLayer("letters").mayOnlyBeAccessedByLayers("signatures", "transparency", "organisers", "threads")
                 .whereLayer("mail").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "transparency",
-                        "organisers")
+                        "organisers", "threads")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "mail",
-                        "transparency", "attestations", "organisers")
+                        "transparency", "attestations", "organisers", "threads")
                 .check(CLASSES);
     }
 

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.signatures.Moderation;
+import org.undersigned.threads.ThreadEntry;
+import org.undersigned.threads.ThreadService;
 import org.undersigned.web.InvalidInput;
 
 /**
@@ -45,8 +47,11 @@ public class OrganiserApi {
     private final OrganiserAccess access;
     private final Audit audit;
     private final OrganiserTokens tokens;
+    private final ThreadService threads;
 
-    OrganiserApi(Moderation moderation, OrganiserAccess access, Audit audit, OrganiserTokens tokens) {
+    OrganiserApi(Moderation moderation, OrganiserAccess access, Audit audit, OrganiserTokens tokens,
+            ThreadService threads) {
+        this.threads = threads;
         this.moderation = moderation;
         this.access = access;
         this.audit = audit;
@@ -112,6 +117,55 @@ public class OrganiserApi {
             audit.record(actor, "attest-affiliation", slug, id, body.organisation());
         }
         return Map.of("id", id, "status", "attested");
+    }
+
+    @POST
+    @Path("/letters/{slug}/thread")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(summary = "Publish a thread entry (a response, a rebuttal...); stored and shown like file-based ones")
+    public jakarta.ws.rs.core.Response publish(@PathParam("slug") String slug, ThreadEntry entry) {
+        String actor = access.forLetter(slug);
+        ThreadService.View view = threads.publish(slug, entryOrProblem(entry), actor);
+        audit.record(actor, "thread-publish", slug, view.id(), view.title());
+        return jakarta.ws.rs.core.Response.status(201).entity(view).build();
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/letters/{slug}/thread/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(summary = "Correct a thread entry: a new revision, the earlier ones kept")
+    public ThreadService.View correct(@PathParam("slug") String slug, @PathParam("id") String id, ThreadEntry entry) {
+        String actor = access.forLetter(slug);
+        ThreadService.View view = threads.correct(slug, id, entryOrProblem(entry), actor);
+        audit.record(actor, "thread-correct", slug, id, "revision " + view.revisions().size());
+        return view;
+    }
+
+    @POST
+    @Path("/letters/{slug}/thread/{id}/retract")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(summary = "Retract a thread entry: it stays visible, marked retracted with the reason")
+    public ThreadService.View retract(@PathParam("slug") String slug, @PathParam("id") String id, Rejection body) {
+        String actor = access.forLetter(slug);
+        ThreadService.View view = threads.retract(slug, id, body == null ? null : body.reason(), actor);
+        audit.record(actor, "thread-retract", slug, id, body == null ? null : body.reason());
+        return view;
+    }
+
+    private static ThreadEntry entryOrProblem(ThreadEntry entry) {
+        if (entry == null) {
+            throw new InvalidInput(Map.of("body", "Send the entry as JSON: id, kind, title, date, body and the rest."));
+        }
+        return new ThreadEntry(entry.id(), entry.kind(), entry.title(), entry.organisation(), entry.author(),
+                entry.date(), entry.url(), entry.archived(), entry.respondsTo(),
+                entry.claims() == null ? List.of() : entry.claims(), entry.points() == null ? List.of() : entry.points(),
+                entry.body() == null ? "" : entry.body());
     }
 
     @GET

@@ -44,6 +44,12 @@ class SignatureMails {
                 "letter", letter, "letterUrl", letterUrl(letter), "link", publicUrl + "/disown/" + token));
     }
 
+    Mail news(Signature s, SigningTarget letter, String kind, String title, String url, String unsubscribe) {
+        return compose("news", s.email, "News on \"" + letter.title() + "\": " + title, Map.of(
+                "letter", letter, "letterUrl", letterUrl(letter), "kind", kind, "title", title, "url", url,
+                "threadUrl", letterUrl(letter) + "/thread", "unsubscribe", unsubscribe));
+    }
+
     Mail reaffirm(Signature s, SigningTarget letter, int version, String token) {
         return compose("reaffirm", s.email, "The letter you signed has changed: " + letter.title(), Map.of(
                 "name", s.name, "letter", letter, "letterUrl", letterUrl(letter), "signedVersion", s.versionNumber,

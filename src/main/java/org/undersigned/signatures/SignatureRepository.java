@@ -28,6 +28,12 @@ class SignatureRepository implements PanacheRepository<Signature> {
                 .page(0, limit).list();
     }
 
+    /** Confirmed signers who asked for news and still have an address, in seq order after {@code afterSeq}. */
+    List<Signature> subscribed(long letterId, long afterSeq, int limit) {
+        return find("letterId = ?1 and status = ?2 and notify = true and email is not null and seq > ?3 order by seq",
+                letterId, Signature.Status.CONFIRMED, afterSeq).page(0, limit).list();
+    }
+
     /** Signatures held by the impersonation guard, oldest first. */
     List<Signature> held(long letterId, int limit) {
         return find("letterId = ?1 and status = ?2 and moderation = ?3 order by seq", letterId,

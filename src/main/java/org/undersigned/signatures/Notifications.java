@@ -1,0 +1,126 @@
+package org.undersigned.signatures;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.letters.LetterService;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.letters.VersionPublished;
+import org.undersigned.mail.Outbox;
+import org.undersigned.web.AppSecrets;
+
+/**
+ * Tells signers who opted in ("notify me of responses") when a new version, response or rebuttal is published,
+ * through the outbox, in batches like re-affirmations. Every mail carries a one-click unsubscribe link whose token is
+ * an HMAC of the signature id, so nothing needs storing and the link works as long as the signature exists.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    static final int BATCH = 200;
+
+    private final NotificationRepository campaigns;
+    private final SignatureRepository signatures;
+    private final Outbox outbox;
+    private final SignatureMails mails;
+    private final LetterService letters;
+    private final byte[] key;
+    private final String publicUrl;
+
+    Notifications(NotificationRepository campaigns, SignatureRepository signatures, Outbox outbox,
+            SignatureMails mails, LetterService letters, AppSecrets secrets,
+            @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+        this.campaigns = campaigns;
+        this.signatures = signatures;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.letters = letters;
+        this.key = Base64.getDecoder().decode(secrets.getOrCreate("unsubscribe-key", () -> {
+            byte[] bytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(bytes);
+            return Base64.getEncoder().encodeToString(bytes);
+        }));
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /** Queues news of {@code title} (at {@code url}, absolute or a path) for the letter's opted-in signers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(long letterId, String kind, String title, String url) {
+        campaigns.start(letterId, kind, title, url.startsWith("/") ? publicUrl + url : url);
+    }
+
+    void onVersion(@Observes VersionPublished version) {
+        announce(version.letterId(), "version", "Version " + version.number() + " of \"" + version.title() + "\"",
+                "/letters/" + version.slug() + "/v/" + version.number());
+    }
+
+    @Scheduled(every = "${undersigned.mail.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "notification-campaigns")
+    void run() {
+        while (QuarkusTransaction.requiringNew().call(this::batch)) {
+            // next batch, each in its own transaction
+        }
+    }
+
+    /** Queues one batch of one open campaign; true when there may be more to do. */
+    boolean batch() {
+        return campaigns.lockNextOpen().map(c -> {
+            SigningTarget letter = letters.signingTarget(c.letterId()).orElse(null);
+            List<Signature> batch = letter == null ? List.of()
+                    : signatures.subscribed(c.letterId(), c.nextSeq(), BATCH);
+            for (Signature s : batch) {
+                outbox.enqueue(mails.news(s, letter, c.kind(), c.title(), c.url(), unsubscribeUrl(s.id)));
+            }
+            long next = batch.isEmpty() ? c.nextSeq() : batch.get(batch.size() - 1).seq;
+            campaigns.advance(c, next, batch.size() < BATCH);
+            return true;
+        }).orElse(false);
+    }
+
+    String unsubscribeUrl(UUID id) {
+        return publicUrl + "/unsubscribe/" + id + "/" + mac(id);
+    }
+
+    /** Stops news for the signature the link was made for; empty when the link is not one of ours. */
+    @Transactional
+    public Optional<String> unsubscribe(String id, String mac, boolean apply) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (mac == null || !MessageDigest.isEqual(mac(uuid).getBytes(StandardCharsets.US_ASCII),
+                mac.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return signatures.findByPublicId(uuid).map(s -> {
+            if (apply) {
+                s.notify = false;
+            }
+            return letters.signingTarget(s.letterId).map(SigningTarget::title).orElse("the letter");
+        });
+    }
+
+    private String mac(UUID id) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] full = hmac.doFinal(("unsubscribe:" + id).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.undersigned.threads;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.undersigned.letters.LetterService;
+import org.undersigned.letters.LetterViews.LetterDetail;
+import org.undersigned.letters.LetterViews.VersionInfo;
+
+/** The thread page (a timeline where every claim sits beside the points that answer it) and the Atom feed. */
+@Path("/")
+public class ThreadPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance thread(LetterDetail letter, List<ThreadService.View> entries,
+                java.util.Map<String, String> claimTexts);
+    }
+
+    private final ThreadService threads;
+    private final LetterService letters;
+    private final String publicUrl;
+
+    ThreadPages(ThreadService threads, LetterService letters,
+            @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+        this.threads = threads;
+        this.letters = letters;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    @GET
+    @Path("letters/{slug}/thread")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public TemplateInstance thread(@PathParam("slug") String slug) {
+        LetterDetail letter = letters.find(slug).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
+                "There is no published letter called '" + slug + "'."));
+        List<ThreadService.View> entries = threads.thread(slug);
+        java.util.Map<String, String> claimTexts = new java.util.HashMap<>();
+        entries.forEach(e -> e.claims().forEach(c -> claimTexts.put(c.id(), c.text())));
+        return Templates.thread(letter, entries, claimTexts);
+    }
+
+    @GET
+    @Path("letters/{slug}/feed.atom")
+    @Produces("application/atom+xml")
+    @Operation(summary = "Atom feed (RFC 4287) of the letter's versions and thread entries")
+    public Response feed(@PathParam("slug") String slug) {
+        LetterDetail letter = letters.find(slug).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
+                "There is no published letter called '" + slug + "'."));
+        String base = publicUrl + "/letters/" + slug;
+        List<AtomFeed.Item> items = new ArrayList<>();
+        for (VersionInfo v : letter.versions()) {
+            items.add(new AtomFeed.Item(base + "/v/" + v.number(), "Version " + v.number() + ": " + v.changes(),
+                    v.published(), v.published(), base + "/v/" + v.number(), null,
+                    "Text SHA-256 " + v.textSha256() + (v.carriesSignatures() ? "" : "; signers are asked to re-affirm"),
+                    null));
+        }
+        for (ThreadService.View e : threads.thread(slug)) {
+            OffsetDateTime updated = e.revisions().get(e.revisions().size() - 1).publishedAt();
+            String title = (e.organisation() == null ? "" : e.organisation() + ": ") + e.title()
+                    + (e.retracted() == null ? "" : " (retracted)");
+            items.add(new AtomFeed.Item(base + "/thread#" + e.id(), title, updated,
+                    e.date().atStartOfDay().atOffset(ZoneOffset.UTC), base + "/thread#" + e.id(), e.author(),
+                    e.kind(), e.html()));
+        }
+        return Response.ok(AtomFeed.write(base + "/feed.atom", letter.title(), base + "/feed.atom", base, items),
+                "application/atom+xml; charset=utf-8").header("Access-Control-Allow-Origin", "*").build();
+    }
+}

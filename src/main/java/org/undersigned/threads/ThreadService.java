@@ -1,0 +1,214 @@
+package org.undersigned.threads;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.undersigned.letters.LetterService;
+import org.undersigned.letters.Markdown;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.signatures.Notifications;
+import org.undersigned.web.InvalidInput;
+
+/**
+ * A letter's thread, from files and from organisers, stored alike: each entry keeps every revision (a correction
+ * is a new revision; the old one stays), a retraction marks the entry without deleting it. A new response,
+ * rebuttal or statement is announced to signers who asked for news.
+ */
+@ApplicationScoped
+public class ThreadService {
+
+    /** Kinds of entry that signers who asked for news hear about (versions are announced by the letters). */
+    static final List<String> ANNOUNCED = List.of("response", "rebuttal", "statement");
+
+    /** An entry as readers see it: Markdown rendered, claims with the points that answer them. */
+    public record View(String id, String kind, String title, String organisation, String author,
+            java.time.LocalDate date, String url, ThreadEntry.Archived archived, String respondsTo,
+            List<ThreadEntry.Claim> claims, List<PointView> points, String html, List<Revision> revisions,
+            Retraction retracted, Map<String, List<Answer>> answers) {
+    }
+
+    public record PointView(String claim, String html) {
+    }
+
+    /** A later entry's point answering one of this entry's claims. */
+    public record Answer(String entry, String entryTitle, String organisation, String html) {
+    }
+
+    public record Revision(int revision, OffsetDateTime publishedAt, String source) {
+    }
+
+    public record Retraction(OffsetDateTime at, String reason) {
+    }
+
+    private final ThreadRepository repository;
+    private final LetterService letters;
+    private final Markdown markdown;
+    private final Notifications notifications;
+
+    ThreadService(ThreadRepository repository, LetterService letters, Markdown markdown, Notifications notifications) {
+        this.repository = repository;
+        this.letters = letters;
+        this.markdown = markdown;
+        this.notifications = notifications;
+    }
+
+    /** Stores what changed in the files: new entries, and new revisions of entries whose file changed. */
+    @Transactional
+    public int load(Map<String, List<ThreadEntry>> threads) {
+        int stored = 0;
+        for (Map.Entry<String, List<ThreadEntry>> thread : threads.entrySet()) {
+            Optional<SigningTarget> letter = letters.signingTarget(thread.getKey());
+            if (letter.isEmpty()) {
+                continue; // a draft's thread waits until the letter is published
+            }
+            for (ThreadEntry e : thread.getValue()) {
+                long letterId = letter.get().letterId();
+                String sha = sha256(ThreadRepository.write(e));
+                Optional<ThreadRepository.Row> fromFile = repository.latestFromFile(letterId, e.id());
+                if (fromFile.isPresent() && fromFile.get().sha256().equals(sha)) {
+                    continue;
+                }
+                int revision = repository.revisions(letterId, e.id()).size() + 1;
+                if (repository.insert(letterId, e, revision, sha, "file", null)) {
+                    stored++;
+                    if (revision == 1) {
+                        announce(letter.get(), e);
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    @Transactional
+    public List<View> thread(String slug) {
+        SigningTarget letter = letter(slug);
+        List<ThreadRepository.Row> rows = repository.current(letter.letterId());
+        Map<String, List<Answer>> answersByClaim = new LinkedHashMap<>();
+        for (ThreadRepository.Row r : rows) {
+            if (r.retractedAt() != null) {
+                continue; // a retracted entry answers nothing any more
+            }
+            for (ThreadEntry.Point p : r.entry().points()) {
+                answersByClaim.computeIfAbsent(p.claim(), k -> new ArrayList<>()).add(new Answer(r.entry().id(),
+                        r.entry().title(), r.entry().organisation(), markdown.toHtml(p.body())));
+            }
+        }
+        return rows.stream().map(r -> view(letter, r, answersByClaim)).toList();
+    }
+
+    /** Publishes a new entry for the letter; 400 naming each problem, 409 when the id is taken. */
+    @Transactional
+    public View publish(String slug, ThreadEntry entry, String by) {
+        SigningTarget letter = letter(slug);
+        List<ThreadEntry> current = currentEntries(letter);
+        if (current.stream().anyMatch(e -> e.id().equals(entry.id()))) {
+            throw new ClientErrorException("The thread already has an entry '" + entry.id() + "': correct it instead.",
+                    409);
+        }
+        validate(entry, current);
+        repository.insert(letter.letterId(), entry, 1, sha256(ThreadRepository.write(entry)), "api", by);
+        announce(letter, entry);
+        return find(slug, entry.id());
+    }
+
+    /** Corrects an entry: a new revision that readers see, the old one kept. */
+    @Transactional
+    public View correct(String slug, String id, ThreadEntry entry, String by) {
+        SigningTarget letter = letter(slug);
+        List<ThreadEntry> others = new ArrayList<>(currentEntries(letter));
+        if (others.removeIf(e -> e.id().equals(id)) && entry.id().equals(id)) {
+            validate(entry, others);
+            int revision = repository.revisions(letter.letterId(), id).size() + 1;
+            repository.insert(letter.letterId(), entry, revision, sha256(ThreadRepository.write(entry)), "api", by);
+            return find(slug, id);
+        }
+        throw entry.id() != null && !entry.id().equals(id)
+                ? new InvalidInput(Map.of("id", "A correction keeps the entry's id '" + id + "'."))
+                : new NotFoundException("The thread of '" + slug + "' has no entry '" + id + "'.");
+    }
+
+    /** Retracts an entry: it stays visible as retracted, with the reason, and answers nothing any more. */
+    @Transactional
+    public View retract(String slug, String id, String reason, String by) {
+        SigningTarget letter = letter(slug);
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new InvalidInput(Map.of("reason", "Say in up to 1,000 characters why the entry is retracted."));
+        }
+        List<ThreadRepository.Row> revisions = repository.revisions(letter.letterId(), id);
+        if (revisions.isEmpty()) {
+            throw new NotFoundException("The thread of '" + slug + "' has no entry '" + id + "'.");
+        }
+        if (!repository.retract(letter.letterId(), id, revisions.get(revisions.size() - 1).revision(), by,
+                reason.strip())) {
+            throw new ClientErrorException("Entry '" + id + "' is already retracted.", 409);
+        }
+        return find(slug, id);
+    }
+
+    private View find(String slug, String id) {
+        return thread(slug).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private List<ThreadEntry> currentEntries(SigningTarget letter) {
+        return repository.current(letter.letterId()).stream().map(ThreadRepository.Row::entry).toList();
+    }
+
+    private static void validate(ThreadEntry entry, List<ThreadEntry> others) {
+        Map<String, String> problems = new LinkedHashMap<>(ThreadRules.problems(entry));
+        if (problems.isEmpty()) {
+            List<ThreadEntry> all = new ArrayList<>(others);
+            all.add(entry);
+            ThreadRules.threadProblems(all).stream().filter(p -> p.startsWith("entry '" + entry.id() + "'"))
+                    .findFirst().ifPresent(p -> problems.put(p.contains("responds_to") ? "responds_to"
+                            : p.contains("claim id") ? "claims" : p.contains("point") ? "points" : "id", p));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+    }
+
+    private void announce(SigningTarget letter, ThreadEntry e) {
+        if (ANNOUNCED.contains(e.kind())) {
+            notifications.announce(letter.letterId(), e.kind(), e.title(),
+                    "/letters/" + letter.slug() + "/thread#" + e.id());
+        }
+    }
+
+    private View view(SigningTarget letter, ThreadRepository.Row r, Map<String, List<Answer>> answersByClaim) {
+        ThreadEntry e = r.entry();
+        Map<String, List<Answer>> answers = new LinkedHashMap<>();
+        e.claims().forEach(c -> answers.put(c.id(), answersByClaim.getOrDefault(c.id(), List.of())));
+        List<Revision> revisions = repository.revisions(letter.letterId(), e.id()).stream()
+                .map(x -> new Revision(x.revision(), x.publishedAt(), x.source())).toList();
+        return new View(e.id(), e.kind(), e.title(), e.organisation(), e.author(), e.date(), e.url(), e.archived(),
+                e.respondsTo(), e.claims(), e.points().stream().map(p -> new PointView(p.claim(),
+                        markdown.toHtml(p.body()))).toList(), markdown.toHtml(e.body()), revisions,
+                r.retractedAt() == null ? null : new Retraction(r.retractedAt(), r.retractionReason()), answers);
+    }
+
+    private SigningTarget letter(String slug) {
+        return letters.signingTarget(slug)
+                .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

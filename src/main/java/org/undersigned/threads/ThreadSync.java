@@ -1,0 +1,30 @@
+package org.undersigned.threads;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Loads thread files at start, after the letters they belong to; a broken file stops the start, naming it. */
+@ApplicationScoped
+class ThreadSync {
+
+    private static final Logger LOG = Logger.getLogger(ThreadSync.class);
+
+    private final ThreadService threads;
+    private final Path contentDir;
+
+    ThreadSync(ThreadService threads, @ConfigProperty(name = "undersigned.content-dir") Path contentDir) {
+        this.threads = threads;
+        this.contentDir = contentDir;
+    }
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
+        int stored = threads.load(new ThreadReader().read(contentDir));
+        LOG.infof("Loaded threads from %s (%d new entries or revisions)", contentDir.toAbsolutePath(), stored);
+    }
+}
