@@ -25,7 +25,7 @@ public class ThreadPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance thread(LetterDetail letter, List<ThreadService.View> entries,
-                java.util.Map<String, String> claimTexts);
+                java.util.Map<String, String> claimTexts, java.util.Map<String, String> titles);
     }
 
     private final ThreadService threads;
@@ -48,8 +48,10 @@ public class ThreadPages {
                 "There is no published letter called '" + slug + "'."));
         List<ThreadService.View> entries = threads.thread(slug);
         java.util.Map<String, String> claimTexts = new java.util.HashMap<>();
+        java.util.Map<String, String> titles = new java.util.HashMap<>();
         entries.forEach(e -> e.claims().forEach(c -> claimTexts.put(c.id(), c.text())));
-        return Templates.thread(letter, entries, claimTexts);
+        entries.forEach(e -> titles.put(e.id(), (e.organisation() == null ? "" : e.organisation() + ": ") + e.title()));
+        return Templates.thread(letter, entries, claimTexts, titles);
     }
 
     @GET
