@@ -41,6 +41,9 @@ class ThreadTest {
     @Inject
     OrganiserTokens tokens;
 
+    @Inject
+    org.undersigned.letters.ContentSync content;
+
     @Test
     void theApiGivesEveryEntryWithClaimsPointsAsHtmlAndRevisions() {
         JsonPath thread = given().get("/api/letters/" + LETTER + "/thread").then().statusCode(200).extract().jsonPath();
@@ -152,6 +155,28 @@ class ThreadTest {
         assertThat(thread.getString("entries.find { it.id == 'response-two' }.html")).contains("Corrected summary.");
         given().contentType(ContentType.JSON).body(Map.of("id", "x")).post("/api/letters/" + LETTER + "/thread")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void aNewVersionIsNewsForSignersWhoAskedForIt() throws Exception {
+        String keen = Signing.address("version-keen", "example.org");
+        Signing.signAndConfirm(mail, LETTER, Map.of("name", "Vera Version", "email", keen, "listing", "private",
+                "notify", "true"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/test-content/letters", LETTER, "v2.md"), """
+                ---
+                version: 2
+                published: 2026-07-02T10:00:00Z
+                changes: Fixes a typo.
+                carries_signatures: true
+                ---
+                # Thread letter
+
+                We ask Example Corp to publish the benchmark behind its accuracy claims.
+                """);
+        content.sync();
+        var news = Mailbox.await(mail, keen, 3);
+        assertThat(Mailbox.subject(news)).contains("Version 2");
+        assertThat(Mailbox.body(news)).contains("/letters/" + LETTER + "/v/2");
     }
 
     @Test
