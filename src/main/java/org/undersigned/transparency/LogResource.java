@@ -40,8 +40,10 @@ public class LogResource {
     private final LogKeys keys;
     private final LetterService letters;
     private final TileCache tiles;
+    private final HeadCache heads;
 
-    LogResource(LogStore store, LogKeys keys, LetterService letters, TileCache tiles) {
+    LogResource(LogStore store, LogKeys keys, LetterService letters, TileCache tiles, HeadCache heads) {
+        this.heads = heads;
         this.store = store;
         this.keys = keys;
         this.letters = letters;
@@ -84,8 +86,12 @@ public class LogResource {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("'tile/" + path + "' is not a tile path.");
         }
-        long size = store.latestCheckpoint(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
+        long size = currentSize(letter);
         boolean exists = tile instanceof EntryBundle b ? b.existsIn(size) : ((Tile) tile).existsIn(size);
+        if (!exists) { // perhaps another replica has just published a larger tree
+            size = heads.fresh(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
+            exists = tile instanceof EntryBundle b ? b.existsIn(size) : ((Tile) tile).existsIn(size);
+        }
         if (!exists) {
             throw new NotFoundException("No such tile in a tree of size " + size + ".");
         }
@@ -111,11 +117,11 @@ public class LogResource {
     public Response inclusion(@PathParam("slug") String slug, @QueryParam("index") Long index,
             @QueryParam("size") Long size) {
         SigningTarget letter = letter(slug);
-        long current = currentSize(letter);
+        long current = size != null && size > currentSize(letter) ? freshSize(letter) : currentSize(letter);
         if (index == null || size == null || index < 0 || size <= index || size > current) {
             throw new InvalidInput(Map.of("index", "Give 0 <= index < size <= " + current + " (the current size)."));
         }
-        return proof(Proofs.inclusionProof(index, size, store.hashReader(letter.letterId())));
+        return proof(Proofs.inclusionProof(index, size, heads.reader(letter.letterId())));
     }
 
     @GET
@@ -125,11 +131,11 @@ public class LogResource {
     public Response consistency(@PathParam("slug") String slug, @QueryParam("from") Long from,
             @QueryParam("to") Long to) {
         SigningTarget letter = letter(slug);
-        long current = currentSize(letter);
+        long current = to != null && to > currentSize(letter) ? freshSize(letter) : currentSize(letter);
         if (from == null || to == null || from < 1 || to < from || to > current) {
             throw new InvalidInput(Map.of("from", "Give 1 <= from <= to <= " + current + " (the current size)."));
         }
-        return proof(Proofs.consistencyProof(from, to, store.hashReader(letter.letterId())));
+        return proof(Proofs.consistencyProof(from, to, heads.reader(letter.letterId())));
     }
 
     private Response proof(List<byte[]> hashes) {
@@ -139,7 +145,11 @@ public class LogResource {
     }
 
     private long currentSize(SigningTarget letter) {
-        return store.latestCheckpoint(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
+        return heads.latest(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
+    }
+
+    private long freshSize(SigningTarget letter) {
+        return heads.fresh(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
     }
 
     private SigningTarget letter(String slug) {

@@ -46,7 +46,7 @@ public class Sequencer {
 
     Sequencer(LogStore store, LogKeys keys, LetterService letters, Event<TransparencyLog.EntriesSequenced> sequenced,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
-            @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "200ms")
+            @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "100ms")
             java.time.Duration period, MeterRegistry registry) {
         this.store = store;
         this.keys = keys;
