@@ -3,8 +3,15 @@ package org.undersigned.mail;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A mail ready to queue: rendered by the feature that owns its template. */
-public record Mail(String to, String subject, String text, String html) {
+/**
+ * A mail ready to queue: rendered by the feature that owns its template. {@code listUnsubscribe}, when set, is an
+ * https URL that unsubscribes with one POST (RFC 8058), for mails a person asked for (news).
+ */
+public record Mail(String to, String subject, String text, String html, String listUnsubscribe) {
+
+    public Mail(String to, String subject, String text, String html) {
+        this(to, subject, text, html, null);
+    }
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 

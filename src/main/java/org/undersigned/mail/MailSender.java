@@ -59,6 +59,10 @@ public class MailSender {
                     .setHtml(m.htmlBody)
                     .addHeader("Message-ID", "<outbox-" + id + "@" + host + ">")
                     .addHeader("Auto-Submitted", "auto-generated");
+            if (m.listUnsubscribe != null) { // RFC 8058: mail clients offer a one-click unsubscribe button
+                mail.addHeader("List-Unsubscribe", "<" + m.listUnsubscribe + ">")
+                        .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             mailer.send(mail);
             devMailbox.record(new Mail(m.recipient, m.subject, m.textBody, m.htmlBody));
             QuarkusTransaction.requiringNew().run(() -> markSent(id));
@@ -77,6 +81,7 @@ public class MailSender {
         m.recipient = null;
         m.textBody = null;
         m.htmlBody = null;
+        m.listUnsubscribe = null;
         m.claimedUntil = null;
     }
 
@@ -90,6 +95,7 @@ public class MailSender {
             m.recipient = null;
             m.textBody = null;
             m.htmlBody = null;
+            m.listUnsubscribe = null;
         } else {
             long factor = 1L << Math.min(m.attempts - 1, 10);
             Duration delay = retryBase.multipliedBy(factor);

@@ -27,6 +27,7 @@ public class Outbox {
         m.subject = mail.subject();
         m.textBody = mail.text();
         m.htmlBody = mail.html();
+        m.listUnsubscribe = mail.listUnsubscribe();
         m.status = OutboxMessage.Status.PENDING;
         m.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         m.nextAttemptAt = m.createdAt;

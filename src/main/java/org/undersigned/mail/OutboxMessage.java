@@ -45,6 +45,9 @@ class OutboxMessage {
     @Column(name = "created_at")
     OffsetDateTime createdAt;
 
+    @Column(name = "list_unsubscribe")
+    String listUnsubscribe;
+
     @Column(name = "sent_at")
     OffsetDateTime sentAt;
 }

@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.web.Csrf;
 
-/** The one-click unsubscribe from news mails (GET shows, POST acts), and the count badge. */
+/**
+ * Unsubscribing from news mails (GET shows, POST acts; mail clients may POST directly as RFC 8058 says), and the
+ * count badge.
+ */
 @Path("/")
 public class NewsPages {
 
@@ -58,8 +61,12 @@ public class NewsPages {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance unsubscribe(@PathParam("id") String id, @PathParam("mac") String mac,
-            @FormParam(Csrf.FIELD) String token, @Context HttpServerRequest http) {
-        csrf.verify(token);
+            @FormParam(Csrf.FIELD) String token, @FormParam("List-Unsubscribe") String oneClick,
+            @Context HttpServerRequest http) {
+        if (!"One-Click".equals(oneClick)) {
+            // a mail client's RFC 8058 one-click POST has no cookie: the link's own code is what authorises it
+            csrf.verify(token);
+        }
         guard.limitLinks(http);
         String title = notifications.unsubscribe(id, mac, true).orElseThrow(NewsPages::unknown);
         return Templates.unsubscribe(id, mac, title, true);

@@ -45,9 +45,10 @@ class SignatureMails {
     }
 
     Mail news(Signature s, SigningTarget letter, String kind, String title, String url, String unsubscribe) {
-        return compose("news", s.email, "News on \"" + letter.title() + "\": " + title, Map.of(
+        Mail mail = compose("news", s.email, "News on \"" + letter.title() + "\": " + title, Map.of(
                 "letter", letter, "letterUrl", letterUrl(letter), "kind", kind, "title", title, "url", url,
                 "threadUrl", letterUrl(letter) + "/thread", "unsubscribe", unsubscribe));
+        return new Mail(mail.to(), mail.subject(), mail.text(), mail.html(), unsubscribe);
     }
 
     Mail reaffirm(Signature s, SigningTarget letter, int version, String token) {

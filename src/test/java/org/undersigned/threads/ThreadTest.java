@@ -130,6 +130,8 @@ class ThreadTest {
         var news = Mailbox.await(mail, keen, 4);
         assertThat(Mailbox.subject(news)).contains("Example Corp answers again");
         assertThat(Mailbox.body(news)).contains("/letters/" + LETTER + "/thread#response-two").contains("/unsubscribe/");
+        String listUnsubscribe = news.getHeader("List-Unsubscribe")[0];
+        assertThat(news.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         Mailbox.sleep(2500); // a campaign runs every second in tests: give a wrong mail time to arrive
         assertThat(Mailbox.to(mail, quiet)).hasSize(2); // confirmation and receipt only
         assertThat(Mailbox.to(mail, leaving)).hasSize(3); // nothing after unsubscribing
@@ -155,6 +157,14 @@ class ThreadTest {
         assertThat(thread.getString("entries.find { it.id == 'response-two' }.html")).contains("Corrected summary.");
         given().contentType(ContentType.JSON).body(Map.of("id", "x")).post("/api/letters/" + LETTER + "/thread")
                 .then().statusCode(401);
+
+        // a mail client's one-click unsubscribe (RFC 8058): a bare POST to the List-Unsubscribe URL
+        String oneClick = listUnsubscribe.substring(listUnsubscribe.indexOf("/unsubscribe/"), listUnsubscribe.length() - 1);
+        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
+                .post(oneClick).then().statusCode(200);
+        publish(organiser, "response-three", "response", "A third answer", Map.of("respondsTo", "rebuttal"));
+        Mailbox.sleep(2500);
+        assertThat(Mailbox.to(mail, keen)).hasSize(4);
     }
 
     @Test
