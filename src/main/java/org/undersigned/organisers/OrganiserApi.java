@@ -119,6 +119,35 @@ public class OrganiserApi {
         return Map.of("id", id, "status", "attested");
     }
 
+    /** A bulk invalidation: filters (at least one), a reason code, and whether only to count. */
+    public record BulkInvalidation(String domain, java.time.OffsetDateTime from, java.time.OffsetDateTime to,
+            String network, String reason, Boolean dryRun) {
+    }
+
+    @POST
+    @Path("/letters/{slug}/invalidations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(summary = "Invalidate counted signatures in bulk (email domain, confirmation window, client network) "
+            + "with a reason code that goes into the log; dryRun only counts")
+    public Moderation.Bulk invalidate(@PathParam("slug") String slug, BulkInvalidation body) {
+        String actor = access.forLetter(slug);
+        if (body == null) {
+            throw new InvalidInput(Map.of("body", "Send {domain?, from?, to?, network?, reason, dryRun?}."));
+        }
+        boolean dryRun = Boolean.TRUE.equals(body.dryRun());
+        Moderation.Bulk result = moderation.invalidate(slug, new Moderation.Filter(body.domain(), body.from(),
+                body.to(), body.network()), body.reason(), dryRun);
+        if (!dryRun) {
+            // the network is recorded only as given by the organiser, for the audit trail
+            audit.record(actor, "invalidate", slug, null, body.reason() + ": " + result.invalidated()
+                    + " signatures (domain " + body.domain() + ", from " + body.from() + ", to " + body.to()
+                    + ", network " + body.network() + ")");
+        }
+        return result;
+    }
+
     @POST
     @Path("/letters/{slug}/thread")
     @Consumes(MediaType.APPLICATION_JSON)

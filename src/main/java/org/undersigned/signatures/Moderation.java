@@ -29,6 +29,16 @@ public class Moderation {
     }
 
     static final Pattern REASON = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    static final int BULK_LIMIT = 10_000;
+
+    /** Which counted signatures a bulk invalidation covers; every given filter must match (null = any). */
+    public record Filter(String domain, java.time.OffsetDateTime from, java.time.OffsetDateTime to, String network) {
+    }
+
+    /** How many signatures matched, and how many were invalidated (none on a dry run). */
+    public record Bulk(int matched, int invalidated) {
+    }
 
     private final SignatureRepository signatures;
     private final SigningService signing;
@@ -36,9 +46,14 @@ public class Moderation {
     private final Honours honours;
     private final Organisations organisations;
     private final SignatureAttestations attestations;
+    private final SignerIds signerIds;
+    private final org.undersigned.web.ClientNetwork network;
 
     Moderation(SignatureRepository signatures, SigningService signing, TransparencyLog log, Honours honours,
-            Organisations organisations, SignatureAttestations attestations) {
+            Organisations organisations, SignatureAttestations attestations, SignerIds signerIds,
+            org.undersigned.web.ClientNetwork network) {
+        this.signerIds = signerIds;
+        this.network = network;
         this.signatures = signatures;
         this.signing = signing;
         this.log = log;
@@ -83,6 +98,58 @@ public class Moderation {
         s.status = Signature.Status.WITHDRAWN;
         s.withdrawnAt = s.moderatedAt;
         s.liveKey = null;
+    }
+
+    /**
+     * Invalidates counted signatures in bulk (by email domain, confirmation time window, client network), each with
+     * an {@code invalidation} entry carrying the reason code in the log. At most 10,000 per call; a dry run only
+     * counts.
+     */
+    @Transactional
+    public Bulk invalidate(String slug, Filter filter, String reason, boolean dryRun) {
+        String code = reason == null ? "" : reason.strip();
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (!REASON.matcher(code).matches()) {
+            problems.put("reason", "A reason code is 2 to 40 of a-z, 0-9 and '-', e.g. spam or fraud.");
+        }
+        String domain = filter.domain() == null || filter.domain().isBlank() ? null
+                : filter.domain().strip().toLowerCase(java.util.Locale.ROOT);
+        if (domain != null && !DOMAIN.matcher(domain).matches()) {
+            problems.put("domain", "Give a domain name such as example.org.");
+        }
+        String networkTag = null;
+        if (filter.network() != null && !filter.network().isBlank()) {
+            String net = network.ofAddress(filter.network().strip());
+            if ("unknown".equals(net)) {
+                problems.put("network", "Give an IPv4 or IPv6 address; its network (IPv4 address, IPv6 /64) is matched.");
+            } else {
+                networkTag = signerIds.networkTag(net);
+            }
+        }
+        if (domain == null && filter.from() == null && filter.to() == null && networkTag == null) {
+            problems.put("filter", "Give at least one of domain, from, to and network: a bulk invalidation never "
+                    + "covers a whole letter.");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        SigningTarget letter = signing.letter(slug);
+        List<Signature> matched = signatures.matching(letter.letterId(), domain, filter.from(), filter.to(),
+                networkTag, BULK_LIMIT);
+        if (dryRun) {
+            return new Bulk(matched.size(), 0);
+        }
+        for (Signature s : matched) {
+            signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            log.append(s.letterId, LogEntries.invalidation(letter.slug(), Tokens.now().toInstant(), s.signerId, code),
+                    s.seq, LogEffects.liveness(s, -1));
+            s.status = Signature.Status.WITHDRAWN;
+            s.moderation = Signature.Moderation.REJECTED;
+            s.moderatedAt = Tokens.now();
+            s.withdrawnAt = s.moderatedAt;
+            s.liveKey = null;
+        }
+        return new Bulk(matched.size(), matched.size());
     }
 
     /** Attests that the signer holds an honour of honours.yaml (e.g. the Turing Award of 2018). */

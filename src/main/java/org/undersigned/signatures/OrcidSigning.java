@@ -44,9 +44,12 @@ public class OrcidSigning {
     private final Honours honours;
     private final SignatureAttestations attestations;
     private final TransparencyLog log;
+    private final SignerIds signerIds;
 
     OrcidSigning(SignatureRepository signatures, SigningService signing, OrcidEmployments employments,
-            Organisations organisations, Honours honours, SignatureAttestations attestations, TransparencyLog log) {
+            Organisations organisations, Honours honours, SignatureAttestations attestations, TransparencyLog log,
+            SignerIds signerIds) {
+        this.signerIds = signerIds;
         this.signatures = signatures;
         this.signing = signing;
         this.employments = employments;
@@ -70,7 +73,7 @@ public class OrcidSigning {
     /** Signs and confirms at once; returns the signature's public id. Bad choices give 400 naming the field. */
     @Transactional
     public SigningService.Receipt sign(String slug, String orcidId, String orcidName, Choice choice,
-            List<Employment> current) {
+            List<Employment> current, String network) {
         SigningTarget letter = signing.openLetter(slug);
         String name = SignRequest.clean(orcidName != null ? orcidName : choice.name());
         Employment employment = choice.employment() == null || choice.employment() < 0
@@ -121,6 +124,7 @@ public class OrcidSigning {
         s.textSha256 = letter.textSha256();
         s.createdAt = Tokens.now();
         s.confirmedAt = s.createdAt;
+        s.networkTag = network == null ? null : signerIds.networkTag(network);
         signatures.persist(s);
         Optional<String> watched = orcidName == null ? honours.watched(name) : Optional.empty();
         if (watched.isPresent()) { // a typed name is not ORCID evidence of the name

@@ -54,8 +54,10 @@ public class OrcidSigningPages {
     private final OrcidSigning orcid;
     private final SigningService signing;
     private final Csrf csrf;
+    private final org.undersigned.web.ClientNetwork network;
 
-    OrcidSigningPages(OrcidSigning orcid, SigningService signing, Csrf csrf) {
+    OrcidSigningPages(OrcidSigning orcid, SigningService signing, Csrf csrf, org.undersigned.web.ClientNetwork network) {
+        this.network = network;
         this.orcid = orcid;
         this.signing = signing;
         this.csrf = csrf;
@@ -79,7 +81,7 @@ public class OrcidSigningPages {
             @FormParam("employment") String employment, @FormParam("organisation") String organisation,
             @FormParam("role") String role, @FormParam("listing") String listing, @FormParam("comment") String comment,
             @FormParam("notify") String notify, @FormParam("email") String email,
-            @FormParam(Csrf.FIELD) String token) {
+            @FormParam(Csrf.FIELD) String token, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
         csrf.verify(token);
         SigningTarget letter = signing.openLetter(slug);
         String iD = orcidId();
@@ -88,7 +90,7 @@ public class OrcidSigningPages {
                 notify != null, email);
         List<Employment> current = orcid.employments(iD);
         try {
-            SigningService.Receipt receipt = orcid.sign(slug, iD, orcidName(), choice, current);
+            SigningService.Receipt receipt = orcid.sign(slug, iD, orcidName(), choice, current, network.of(http));
             OrcidSigning.Existing signed = orcid.existing(slug, iD).orElseThrow();
             return Response.ok(Templates.signed(letter, signed, true, "held".equals(receipt.status()))).build();
         } catch (InvalidInput e) {

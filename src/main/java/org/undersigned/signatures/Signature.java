@@ -85,6 +85,10 @@ class Signature {
     @Column(name = "leaf_hash")
     String leafHash;
 
+    /** Keyed hash of the client network the sign-up came from (see SignerIds.networkTag), for bulk invalidation. */
+    @Column(name = "network_tag")
+    String networkTag;
+
     /** The ORCID iD of a signer who signed with ORCID (identity method "orcid"). */
     String orcid;
 

@@ -34,6 +34,35 @@ class SignatureRepository implements PanacheRepository<Signature> {
                 letterId, Signature.Status.CONFIRMED, afterSeq).page(0, limit).list();
     }
 
+    /**
+     * Counted signatures matching every given filter (null = any): email domain (or a subdomain), confirmed in
+     * [from, to), network tag. Oldest first, at most {@code limit}.
+     */
+    List<Signature> matching(long letterId, String domain, java.time.OffsetDateTime from, java.time.OffsetDateTime to,
+            String networkTag, int limit) {
+        StringBuilder q = new StringBuilder("letterId = :letter and status = :status");
+        java.util.Map<String, Object> p = new java.util.HashMap<>(java.util.Map.of("letter", letterId, "status",
+                Signature.Status.CONFIRMED));
+        if (domain != null) {
+            q.append(" and (email like :at or email like :sub)");
+            p.put("at", "%@" + domain);
+            p.put("sub", "%." + domain);
+        }
+        if (from != null) {
+            q.append(" and confirmedAt >= :from");
+            p.put("from", from);
+        }
+        if (to != null) {
+            q.append(" and confirmedAt < :to");
+            p.put("to", to);
+        }
+        if (networkTag != null) {
+            q.append(" and networkTag = :network");
+            p.put("network", networkTag);
+        }
+        return find(q + " order by seq", p).page(0, limit).list();
+    }
+
     /** Signatures held by the impersonation guard, oldest first. */
     List<Signature> held(long letterId, int limit) {
         return find("letterId = ?1 and status = ?2 and moderation = ?3 order by seq", letterId,

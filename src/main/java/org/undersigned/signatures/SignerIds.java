@@ -37,7 +37,19 @@ class SignerIds {
     }
 
     /** {@code identity} is "email:<normalised address>" or "orcid:<iD>". */
-    String signerId(String letter, String identity) {
+        /** A keyed hash of a client network, so sign-ups can be matched by network without storing addresses. */
+    String networkTag(String network) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(("network\n" + network)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+String signerId(String letter, String identity) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(pepper, "HmacSHA256"));

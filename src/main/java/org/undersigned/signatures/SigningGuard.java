@@ -37,15 +37,16 @@ class SigningGuard {
 
     SigningService.Receipt sign(String slug, SignRequest request, HttpServerRequest http) {
         signing.openLetter(slug);
-        limiter.consume(perNetwork, network.of(http));
+        String from = network.of(http);
+        limiter.consume(perNetwork, from);
         EmailAddress.parse(request.email()).ifPresent(e -> limiter.consume(perEmail, e.value()));
         try {
-            return signing.sign(slug, request);
+            return signing.sign(slug, request, from);
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
-            return signing.sign(slug, request);
+            return signing.sign(slug, request, from);
         }
     }
 

@@ -108,7 +108,7 @@ public class SigningService {
     }
 
     @Transactional
-    public Receipt sign(String slug, SignRequest request) {
+    public Receipt sign(String slug, SignRequest request, String network) {
         SigningTarget letter = openLetter(slug);
         Map<String, String> problems = request.problems();
         if (!problems.isEmpty()) {
@@ -140,6 +140,7 @@ public class SigningService {
         s.affiliationLevel = s.organisation == null ? "none" : "self";
         s.versionNumber = letter.version();
         s.textSha256 = letter.textSha256();
+        s.networkTag = network == null ? null : signerIds.networkTag(network);
         if (s.seq == null) {
             s.id = UUID.randomUUID();
             s.createdAt = Tokens.now();

@@ -28,6 +28,11 @@ public class ClientNetwork {
         return of(peer, request.getHeader("X-Forwarded-For"));
     }
 
+    /** The network (IPv4 address, IPv6 /64) of an address an organiser names, as {@link #of} would give it. */
+    public String ofAddress(String address) {
+        return network(address);
+    }
+
     String of(String peer, String forwarded) {
         String client = peer;
         if (forwarded != null && isTrusted(peer)) {

@@ -101,6 +101,50 @@ class ModerationTest {
     }
 
     @Test
+    void organisersInvalidateInBulkByDomainWindowAndNetworkWithTheReasonInTheLog() {
+        String letter = "bulk-letter";
+        String domain = "bulk-" + java.util.UUID.randomUUID().toString().substring(0, 6) + ".example";
+        String a = Signing.signAndConfirm(mail, letter, Map.of("name", "Bulk One",
+                "email", Signing.address("b1", domain), "listing", "public"));
+        String b = Signing.signAndConfirm(mail, letter, Map.of("name", "Bulk Two",
+                "email", Signing.address("b2", "mail." + domain), "listing", "private"));
+        String keep = Signing.signAndConfirm(mail, letter, Map.of("name", "Bulk Keeper",
+                "email", Signing.address("keep", "other.example"), "listing", "public"));
+        long before = Counted.total(letter, log);
+        String organiser = tokens.mint("admin-bulk", OrganiserTokens.ADMIN, List.of(), null).token();
+        String path = "/api/letters/" + letter + "/invalidations";
+
+        given().auth().oauth2(organiser).contentType(ContentType.JSON).body(Map.of("reason", "spam")).post(path)
+                .then().statusCode(400).body("errors.filter", org.hamcrest.Matchers.containsString("at least one"));
+        given().auth().oauth2(organiser).contentType(ContentType.JSON)
+                .body(Map.of("domain", domain, "reason", "spam", "dryRun", true)).post(path).then().statusCode(200)
+                .body("matched", equalTo(2)).body("invalidated", equalTo(0));
+        given().auth().oauth2(organiser).contentType(ContentType.JSON)
+                .body(Map.of("network", "10.9.9.9", "from", java.time.OffsetDateTime.now().minusMinutes(5).toString(),
+                        "reason", "spam", "dryRun", true)).post(path).then().body("matched", equalTo(0));
+        given().auth().oauth2(organiser).contentType(ContentType.JSON)
+                .body(Map.of("network", "127.0.0.1", "from", java.time.OffsetDateTime.now().minusMinutes(5).toString(),
+                        "reason", "spam", "dryRun", true)).post(path).then()
+                .body("matched", org.hamcrest.Matchers.greaterThanOrEqualTo(3));
+        assertThat(Counted.total(letter, log)).isEqualTo(before);
+
+        given().auth().oauth2(organiser).contentType(ContentType.JSON).body(Map.of("domain", domain, "reason", "spam"))
+                .post(path).then().statusCode(200).body("invalidated", equalTo(2));
+
+        assertThat(Counted.total(letter, log)).isEqualTo(before - 2);
+        given().get("/api/signatures/" + a).then().body("status", equalTo("rejected"));
+        given().get("/api/signatures/" + b).then().body("status", equalTo("rejected"));
+        given().get("/api/signatures/" + keep).then().body("status", equalTo("confirmed"));
+        long size = given().get("/api/letters/" + letter + "/count").then().extract().jsonPath()
+                .getLong("checkpoint.size");
+        String entries = new String(given().get("/log/" + letter + "/tile/entries/" + lastBundle(size)).then()
+                .statusCode(200).extract().asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(entries.split("\"reason\":\"spam\"", -1)).hasSizeGreaterThanOrEqualTo(3);
+        given().auth().oauth2(organiser).get("/api/admin/audit?limit=20").then()
+                .body("find { it.action == 'invalidate' }.detail", org.hamcrest.Matchers.startsWith("spam: 2 signatures"));
+    }
+
+    @Test
     void forgedExpiredAndWrongRoleTokensAreRefused() throws Exception {
         String path = "/api/letters/" + LETTER + "/moderation";
         given().get(path).then().statusCode(401);
