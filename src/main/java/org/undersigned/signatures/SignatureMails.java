@@ -31,7 +31,8 @@ class SignatureMails {
                 "name", s.name, "letter", letter, "letterUrl", letterUrl(letter), "listing", s.listing,
                 "id", s.id.toString(), "statusUrl", publicUrl + "/api/signatures/" + s.id,
                 "receiptUrl", publicUrl + "/api/signatures/" + s.id + "/receipt",
-                "withdraw", publicUrl + "/withdraw/" + withdrawToken));
+                "withdraw", withdrawToken == null ? publicUrl + "/orcid/sign/" + letter.slug()
+                        : publicUrl + "/withdraw/" + withdrawToken));
     }
 
     Mail alreadySigned(Signature s, SigningTarget letter, String withdrawToken) {

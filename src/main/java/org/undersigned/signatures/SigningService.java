@@ -232,7 +232,10 @@ public class SigningService {
                 s.confirmedAt.toInstant(), s.signerId, evidence(s), listing), s.seq, LogEffects.liveness(s, 1));
         attestations.published(s, letter);
         confirmed.increment();
-        if (s.email != null) {
+        if ("orcid".equals(s.identityMethod) && s.email != null) {
+            // an address given with ORCID was never confirmed: its receipt carries no withdrawal link (ORCID does)
+            outbox.enqueue(mails.receipt(s, letter, null));
+        } else if (s.email != null) {
             outbox.enqueue(mails.receipt(s, letter, tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, null)));
         }
     }

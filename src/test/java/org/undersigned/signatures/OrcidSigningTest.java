@@ -31,6 +31,9 @@ class OrcidSigningTest {
     @OrcidServers.Inject
     MockOAuth2Server provider;
 
+    @org.undersigned.support.MailServer.Inject
+    com.icegreen.greenmail.util.GreenMail mail;
+
     @Inject
     TransparencyLog log;
 
@@ -86,8 +89,12 @@ class OrcidSigningTest {
     void aSelfAssertedEmploymentIsShownAsTypedOnOrcidAndAFamousOrcidNameIsNotHeld() {
         OrcidSession session = signIn(OrcidServers.RESEARCHER, Map.of("name", "Geoffrey Hinton"), "/orcid/sign/sample-letter");
         Document form = Jsoup.parse(session.get("/orcid/sign/sample-letter").then().statusCode(200).extract().asString());
+        String email = org.undersigned.support.Signing.address("orcid-receipt", "example.org");
         String page = session.form(form, "/orcid/sign/sample-letter").formParam("employment", "1").formParam("listing", "public")
-                .post("/orcid/sign/sample-letter").then().statusCode(200).extract().asString();
+                .formParam("email", email).post("/orcid/sign/sample-letter").then().statusCode(200).extract().asString();
+        // the address was never confirmed: its receipt offers withdrawal through ORCID, not a link that withdraws
+        String receipt = org.undersigned.support.Mailbox.body(org.undersigned.support.Mailbox.await(mail, email, 1));
+        assertThat(receipt).contains("/orcid/sign/sample-letter").doesNotContain("/withdraw/");
         String id = Jsoup.parse(page).select("a[href$=/attestations]").attr("href").split("/")[3];
         given().get("/api/signatures/" + id).then().body("status", equalTo("confirmed"))
                 .body("levels.affiliation", equalTo("orcid-self")).body("organisation", equalTo("Google"));
