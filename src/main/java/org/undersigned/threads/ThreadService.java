@@ -82,6 +82,7 @@ public class ThreadService {
                 int revision = repository.revisions(letterId, e.id()).size() + 1;
                 if (repository.insert(letterId, e, revision, sha, "file", null)) {
                     stored++;
+                    cache.remove(thread.getKey());
                     if (revision == 1) {
                         announce(letter.get(), e);
                     }
@@ -91,8 +92,29 @@ public class ThreadService {
         return stored;
     }
 
+    private record Cached(List<View> views, long at) {
+    }
+
+    private static final long CACHE_NANOS = java.time.Duration.ofSeconds(1).toNanos();
+    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The thread in timeline order. Read on every view of the letter's page, so kept for a second per replica (and
+     * forgotten at once when this replica changes it).
+     */
     @Transactional
     public List<View> thread(String slug) {
+        long now = System.nanoTime();
+        Cached cached = cache.get(slug);
+        if (cached != null && now - cached.at() < CACHE_NANOS) {
+            return cached.views();
+        }
+        List<View> views = read(slug);
+        cache.put(slug, new Cached(views, now)); // bounded: only published letters get here
+        return views;
+    }
+
+    private List<View> read(String slug) {
         SigningTarget letter = letter(slug);
         List<ThreadRepository.Row> rows = repository.current(letter.letterId());
         Map<String, List<Answer>> answersByClaim = new LinkedHashMap<>();
@@ -120,6 +142,7 @@ public class ThreadService {
         validate(entry, current);
         repository.insert(letter.letterId(), entry, 1, sha256(ThreadRepository.write(entry)), "api", by);
         announce(letter, entry);
+        cache.remove(slug);
         return find(slug, entry.id());
     }
 
@@ -132,6 +155,7 @@ public class ThreadService {
             validate(entry, others);
             int revision = repository.revisions(letter.letterId(), id).size() + 1;
             repository.insert(letter.letterId(), entry, revision, sha256(ThreadRepository.write(entry)), "api", by);
+            cache.remove(slug);
             return find(slug, id);
         }
         throw entry.id() != null && !entry.id().equals(id)
@@ -154,11 +178,12 @@ public class ThreadService {
                 reason.strip())) {
             throw new ClientErrorException("Entry '" + id + "' is already retracted.", 409);
         }
+        cache.remove(slug);
         return find(slug, id);
     }
 
     private View find(String slug, String id) {
-        return thread(slug).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
+        return read(slug).stream().filter(v -> v.id().equals(id)).findFirst().orElseThrow();
     }
 
     private List<ThreadEntry> currentEntries(SigningTarget letter) {
