@@ -7,23 +7,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.letters.VersionPublished;
 import org.undersigned.mail.Outbox;
-import org.undersigned.web.AppSecrets;
 
 /**
  * Tells signers who opted in ("notify me of responses") when a new version, response or rebuttal is published,
- * through the outbox, in batches like re-affirmations. Every mail carries a one-click unsubscribe link whose token is
- * an HMAC of the signature id, so nothing needs storing and the link works as long as the signature exists.
+ * through the outbox, in batches like re-affirmations. Every mail carries an unsubscribe link whose code is an HMAC
+ * of the signature id (keyed with the signer pepper), so nothing needs storing and the link works as long as the
+ * signature exists.
  */
 @ApplicationScoped
 public class Notifications {
@@ -35,22 +32,18 @@ public class Notifications {
     private final Outbox outbox;
     private final SignatureMails mails;
     private final LetterService letters;
-    private final byte[] key;
+    private final SignerIds keys;
     private final String publicUrl;
 
     Notifications(NotificationRepository campaigns, SignatureRepository signatures, Outbox outbox,
-            SignatureMails mails, LetterService letters, AppSecrets secrets,
+            SignatureMails mails, LetterService letters, SignerIds keys,
             @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
         this.campaigns = campaigns;
         this.signatures = signatures;
         this.outbox = outbox;
         this.mails = mails;
         this.letters = letters;
-        this.key = Base64.getDecoder().decode(secrets.getOrCreate("unsubscribe-key", () -> {
-            byte[] bytes = new byte[32];
-            new java.security.SecureRandom().nextBytes(bytes);
-            return Base64.getEncoder().encodeToString(bytes);
-        }));
+        this.keys = keys;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -114,13 +107,6 @@ public class Notifications {
     }
 
     private String mac(UUID id) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] full = hmac.doFinal(("unsubscribe:" + id).getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return keys.unsubscribeCode(id);
     }
 }

@@ -37,23 +37,27 @@ class SignerIds {
     }
 
     /** {@code identity} is "email:<normalised address>" or "orcid:<iD>". */
-        /** A keyed hash of a client network, so sign-ups can be matched by network without storing addresses. */
-    String networkTag(String network) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(("network\n" + network)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    String signerId(String letter, String identity) {
+        return HexFormat.of().formatHex(hmac(letter + "\n" + identity));
     }
 
-String signerId(String letter, String identity) {
+    /** A keyed hash of a client network, so sign-ups can be matched by network without storing addresses. */
+    String networkTag(String network) {
+        return HexFormat.of().formatHex(hmac("network\n" + network)).substring(0, 32);
+    }
+
+    /** The code of a signature's unsubscribe link: a keyed hash of its id, so nothing needs storing. */
+    String unsubscribeCode(java.util.UUID id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.util.Arrays.copyOf(hmac("unsubscribe\n" + id), 16));
+    }
+
+    /** HMAC-SHA256 with the pepper; each use prefixes its own label, so no two uses can collide. */
+    private byte[] hmac(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((letter + "\n" + identity).getBytes(StandardCharsets.UTF_8)));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
