@@ -2,6 +2,7 @@ package org.undersigned.letters;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.undersigned.letters.LetterViews.Organiser;
 import org.undersigned.letters.LetterViews.VersionDiff;
 import org.undersigned.letters.LetterViews.VersionInfo;
 import org.undersigned.letters.LetterViews.VersionText;
+import org.undersigned.web.ShortCache;
 
 /** Read access to published letters for other features and for the API and pages. Drafts are never public. */
 @ApplicationScoped
@@ -69,19 +71,9 @@ public class LetterService {
      * and count request, so kept for a couple of seconds per replica (letters change only when content is loaded).
      */
     public Optional<SigningTarget> signingTarget(String slug) {
-        long now = System.nanoTime();
-        CachedTarget cached = targets.get(slug);
-        if (cached != null && now - cached.at() < TARGET_TTL_NANOS) {
-            return cached.target();
-        }
-        Optional<SigningTarget> fresh = publicLetter(slug).flatMap(l -> versions.findLatest(l.id)
+        return targets.get(slug, s -> publicLetter(s).flatMap(l -> versions.findLatest(l.id)
                 .map(v -> new SigningTarget(l.id, l.slug, l.title, l.status, l.opens, l.closes, v.number,
-                        v.textSha256)));
-        if (targets.size() > 10_000) {
-            targets.clear(); // unknown slugs must not grow the cache without bound
-        }
-        targets.put(slug, new CachedTarget(fresh, now));
-        return fresh;
+                        v.textSha256))));
     }
 
     /** Forgets cached letters, after content was loaded. */
@@ -89,11 +81,9 @@ public class LetterService {
         targets.clear();
     }
 
-    private record CachedTarget(Optional<SigningTarget> target, long at) {
-    }
-
-    private static final long TARGET_TTL_NANOS = java.time.Duration.ofSeconds(2).toNanos();
-    private final java.util.Map<String, CachedTarget> targets = new java.util.concurrent.ConcurrentHashMap<>();
+    // unknown slugs come from URLs too, so the cache is bounded
+    private final ShortCache<String, Optional<SigningTarget>> targets = new ShortCache<>(Duration.ofSeconds(2),
+            10_000);
 
     /** The title of a letter by its database id, for mails about signatures. */
     public Optional<SigningTarget> signingTarget(long letterId) {

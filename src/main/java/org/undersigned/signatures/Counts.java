@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.web.ShortCache;
 
 /**
  * A letter's counts, kept in letter_count in the same transaction as every change, so a count is a read of a few
@@ -34,17 +34,13 @@ class Counts {
     public record Checkpoint(long size, String rootHash) {
     }
 
-    private record Cached(Snapshot snapshot, long at) {
-    }
-
     private final CountRepository repository;
-    private final long ttlNanos;
-    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final ShortCache<Long, Snapshot> cache;
 
     Counts(CountRepository repository,
             @ConfigProperty(name = "undersigned.count.cache", defaultValue = "1s") Duration ttl) {
         this.repository = repository;
-        this.ttlNanos = ttl.toNanos();
+        this.cache = new ShortCache<>(ttl, 100_000);
     }
 
     /** Adds {@code delta} (+1 or -1) to the total and to each of {@code keys} (dimension to key). */
@@ -73,19 +69,12 @@ class Counts {
 
     private void bump(long letterId) {
         repository.add(letterId, "revision", "", 1);
-        cache.remove(letterId);
+        cache.forget(letterId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     Snapshot of(long letterId) {
-        long now = System.nanoTime();
-        Cached c = cache.get(letterId);
-        if (c != null && now - c.at() < ttlNanos) {
-            return c.snapshot();
-        }
-        Snapshot fresh = read(letterId);
-        cache.put(letterId, new Cached(fresh, now));
-        return fresh;
+        return cache.get(letterId, this::read);
     }
 
     private Snapshot read(long letterId) {

@@ -123,14 +123,7 @@ public class DisownPages {
         csrf.verify(token);
         SigningTarget letter = signing.letter(slug);
         listed(letter, id);
-        String name = idToken.getClaim("name");
-        if (name == null) {
-            String given = idToken.getClaim("given_name");
-            String family = idToken.getClaim("family_name");
-            name = given == null && family == null ? null
-                    : ((given == null ? "" : given) + " " + (family == null ? "" : family)).strip();
-        }
-        boolean done = orcid.disown(slug, id, idToken.getSubject(), name);
+        boolean done = orcid.disown(slug, id, idToken.getSubject(), OrcidSigningPages.nameOf(idToken));
         return Response.status(done ? 200 : 403).entity(Templates.outcome(letter, done ? "disowned" : "not-proven"))
                 .build();
     }

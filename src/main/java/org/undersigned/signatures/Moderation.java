@@ -7,7 +7,6 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.LogEntries;
@@ -141,13 +140,7 @@ public class Moderation {
         }
         for (Signature s : matched) {
             signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            log.append(s.letterId, LogEntries.invalidation(letter.slug(), Tokens.now().toInstant(), s.signerId, code),
-                    s.seq, LogEffects.liveness(s, -1));
-            s.status = Signature.Status.WITHDRAWN;
-            s.moderation = Signature.Moderation.REJECTED;
-            s.moderatedAt = Tokens.now();
-            s.withdrawnAt = s.moderatedAt;
-            s.liveKey = null;
+            signing.end(s, code, Signature.Moderation.REJECTED);
         }
         return new Bulk(matched.size(), matched.size());
     }
@@ -211,15 +204,7 @@ public class Moderation {
     }
 
     private Signature find(SigningTarget letter, String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No signature has the id '" + id + "'.");
-        }
-        return signatures.findByPublicId(uuid).filter(s -> s.letterId == letter.letterId())
-                .map(s -> signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> new NotFoundException("Letter '" + letter.slug() + "' has no signature " + id
+        return signatures.lockOnLetter(letter.letterId(), id).orElseThrow(() -> new NotFoundException("Letter '" + letter.slug() + "' has no signature " + id
                         + "."));
     }
 }

@@ -88,13 +88,8 @@ public class Notifications {
     /** Stops news for the signature the link was made for; empty when the link is not one of ours. */
     @Transactional
     public Optional<String> unsubscribe(String id, String mac, boolean apply) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (mac == null || !MessageDigest.isEqual(mac(uuid).getBytes(StandardCharsets.US_ASCII),
+        UUID uuid = SignatureRepository.publicId(id).orElse(null);
+        if (uuid == null || mac == null || !MessageDigest.isEqual(mac(uuid).getBytes(StandardCharsets.US_ASCII),
                 mac.getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.undersigned.letters.SigningTarget;
-import org.undersigned.transparency.LogEntries;
-import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.verification.Honours;
 import org.undersigned.verification.OrcidEmployments;
@@ -43,11 +41,10 @@ public class OrcidSigning {
     private final Organisations organisations;
     private final Honours honours;
     private final SignatureAttestations attestations;
-    private final TransparencyLog log;
     private final SignerIds signerIds;
 
     OrcidSigning(SignatureRepository signatures, SigningService signing, OrcidEmployments employments,
-            Organisations organisations, Honours honours, SignatureAttestations attestations, TransparencyLog log,
+            Organisations organisations, Honours honours, SignatureAttestations attestations,
             SignerIds signerIds) {
         this.signerIds = signerIds;
         this.signatures = signatures;
@@ -56,7 +53,6 @@ public class OrcidSigning {
         this.organisations = organisations;
         this.honours = honours;
         this.attestations = attestations;
-        this.log = log;
     }
 
     public List<Employment> employments(String orcidId) {
@@ -148,14 +144,7 @@ public class OrcidSigning {
         if (live.isEmpty()) {
             return false;
         }
-        Signature s = live.get();
-        if (s.status == Signature.Status.CONFIRMED) {
-            log.append(s.letterId, LogEntries.withdrawal(letter.slug(), Tokens.now().toInstant(), s.signerId), s.seq,
-                    LogEffects.liveness(s, -1));
-        }
-        s.status = Signature.Status.WITHDRAWN;
-        s.liveKey = null;
-        s.withdrawnAt = Tokens.now();
+        signing.end(live.get(), null, null);
         return true;
     }
 
@@ -167,15 +156,8 @@ public class OrcidSigning {
     @Transactional
     public boolean disown(String slug, String signatureId, String orcidId, String orcidName) {
         SigningTarget letter = signing.letter(slug);
-        UUID id;
-        try {
-            id = UUID.fromString(signatureId);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        Optional<Signature> found = signatures.findByPublicId(id).filter(s -> s.letterId == letter.letterId())
-                .filter(s -> s.status == Signature.Status.CONFIRMED)
-                .map(s -> signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+        Optional<Signature> found = signatures.lockOnLetter(letter.letterId(), signatureId)
+                .filter(s -> s.status == Signature.Status.CONFIRMED);
         boolean proven = found.filter(s -> orcidId.equals(s.orcid) || orcidName != null
                 && org.undersigned.verification.Names.key(orcidName).equals(
                         org.undersigned.verification.Names.key(s.name))

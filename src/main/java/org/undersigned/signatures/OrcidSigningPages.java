@@ -116,8 +116,12 @@ public class OrcidSigningPages {
         return sub;
     }
 
-    /** The public name on the ORCID record, when the ID token carries one. */
     private String orcidName() {
+        return nameOf(idToken);
+    }
+
+    /** The public name on the ORCID record, when the ID token carries one. */
+    static String nameOf(JsonWebToken idToken) {
         String name = idToken.getClaim("name");
         if (name == null || name.isBlank()) {
             String given = idToken.getClaim("given_name");

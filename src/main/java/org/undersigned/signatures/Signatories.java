@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.undersigned.letters.SigningTarget;
 
@@ -90,21 +89,11 @@ public class Signatories {
     }
 
     private Optional<Signature> byId(String id) {
-        try {
-            return signatures.findByPublicId(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return signatures.findByPublicId(id);
     }
 
     public Optional<Status> status(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return signatures.findByPublicId(uuid).map(s -> {
+        return signatures.findByPublicId(id).map(s -> {
             String slug = letters.signingTarget(s.letterId).map(SigningTarget::slug).orElse(null);
             boolean listed = s.status == Signature.Status.CONFIRMED && s.isPublic();
             boolean logged = s.leafHash != null;

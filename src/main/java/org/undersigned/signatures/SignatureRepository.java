@@ -17,6 +17,25 @@ class SignatureRepository implements PanacheRepository<Signature> {
         return find("id", id).firstResultOptional();
     }
 
+    /** By the public id as a client sent it: empty when it is not even a UUID. */
+    Optional<Signature> findByPublicId(String id) {
+        return publicId(id).flatMap(this::findByPublicId);
+    }
+
+    /** A signature of letter {@code letterId} by its public id, locked for an update. */
+    Optional<Signature> lockOnLetter(long letterId, String id) {
+        return findByPublicId(id).filter(s -> s.letterId == letterId)
+                .map(s -> findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    static Optional<UUID> publicId(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Public, confirmed signatures in signing order after {@code afterSeq}; {@code folded} filters by name. */
     List<Signature> listed(long letterId, long afterSeq, String folded, int limit) {
         String query = "letterId = ?1 and status = ?2 and listing = 'public' and seq > ?3";

@@ -292,14 +292,7 @@ public class SigningService {
     @Transactional
     public LinkView withdraw(String token, boolean erase) {
         return use(token, SignatureToken.Purpose.WITHDRAW, (s, t) -> {
-            if (s.status == Signature.Status.CONFIRMED) {
-                String slug = letters.signingTarget(s.letterId).orElseThrow().slug();
-                log.append(s.letterId, LogEntries.withdrawal(slug, Tokens.now().toInstant(), s.signerId), s.seq,
-                        LogEffects.liveness(s, -1));
-            }
-            s.status = Signature.Status.WITHDRAWN;
-            s.liveKey = null;
-            s.withdrawnAt = Tokens.now();
+            end(s, null, null);
             if (erase) {
                 s.email = null;
                 s.name = null;
@@ -327,13 +320,7 @@ public class SigningService {
     public void requestDisown(String slug, String signatureId, String email) {
         SigningTarget letter = letter(slug);
         Optional<EmailAddress> address = EmailAddress.parse(email);
-        UUID id;
-        try {
-            id = UUID.fromString(signatureId);
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        signatures.findByPublicId(id).filter(s -> s.letterId == letter.letterId())
+        signatures.findByPublicId(signatureId).filter(s -> s.letterId == letter.letterId())
                 .filter(s -> s.status == Signature.Status.CONFIRMED && s.email != null)
                 .filter(s -> address.isPresent() && address.get().value().equals(s.email))
                 .ifPresent(s -> outbox.enqueue(mails.disown(s, letter,
@@ -342,16 +329,27 @@ public class SigningService {
 
     /** Withdraws a counted signature as not made by the person named, with an invalidation in the log. */
     void markDisowned(Signature s) {
+        end(s, "disowned", Signature.Moderation.DISOWNED);
+    }
+
+    /**
+     * Ends a signature (the person may sign again): a counted one leaves the count through a log entry, a withdrawal
+     * or, with {@code invalidation} (a reason code), an invalidation; {@code mark} says why, when others ended it.
+     */
+    void end(Signature s, String invalidation, Signature.Moderation mark) {
         if (s.status == Signature.Status.CONFIRMED) {
             String slug = letters.signingTarget(s.letterId).orElseThrow().slug();
-            log.append(s.letterId, LogEntries.invalidation(slug, Tokens.now().toInstant(), s.signerId, "disowned"),
-                    s.seq, LogEffects.liveness(s, -1));
+            java.time.Instant now = Tokens.now().toInstant();
+            log.append(s.letterId, invalidation == null ? LogEntries.withdrawal(slug, now, s.signerId)
+                    : LogEntries.invalidation(slug, now, s.signerId, invalidation), s.seq, LogEffects.liveness(s, -1));
         }
         s.status = Signature.Status.WITHDRAWN;
-        s.moderation = Signature.Moderation.DISOWNED;
-        s.moderatedAt = Tokens.now();
-        s.withdrawnAt = s.moderatedAt;
         s.liveKey = null;
+        s.withdrawnAt = Tokens.now();
+        if (mark != null) {
+            s.moderation = mark;
+            s.moderatedAt = s.withdrawnAt;
+        }
     }
 
     /** Moves a confirmed signature to the newer version named by the token. */

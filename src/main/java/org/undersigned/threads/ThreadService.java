@@ -19,6 +19,7 @@ import org.undersigned.letters.Markdown;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.signatures.Notifications;
 import org.undersigned.web.InvalidInput;
+import org.undersigned.web.ShortCache;
 
 /**
  * A letter's thread, from files and from organisers, stored alike: each entry keeps every revision (a correction
@@ -82,7 +83,7 @@ public class ThreadService {
                 int revision = repository.revisions(letterId, e.id()).size() + 1;
                 if (repository.insert(letterId, e, revision, sha, "file", null)) {
                     stored++;
-                    cache.remove(thread.getKey());
+                    cache.forget(thread.getKey());
                     if (revision == 1) {
                         announce(letter.get(), e);
                     }
@@ -92,11 +93,7 @@ public class ThreadService {
         return stored;
     }
 
-    private record Cached(List<View> views, long at) {
-    }
-
-    private static final long CACHE_NANOS = java.time.Duration.ofSeconds(1).toNanos();
-    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ShortCache<String, List<View>> cache = new ShortCache<>(java.time.Duration.ofSeconds(1), 10_000);
 
     /**
      * The thread in timeline order. Read on every view of the letter's page, so kept for a second per replica (and
@@ -104,14 +101,7 @@ public class ThreadService {
      */
     @Transactional
     public List<View> thread(String slug) {
-        long now = System.nanoTime();
-        Cached cached = cache.get(slug);
-        if (cached != null && now - cached.at() < CACHE_NANOS) {
-            return cached.views();
-        }
-        List<View> views = read(slug);
-        cache.put(slug, new Cached(views, now)); // bounded: only published letters get here
-        return views;
+        return cache.get(slug, this::read);
     }
 
     private List<View> read(String slug) {
@@ -142,7 +132,7 @@ public class ThreadService {
         validate(entry, current);
         repository.insert(letter.letterId(), entry, 1, sha256(ThreadRepository.write(entry)), "api", by);
         announce(letter, entry);
-        cache.remove(slug);
+        cache.forget(slug);
         return find(slug, entry.id());
     }
 
@@ -155,7 +145,7 @@ public class ThreadService {
             validate(entry, others);
             int revision = repository.revisions(letter.letterId(), id).size() + 1;
             repository.insert(letter.letterId(), entry, revision, sha256(ThreadRepository.write(entry)), "api", by);
-            cache.remove(slug);
+            cache.forget(slug);
             return find(slug, id);
         }
         throw entry.id() != null && !entry.id().equals(id)
@@ -178,7 +168,7 @@ public class ThreadService {
                 reason.strip())) {
             throw new ClientErrorException("Entry '" + id + "' is already retracted.", 409);
         }
-        cache.remove(slug);
+        cache.forget(slug);
         return find(slug, id);
     }
 

@@ -1,0 +1,48 @@
+package org.undersigned.web;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * A per-replica cache whose entries live a short, fixed time: for reads that every request makes (a letter, its
+ * counts, its thread) and that may be a moment stale on other replicas. The owner forgets an entry when it changes
+ * it on this replica. Holds at most {@code maxEntries} keys (cleared when full: keys come from URLs).
+ */
+public final class ShortCache<K, V> {
+
+    private record Entry<V>(V value, long at) {
+    }
+
+    private final long ttlNanos;
+    private final int maxEntries;
+    private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
+
+    public ShortCache(Duration ttl, int maxEntries) {
+        this.ttlNanos = ttl.toNanos();
+        this.maxEntries = maxEntries;
+    }
+
+    public V get(K key, Function<K, V> load) {
+        long now = System.nanoTime();
+        Entry<V> e = entries.get(key);
+        if (e != null && now - e.at() < ttlNanos) {
+            return e.value();
+        }
+        V value = load.apply(key);
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        entries.put(key, new Entry<>(value, now));
+        return value;
+    }
+
+    public void forget(K key) {
+        entries.remove(key);
+    }
+
+    public void clear() {
+        entries.clear();
+    }
+}
