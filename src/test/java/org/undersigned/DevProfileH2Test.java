@@ -41,6 +41,18 @@ class DevProfileH2Test {
                 .body(containsString("<ins>"));
     }
 
+    @Test
+    void aSignUpIsStoredAndASecondOneFindsItOnH2() {
+        String body = "{\"name\":\"Hana Embedded\",\"email\":\"hana-h2@example.org\",\"listing\":\"public\"}";
+        String first = given().contentType("application/json").body(body)
+                .post("/api/letters/face-recognition-moratorium/signatures").then().statusCode(202).extract().path("id");
+        String second = given().contentType("application/json").body(body.replace("hana-h2", "HANA-H2"))
+                .post("/api/letters/face-recognition-moratorium/signatures").then().statusCode(202).extract().path("id");
+        assertEquals(first, second);
+        given().get("/api/signatures/" + first).then().statusCode(200)
+                .body(containsString("pending-email"));
+    }
+
     @Inject
     DataSource dataSource;
 

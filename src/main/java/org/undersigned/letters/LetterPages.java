@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.web.Csrf;
@@ -81,19 +82,28 @@ public class LetterPages {
                 .collect(Collectors.joining("|"));
         long now = System.nanoTime();
         CachedPage cached = pages.get(slug);
-        if (cached == null || !cached.revision().equals(revision) || now - cached.at() >= pageTtlNanos) {
-            String html = csrf.renderShared(() -> {
-                LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
-                return Templates.letter(letter, letters.version(slug, letter.latest().number()).orElseThrow(), true,
-                        sections(slug)).render();
-            });
-            cached = new CachedPage(revision, html, now);
+        boolean stale = cached != null && (!cached.revision().equals(revision) || now - cached.at() >= pageTtlNanos);
+        // one request re-renders a stale page; the others serve the old one for those few milliseconds
+        if (cached == null || stale && cached.rendering().compareAndSet(false, true)) {
+            String html;
+            try {
+                html = csrf.renderShared(() -> {
+                    LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
+                    return Templates.letter(letter, letters.version(slug, letter.latest().number()).orElseThrow(),
+                            true, sections(slug)).render();
+                });
+            } finally {
+                if (cached != null) {
+                    cached.rendering().set(false);
+                }
+            }
+            cached = new CachedPage(revision, html, now, new AtomicBoolean());
             pages.put(slug, cached); // bounded: only slugs of published letters get here
         }
         return csrf.personalise(cached.html());
     }
 
-    private record CachedPage(String revision, String html, long at) {
+    private record CachedPage(String revision, String html, long at, AtomicBoolean rendering) {
     }
 
     @GET

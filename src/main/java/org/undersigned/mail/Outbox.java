@@ -3,8 +3,12 @@ package org.undersigned.mail;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * The transactional outbox: a mail is queued in the caller's transaction, so it is sent if and only if the change
@@ -32,6 +36,29 @@ public class Outbox {
         m.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         m.nextAttemptAt = m.createdAt;
         repository.persist(m);
+    }
+
+    /**
+     * Queues mails in a transaction the caller runs on plain JDBC (the batched sign-up writer): one batch of inserts,
+     * committed or rolled back with the caller's other writes.
+     */
+    public void enqueueAll(Connection connection, List<Mail> mails) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (recipient, subject, "
+                + "text_body, html_body, list_unsubscribe, status, attempts, next_attempt_at, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
+            for (Mail mail : mails) {
+                insert.setString(1, mail.to());
+                insert.setString(2, mail.subject());
+                insert.setString(3, mail.text());
+                insert.setString(4, mail.html());
+                insert.setString(5, mail.listUnsubscribe());
+                insert.setObject(6, now);
+                insert.setObject(7, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** Gauges are read on a metrics thread without a transaction. */

@@ -64,6 +64,7 @@ public class SigningService {
     private final Organisations organisations;
     private final Honours honours;
     private final SignatureAttestations attestations;
+    private final SignIntake intake;
     private final Counter received;
     private final Counter confirmed;
 
@@ -71,7 +72,8 @@ public class SigningService {
             LetterService letters, Outbox outbox,
             SignatureMails mails, @ConfigProperty(name = "undersigned.signatures.confirm-ttl") Duration confirmTtl,
             MeterRegistry registry, Organisations organisations, Honours honours,
-            SignatureAttestations attestations) {
+            SignatureAttestations attestations, SignIntake intake) {
+        this.intake = intake;
         this.organisations = organisations;
         this.honours = honours;
         this.attestations = attestations;
@@ -107,7 +109,10 @@ public class SigningService {
         return target;
     }
 
-    @Transactional
+    /**
+     * A sign-up: a first one (the usual case) is stored by the batched writer; a repeat, or anything the writer hands
+     * back, takes the general path in its own transaction.
+     */
     public Receipt sign(String slug, SignRequest request, String network) {
         SigningTarget letter = openLetter(slug);
         Map<String, String> problems = request.problems();
@@ -115,6 +120,21 @@ public class SigningService {
             throw new InvalidInput(problems);
         }
         EmailAddress email = EmailAddress.parse(request.email()).orElseThrow();
+        Signature s = new Signature();
+        fill(s, letter, request, email, network);
+        s.id = UUID.randomUUID();
+        s.createdAt = Tokens.now();
+        String token = Tokens.newToken();
+        if (intake.write(s, Tokens.hash(token), s.createdAt.plus(confirmTtl), mails.confirm(s, letter, token,
+                confirmTtl))) {
+            received.increment();
+            return new Receipt(s.id.toString(), "pending-email");
+        }
+        return signAgain(letter, request, email, network);
+    }
+
+    @Transactional
+    Receipt signAgain(SigningTarget letter, SignRequest request, EmailAddress email, String network) {
         Optional<Signature> live = signatures.findLive(letter.letterId(), email.value());
         if (live.isPresent() && live.get().status == Signature.Status.CONFIRMED) {
             String withdraw = tokens.issue(live.get(), SignatureToken.Purpose.WITHDRAW, null, null);
@@ -122,6 +142,20 @@ public class SigningService {
             return new Receipt(duplicate(live.get()).id.toString(), "pending-email");
         }
         Signature s = live.orElseGet(Signature::new);
+        fill(s, letter, request, email, network);
+        if (s.seq == null) {
+            s.id = UUID.randomUUID();
+            s.createdAt = Tokens.now();
+            signatures.persist(s);
+        }
+        String token = tokens.issue(s, SignatureToken.Purpose.CONFIRM, null, confirmTtl);
+        outbox.enqueue(mails.confirm(s, letter, token, confirmTtl));
+        received.increment();
+        return new Receipt(s.id.toString(), "pending-email");
+    }
+
+    /** A pending signature as the sign-up describes it. */
+    private void fill(Signature s, SigningTarget letter, SignRequest request, EmailAddress email, String network) {
         s.letterId = letter.letterId();
         s.status = Signature.Status.PENDING;
         s.liveKey = email.value();
@@ -141,15 +175,6 @@ public class SigningService {
         s.versionNumber = letter.version();
         s.textSha256 = letter.textSha256();
         s.networkTag = network == null ? null : signerIds.networkTag(network);
-        if (s.seq == null) {
-            s.id = UUID.randomUUID();
-            s.createdAt = Tokens.now();
-            signatures.persist(s);
-        }
-        String token = tokens.issue(s, SignatureToken.Purpose.CONFIRM, null, confirmTtl);
-        outbox.enqueue(mails.confirm(s, letter, token, confirmTtl));
-        received.increment();
-        return new Receipt(s.id.toString(), "pending-email");
     }
 
     /** A placeholder row that answers like a pending signature, so a sign-up never reveals who has signed. */

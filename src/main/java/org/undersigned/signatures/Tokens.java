@@ -30,9 +30,7 @@ class Tokens {
 
     /** Stores the hash of a new token and returns the token itself, which exists only in the mail. */
     String issue(Signature signature, SignatureToken.Purpose purpose, Integer version, Duration lifetime) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         SignatureToken t = new SignatureToken();
         t.hash = hash(token);
         t.signatureSeq = signature.seq;
@@ -42,6 +40,13 @@ class Tokens {
         t.expiresAt = lifetime == null ? null : t.createdAt.plus(lifetime);
         repository.persist(t);
         return token;
+    }
+
+    /** A fresh token: 256 random bits, URL-safe base64 without padding (43 characters). */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     Found find(String token, SignatureToken.Purpose purpose) {

@@ -3,16 +3,19 @@ package org.undersigned.web;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * A per-replica cache whose entries live a short, fixed time: for reads that every request makes (a letter, its
  * counts, its thread) and that may be a moment stale on other replicas. The owner forgets an entry when it changes
- * it on this replica. Holds at most {@code maxEntries} keys (cleared when full: keys come from URLs).
+ * it on this replica. Holds at most {@code maxEntries} keys (cleared when full: keys come from URLs). When an entry
+ * expires, one request reloads it while the others keep getting the old value, so a busy key is never loaded by
+ * every request at once.
  */
 public final class ShortCache<K, V> {
 
-    private record Entry<V>(V value, long at) {
+    private record Entry<V>(V value, long at, AtomicBoolean reloading) {
     }
 
     private final long ttlNanos;
@@ -27,14 +30,22 @@ public final class ShortCache<K, V> {
     public V get(K key, Function<K, V> load) {
         long now = System.nanoTime();
         Entry<V> e = entries.get(key);
-        if (e != null && now - e.at() < ttlNanos) {
+        if (e != null && (now - e.at() < ttlNanos || !e.reloading().compareAndSet(false, true))) {
             return e.value();
         }
-        V value = load.apply(key);
+        V value;
+        try {
+            value = load.apply(key);
+        } catch (RuntimeException failure) {
+            if (e != null) {
+                e.reloading().set(false);
+            }
+            throw failure;
+        }
         if (entries.size() >= maxEntries) {
             entries.clear();
         }
-        entries.put(key, new Entry<>(value, now));
+        entries.put(key, new Entry<>(value, now, new AtomicBoolean()));
         return value;
     }
 

@@ -1,0 +1,247 @@
+package org.undersigned.signatures;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.undersigned.mail.Mail;
+import org.undersigned.mail.Outbox;
+
+/**
+ * Group commit for first sign-ups: the request thread prepares the row, token hash and confirmation mail; a few
+ * writer threads store whatever has queued up meanwhile in one transaction (a batch per table) and answer each
+ * waiting request once it is committed. A sign-up whose address already has a live signature on the letter (or
+ * appears twice in one batch, or meets any database error) is handed back, and the caller takes the general path,
+ * which re-sends or answers "already signed". Nothing is acknowledged before it is durable.
+ */
+@ApplicationScoped
+class SignIntake {
+
+    private static final Logger LOG = Logger.getLogger(SignIntake.class);
+
+    /** A prepared sign-up; {@code written} completes with true once committed, false to hand it back. */
+    private record SignUp(Signature signature, String tokenHash, OffsetDateTime expiresAt, Mail mail,
+            CompletableFuture<Boolean> written) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final Outbox outbox;
+    private final int writerCount;
+    private final int batchSize;
+    private final BlockingQueue<SignUp> queue;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running;
+
+    SignIntake(AgroalDataSource dataSource, Outbox outbox,
+            @ConfigProperty(name = "undersigned.signatures.intake.writers") int writerCount,
+            @ConfigProperty(name = "undersigned.signatures.intake.batch") int batchSize) {
+        this.dataSource = dataSource;
+        this.outbox = outbox;
+        this.writerCount = writerCount;
+        this.batchSize = batchSize;
+        this.queue = new ArrayBlockingQueue<>(batchSize * writerCount * 8);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = writerCount > 0; // 0 writers: every sign-up takes the general path
+        for (int i = 0; i < writerCount; i++) {
+            Thread writer = new Thread(this::run, "sign-intake-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        writers.forEach(Thread::interrupt);
+        List<SignUp> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(u -> u.written().complete(false));
+    }
+
+    /**
+     * Stores a first sign-up ({@code s.seq} is null) with its confirmation token and mail. True once committed; false
+     * when the caller must take the general path (a live signature exists, the writers are busy or stopped, an error).
+     */
+    boolean write(Signature s, String tokenHash, OffsetDateTime expiresAt, Mail mail) {
+        if (!running) {
+            return false;
+        }
+        SignUp signUp = new SignUp(s, tokenHash, expiresAt, mail, new CompletableFuture<>());
+        if (!queue.offer(signUp)) {
+            return false;
+        }
+        try {
+            return signUp.written().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            // the general path copes if it was written after all: it finds the pending row and re-sends
+            return false;
+        }
+    }
+
+    private void run() {
+        List<SignUp> batch = new ArrayList<>(batchSize);
+        while (running) {
+            try {
+                SignUp first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                store(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf("sign-up writer: %s", e.getClass().getName());
+            } finally {
+                batch.forEach(u -> u.written().complete(false));
+                batch.clear();
+            }
+        }
+    }
+
+    private void store(List<SignUp> batch) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<SignUp> fresh = withoutLiveSignatures(c, batch);
+                if (!fresh.isEmpty()) {
+                    insertSignatures(c, fresh);
+                    insertTokens(c, fresh);
+                    outbox.enqueueAll(c, fresh.stream().map(SignUp::mail).toList());
+                }
+                c.commit();
+                fresh.forEach(u -> u.written().complete(true));
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            // every sign-up of the batch goes the general path; the state says why without naming anyone
+            LOG.debugf("sign-up batch of %d handed back: SQL state %s", batch.size(), e.getSQLState());
+        }
+    }
+
+    /** The sign-ups whose address has no live signature on the letter yet, each address once. */
+    private static List<SignUp> withoutLiveSignatures(Connection c, List<SignUp> batch) throws SQLException {
+        Map<Long, List<SignUp>> byLetter = new HashMap<>();
+        batch.forEach(u -> byLetter.computeIfAbsent(u.signature().letterId, k -> new ArrayList<>()).add(u));
+        List<SignUp> fresh = new ArrayList<>(batch.size());
+        for (Map.Entry<Long, List<SignUp>> letter : byLetter.entrySet()) {
+            Set<String> taken = live(c, letter.getKey(), letter.getValue());
+            letter.getValue().stream().filter(u -> taken.add(u.signature().liveKey)).forEach(fresh::add);
+        }
+        return fresh;
+    }
+
+    private static Set<String> live(Connection c, long letterId, List<SignUp> signUps) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT live_key FROM signature WHERE letter_id = ? AND live_key IN (" + marks(signUps.size()) + ")")) {
+            select.setLong(1, letterId);
+            for (int i = 0; i < signUps.size(); i++) {
+                select.setString(i + 2, signUps.get(i).signature().liveKey);
+            }
+            Set<String> live = new HashSet<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    live.add(rows.getString(1));
+                }
+            }
+            return live;
+        }
+    }
+
+    private static void insertSignatures(Connection c, List<SignUp> signUps) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO signature (id, letter_id, status, live_key, "
+                + "email, name, name_folded, organisation, role, comment, listing, notify, identity_method, "
+                + "affiliation_level, version_number, text_sha256, created_at, network_tag) "
+                + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (SignUp u : signUps) {
+                Signature s = u.signature();
+                insert.setObject(1, s.id);
+                insert.setLong(2, s.letterId);
+                insert.setString(3, s.liveKey);
+                insert.setString(4, s.email);
+                insert.setString(5, s.name);
+                insert.setString(6, s.nameFolded);
+                insert.setString(7, s.organisation);
+                insert.setString(8, s.role);
+                insert.setString(9, s.comment);
+                insert.setString(10, s.listing);
+                insert.setBoolean(11, s.notify);
+                insert.setString(12, s.identityMethod);
+                insert.setString(13, s.affiliationLevel);
+                insert.setInt(14, s.versionNumber);
+                insert.setString(15, s.textSha256);
+                insert.setObject(16, s.createdAt);
+                insert.setString(17, s.networkTag);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The row numbers the database gave the new signatures, by public id (one look-up for the batch). */
+    private static Map<UUID, Long> seqs(Connection c, List<SignUp> signUps) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT id, seq FROM signature WHERE id IN ("
+                + marks(signUps.size()) + ")")) {
+            for (int i = 0; i < signUps.size(); i++) {
+                select.setObject(i + 1, signUps.get(i).signature().id);
+            }
+            Map<UUID, Long> seqs = new HashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    seqs.put(rows.getObject(1, UUID.class), rows.getLong(2));
+                }
+            }
+            return seqs;
+        }
+    }
+
+    private static void insertTokens(Connection c, List<SignUp> signUps) throws SQLException {
+        Map<UUID, Long> seqs = seqs(c, signUps);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO signature_token (hash, signature_seq, purpose, "
+                + "created_at, expires_at) VALUES (?, ?, 'CONFIRM', ?, ?)")) {
+            for (SignUp u : signUps) {
+                insert.setString(1, u.tokenHash());
+                insert.setLong(2, seqs.get(u.signature().id));
+                insert.setObject(3, u.signature().createdAt);
+                insert.setObject(4, u.expiresAt());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+}
