@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.web.Csrf;
+import org.undersigned.web.SharedPage;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +34,7 @@ import org.undersigned.letters.LetterViews.VersionText;
 @Produces(MediaType.TEXT_HTML)
 public class LetterPages {
 
+    private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
     private static final Pattern RANGE = Pattern.compile("([0-9]{1,6})\\.\\.([0-9]{1,6})");
 
     @CheckedTemplate
@@ -76,7 +79,7 @@ public class LetterPages {
     @GET
     @Operation(hidden = true)
     @Path("letters/{slug}")
-    public String letter(@PathParam("slug") String slug) {
+    public Response letter(@PathParam("slug") String slug) {
         SigningTarget target = letters.signingTarget(slug).orElseThrow(() -> LetterApi.noLetter(slug));
         String revision = target.version() + "|" + sections.stream().map(s -> s.revision(slug))
                 .collect(Collectors.joining("|"));
@@ -85,7 +88,7 @@ public class LetterPages {
         boolean stale = cached != null && (!cached.revision().equals(revision) || now - cached.at() >= pageTtlNanos);
         // one request re-renders a stale page; the others serve the old one for those few milliseconds
         if (cached == null || stale && cached.rendering().compareAndSet(false, true)) {
-            String html;
+            SharedPage html;
             try {
                 html = csrf.renderShared(() -> {
                     LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
@@ -100,10 +103,10 @@ public class LetterPages {
             cached = new CachedPage(revision, html, now, new AtomicBoolean());
             pages.put(slug, cached); // bounded: only slugs of published letters get here
         }
-        return csrf.personalise(cached.html());
+        return Response.ok(csrf.personalise(cached.html()), HTML_UTF8).build();
     }
 
-    private record CachedPage(String revision, String html, long at, AtomicBoolean rendering) {
+    private record CachedPage(String revision, SharedPage html, long at, AtomicBoolean rendering) {
     }
 
     @GET

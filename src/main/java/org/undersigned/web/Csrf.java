@@ -73,18 +73,18 @@ public class Csrf {
      * Renders a page that every visitor may share (a cache entry): forms in it carry a placeholder that
      * {@link #personalise} replaces with each visitor's own token.
      */
-    public String renderShared(java.util.function.Supplier<String> render) {
+    public SharedPage renderShared(java.util.function.Supplier<String> render) {
         SHARED.set(Boolean.TRUE);
         try {
-            return render.get();
+            return SharedPage.split(render.get(), PLACEHOLDER);
         } finally {
             SHARED.remove();
         }
     }
 
-    /** A shared page with this visitor's token in its forms. */
-    public String personalise(String sharedHtml) {
-        return sharedHtml.replace(PLACEHOLDER, token());
+    /** A shared page with this visitor's token in its forms, as UTF-8. */
+    public byte[] personalise(SharedPage page) {
+        return page.with(token());
     }
 
     /** Refuses a form submission whose token is missing or does not match this browser's cookie. */
