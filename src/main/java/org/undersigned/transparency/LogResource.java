@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -95,14 +94,14 @@ public class LogResource {
         if (!exists) {
             throw new NotFoundException("No such tile in a tree of size " + size + ".");
         }
-        byte[] body = tile instanceof EntryBundle b
-                ? bundle(store.entries(letter.letterId(), b.firstEntry(), b.width()))
-                : ((Tile) tile).content(ids -> // a tile's hashes are one contiguous run of one level: a range read
-                        store.hashRange(letter.letterId(), ids.get(0).level(), ids.get(0).index(), ids.size()));
-        if (!tile.isPartial()) {
-            tiles.put(letter.letterId(), path, body);
+        if (tile.isPartial()) {
+            return tileResponse(store.assemble(letter.letterId(), tile), "public, max-age=60");
         }
-        return tileResponse(body, tile.isPartial() ? "public, max-age=60" : IMMUTABLE);
+        // the sequencer stored the tile when it became full (older logs: assembled from its rows)
+        byte[] body = store.storedTile(letter.letterId(), tile.path())
+                .orElseGet(() -> store.assemble(letter.letterId(), tile));
+        tiles.put(letter.letterId(), path, body);
+        return tileResponse(body, IMMUTABLE);
     }
 
     private static Response tileResponse(byte[] body, String cache) {
@@ -155,18 +154,6 @@ public class LogResource {
     private SigningTarget letter(String slug) {
         return letters.signingTarget(slug)
                 .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
-    }
-
-    /** C2SP tlog-tiles §Log entries: each entry as a big-endian uint16 length followed by its bytes. */
-    static byte[] bundle(List<LogStore.Entry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (LogStore.Entry e : entries) {
-            byte[] data = LogStore.utf8(e.entry());
-            out.write(data.length >>> 8);
-            out.write(data.length & 0xff);
-            out.writeBytes(data);
-        }
-        return out.toByteArray();
     }
 
     private static Response text(String body, String cache) {

@@ -15,7 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 import org.undersigned.transparency.merkle.HashReader;
+import org.undersigned.transparency.merkle.EntryBundle;
 import org.undersigned.transparency.merkle.NodeId;
+import org.undersigned.transparency.merkle.Tile;
+import org.undersigned.transparency.merkle.TilePath;
 import org.undersigned.transparency.merkle.StoredHash;
 
 /** The log's tables, in plain JDBC: batches of inserts, and reads of a few rows by key. */
@@ -293,6 +296,56 @@ class LogStore {
                     }
                 }
                 return rows;
+            }
+        });
+    }
+
+    /** A tile's or bundle's body from the stored hashes or entries (a range read of one level, or of the log). */
+    byte[] assemble(long letterId, TilePath tile) {
+        if (tile instanceof EntryBundle b) {
+            return bundle(entries(letterId, b.firstEntry(), b.width()));
+        }
+        Tile t = (Tile) tile;
+        return t.content(ids -> hashRange(letterId, ids.get(0).level(), ids.get(0).index(), ids.size()));
+    }
+
+    /** C2SP tlog-tiles §Log entries: each entry as a big-endian uint16 length followed by its bytes. */
+    static byte[] bundle(List<Entry> entries) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Entry e : entries) {
+            byte[] data = utf8(e.entry());
+            out.write(data.length >>> 8);
+            out.write(data.length & 0xff);
+            out.writeBytes(data);
+        }
+        return out.toByteArray();
+    }
+
+    /** Stores the bodies of tiles that have just become full (the sequencer's transaction). */
+    void insertTiles(long letterId, Map<String, byte[]> tiles) {
+        jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO log_tile (letter_id, path, data) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, byte[]> t : tiles.entrySet()) {
+                    s.setLong(1, letterId);
+                    s.setString(2, t.getKey());
+                    s.setBytes(3, t.getValue());
+                    s.addBatch();
+                }
+                return s.executeBatch();
+            }
+        });
+    }
+
+    /** A full tile's stored body; empty for a tile completed before tiles were stored (assemble it instead). */
+    Optional<byte[]> storedTile(long letterId, String path) {
+        return jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT data FROM log_tile WHERE letter_id = ? AND path = ?")) {
+                s.setLong(1, letterId);
+                s.setString(2, path);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getBytes(1)) : Optional.<byte[]>empty();
+                }
             }
         });
     }

@@ -9,7 +9,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,8 @@ import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.merkle.Hashes;
 import org.undersigned.transparency.merkle.StoredTree;
+import org.undersigned.transparency.merkle.Tile;
+import org.undersigned.transparency.merkle.TilePath;
 import org.undersigned.transparency.note.Checkpoint;
 import org.undersigned.transparency.note.Note;
 
@@ -123,6 +127,14 @@ public class Sequencer {
         // RFC 9162 §2.1.1: every complete subtree's hash is stored, so any proof costs O(log n) reads
         store.insertHashes(letterId, StoredTree.hashesToStore(size, leaves, reader));
         long newSize = size + batch.size();
+        // tiles that became full never change again: stored once, each is served with one read
+        Map<String, byte[]> full = new LinkedHashMap<>();
+        for (TilePath tile : Tile.completedBy(size, newSize)) {
+            full.put(tile.path(), store.assemble(letterId, tile));
+        }
+        if (!full.isEmpty()) {
+            store.insertTiles(letterId, full);
+        }
         if (!store.advanceHead(letterId, size, newSize)) {
             throw new IllegalStateException("log head moved under the sequencer: refusing to fork");
         }

@@ -30,12 +30,12 @@ public record EntryBundle(long index, int width) implements TilePath {
         return bundles;
     }
 
-    /** Whether this is one of {@link #forTreeSize(long)}. */
     /** Whether all of this bundle's entries exist in a tree of {@code treeSize} (see {@link Tile#existsIn}). */
     public boolean existsIn(long treeSize) {
         return new Tile(0, index, width).existsIn(treeSize);
     }
 
+    /** Whether this is one of {@link #forTreeSize(long)}. */
     public boolean isPartOf(long treeSize) {
         return new Tile(0, index, width).isPartOf(treeSize);
     }

@@ -38,11 +38,6 @@ public record Tile(int level, long index, int width) implements TilePath {
     }
 
     /**
-     * Whether this is one of {@link #forTreeSize(long)}: a full tile the tree covers, or exactly its partial tile.
-     * tlog-tiles §Partial Tiles: a log serves the partial tiles of every size it made a checkpoint for, so a server
-     * asks this of each such size, not only the latest.
-     */
-    /**
      * Whether all of this tile's hashes exist in a tree of {@code treeSize}: true for the partial tiles of every
      * smaller tree too, which clients holding an older checkpoint still ask for (tlog-tiles §Partial Tiles).
      */
@@ -50,6 +45,11 @@ public record Tile(int level, long index, int width) implements TilePath {
         return index < Long.MAX_VALUE / FULL_WIDTH && index * FULL_WIDTH + width <= hashesAtLevel(treeSize, level);
     }
 
+    /**
+     * Whether this is one of {@link #forTreeSize(long)}: a full tile the tree covers, or exactly its partial tile.
+     * tlog-tiles §Partial Tiles: a log serves the partial tiles of every size it made a checkpoint for, so a server
+     * asks this of each such size, not only the latest.
+     */
     public boolean isPartOf(long treeSize) {
         long hashes = hashesAtLevel(treeSize, level);
         return isPartial() ? index == hashes / FULL_WIDTH && width == hashes % FULL_WIDTH : index < hashes / FULL_WIDTH;
@@ -82,6 +82,27 @@ public record Tile(int level, long index, int width) implements TilePath {
     @Override
     public String path() {
         return "tile/" + level + "/" + TilePath.encodeIndex(index) + (isPartial() ? ".p/" + width : "");
+    }
+
+    /**
+     * The full tiles and full entry bundles that a tree growing from {@code oldSize} to {@code newSize} completes:
+     * those of {@link #forTreeSize} at the new size but not the old. Full tiles never change again (tlog-tiles).
+     */
+    public static List<TilePath> completedBy(long oldSize, long newSize) {
+        if (oldSize < 0 || newSize < oldSize) {
+            throw new IllegalArgumentException("a tree cannot grow from " + oldSize + " to " + newSize);
+        }
+        List<TilePath> done = new ArrayList<>();
+        for (long n = oldSize / FULL_WIDTH; n < newSize / FULL_WIDTH; n++) {
+            done.add(new EntryBundle(n, FULL_WIDTH));
+        }
+        for (int level = 0; level * HEIGHT < Long.SIZE; level++) {
+            for (long n = hashesAtLevel(oldSize, level) / FULL_WIDTH; n < hashesAtLevel(newSize, level) / FULL_WIDTH;
+                    n++) {
+                done.add(new Tile(level, n, FULL_WIDTH));
+            }
+        }
+        return done;
     }
 
     /** floor(s / 256^L): how many complete subtrees of 256^L leaves a tree of size s has (none beyond a long). */

@@ -124,6 +124,31 @@ class TilePathTest {
     }
 
     @Test
+    void growingATreeCompletesExactlyTheFullTilesTheLargerTreeHasAndTheSmallerLacks() {
+        long[] sizes = {0, 1, 255, 256, 257, 511, 512, 65_535, 65_536, 65_537, 70_000, 131_072, 16_777_216,
+            16_777_217};
+        for (long from : sizes) {
+            for (long to : sizes) {
+                if (to < from) {
+                    continue;
+                }
+                java.util.Set<TilePath> expected = new java.util.HashSet<>(fullTiles(to));
+                expected.removeAll(fullTiles(from));
+                assertThat(Tile.completedBy(from, to)).as("%d -> %d", from, to)
+                        .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
+        assertThatThrownBy(() -> Tile.completedBy(10, 9)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<TilePath> fullTiles(long size) {
+        java.util.List<TilePath> full = new java.util.ArrayList<>();
+        Tile.forTreeSize(size).stream().filter(t -> !t.isPartial()).forEach(full::add);
+        EntryBundle.forTreeSize(size).stream().filter(b -> !b.isPartial()).forEach(full::add);
+        return full;
+    }
+
+    @Test
     void tilesOutsideTheSpecRangesCannotBeMade() {
         assertThatThrownBy(() -> new Tile(64, 0, 256)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Tile(0, -1, 256)).isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,108 @@
+package org.undersigned.transparency;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.undersigned.letters.LetterService;
+import org.undersigned.support.Counted;
+import org.undersigned.transparency.merkle.Hashes;
+
+/**
+ * Full tiles and bundles are stored by the sequencer when they fill up, and served from that copy: what a verifier
+ * downloads must be exactly what the entries and their hashes say, full or partial.
+ */
+@QuarkusTest
+class StoredTilesTest {
+
+    static final String LETTER = "tile-letter";
+    static final int ENTRIES = 600; // two full bundles and level-0 tiles, then a partial one of 88
+
+    @Inject
+    TransparencyLog log;
+
+    @Inject
+    LetterService letters;
+
+    @Inject
+    LogStore store;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void fullTilesAreStoredOnceFullAndServeExactlyTheEntriesAndTheirHashes() {
+        long letterId = letters.signingTarget(LETTER).orElseThrow().letterId();
+        for (int from = 0; from < ENTRIES; from += 100) {
+            int first = from;
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = first; i < first + 100; i++) {
+                    log.append(letterId, LogEntries.withdrawal(LETTER, Instant.now(), String.format("%064x", i)),
+                            null, null);
+                }
+            });
+            Counted.settle(log); // several sequencer batches, so tiles fill up across them
+        }
+        List<byte[]> entries = QuarkusTransaction.requiringNew().call(() -> store.entries(letterId, 0, ENTRIES))
+                .stream().map(e -> e.entry().getBytes(StandardCharsets.UTF_8)).toList();
+        assertThat(entries).hasSize(ENTRIES);
+
+        assertThat(stored(letterId)).containsExactlyInAnyOrder("tile/entries/000", "tile/entries/001", "tile/0/000",
+                "tile/0/001");
+        for (int n = 0; n < 3; n++) {
+            int width = Math.min(256, ENTRIES - n * 256);
+            String suffix = width < 256 ? ".p/" + width : "";
+            List<byte[]> slice = entries.subList(n * 256, n * 256 + width);
+            assertThat(tile("entries/00" + n + suffix)).isEqualTo(bundle(slice));
+            assertThat(tile("0/00" + n + suffix)).isEqualTo(leafHashes(slice));
+        }
+        // served twice (the second from the replica's cache), the same bytes
+        assertThat(tile("0/001")).isEqualTo(leafHashes(entries.subList(256, 512)));
+
+        // stored tiles are part of the log: append-only
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE log_tile SET data = data WHERE letter_id = :letter").setParameter("letter", letterId)
+                .executeUpdate())).hasStackTraceContaining("append-only: UPDATE on log_tile refused");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "TRUNCATE log_tile").executeUpdate())).hasStackTraceContaining("append-only: TRUNCATE on log_tile refused");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> stored(long letterId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT path FROM log_tile WHERE letter_id = :letter").setParameter("letter", letterId)
+                .getResultList());
+    }
+
+    private static byte[] tile(String path) {
+        return given().get("/log/" + LETTER + "/tile/" + path).then().statusCode(200).extract().asByteArray();
+    }
+
+    private static byte[] bundle(List<byte[]> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] e : entries) {
+            out.write(e.length >> 8);
+            out.write(e.length & 0xff);
+            out.writeBytes(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] leafHashes(List<byte[]> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<byte[]> hashes = new ArrayList<>();
+        entries.forEach(e -> hashes.add(Hashes.leafHash(e)));
+        hashes.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+}
