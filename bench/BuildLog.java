@@ -17,11 +17,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.undersigned.transparency.merkle.EntryBundle;
 import org.undersigned.transparency.merkle.HashReader;
 import org.undersigned.transparency.merkle.Hashes;
 import org.undersigned.transparency.merkle.NodeId;
 import org.undersigned.transparency.merkle.StoredHash;
 import org.undersigned.transparency.merkle.StoredTree;
+import org.undersigned.transparency.merkle.Tile;
+import org.undersigned.transparency.merkle.TilePath;
 import org.undersigned.transparency.note.Checkpoint;
 import org.undersigned.transparency.note.Note;
 import org.undersigned.transparency.note.SignerKey;
@@ -62,7 +65,8 @@ public class BuildLog {
 
         try (Connection meta = DriverManager.getConnection(url, user, password);
                 Connection entryConn = DriverManager.getConnection(url, user, password);
-                Connection hashConn = DriverManager.getConnection(url, user, password)) {
+                Connection hashConn = DriverManager.getConnection(url, user, password);
+                Connection tileConn = DriverManager.getConnection(url, user, password)) {
             long letterId;
             String slug;
             try (PreparedStatement s = meta.prepareStatement(args[1].matches("[0-9]+")
@@ -112,10 +116,18 @@ public class BuildLog {
                     .copyIn("COPY log_entry (letter_id, idx, entry, signature_seq) FROM STDIN");
             CopyIn hashCopy = hashConn.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY log_hash (letter_id, level, idx, hash) FROM STDIN");
+            CopyIn tileCopy = tileConn.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY log_tile (letter_id, path, data) FROM STDIN");
             Writer entryWriter = new Writer("log_entry", entryCopy);
             Writer hashWriter = new Writer("log_hash", hashCopy);
+            Writer tileWriter = new Writer("log_tile", tileCopy);
             entryWriter.start();
             hashWriter.start();
+            tileWriter.start();
+            // full tiles as the sequencer stores them: hashes of levels 0, 8, 16... gathered 256 to a tile
+            Map<String, byte[]> filling = new HashMap<>();
+            Map<String, Integer> filled = new HashMap<>();
+            long tileRows = 0;
 
             // The right edge: for each set bit of the size, the complete subtree ending there. All hashesToStore reads.
             Map<NodeId, byte[]> edge = new HashMap<>();
@@ -143,11 +155,13 @@ public class BuildLog {
             while (size < entries) {
                 int n = (int) Math.min(BATCH, entries - size);
                 List<byte[]> leaves = new ArrayList<>(n);
+                List<byte[]> jsons = new ArrayList<>(n);
                 ByteArrayOutputStream entryChunk = new ByteArrayOutputStream(n * 280);
                 for (int i = 0; i < n; i++) {
                     long idx = size + i;
                     Entries.Row row = gen.row(idx);
                     byte[] json = row.json().getBytes(StandardCharsets.UTF_8);
+                    jsons.add(json);
                     entryBytes += json.length;
                     byte[] leaf = Hashes.leafHash(json);
                     leaves.add(leaf);
@@ -160,6 +174,19 @@ public class BuildLog {
                     entryChunk.write(ascii("\t" + row.signatureSeq() + "\n"));
                 }
                 entryWriter.put(entryChunk.toByteArray());
+                ByteArrayOutputStream tileChunk = new ByteArrayOutputStream();
+                for (int b = 0; b + TilePath.FULL_WIDTH <= n; b += TilePath.FULL_WIDTH) { // batches start at k·256
+                    ByteArrayOutputStream bundle = new ByteArrayOutputStream(TilePath.FULL_WIDTH * 260);
+                    for (int i = b; i < b + TilePath.FULL_WIDTH; i++) {
+                        byte[] json = jsons.get(i);
+                        bundle.write(json.length >>> 8);
+                        bundle.write(json.length & 0xff);
+                        bundle.write(json);
+                    }
+                    tileChunk.write(tileRow(letterId, new EntryBundle((size + b) / TilePath.FULL_WIDTH,
+                            TilePath.FULL_WIDTH).path(), bundle.toByteArray()));
+                    tileRows++;
+                }
 
                 List<StoredHash> stored = StoredTree.hashesToStore(size, leaves, reader);
                 ByteArrayOutputStream hashChunk = new ByteArrayOutputStream(stored.size() * 90);
@@ -168,7 +195,20 @@ public class BuildLog {
                     hashChunk.write(ascii(letterId + "\t" + h.id().level() + "\t" + h.id().index() + "\t\\\\x"
                             + HexFormat.of().formatHex(h.hash()) + "\n"));
                     fresh.put(h.id(), h.hash());
+                    if (h.id().level() % TilePath.HEIGHT == 0) {
+                        long n256 = h.id().index() / TilePath.FULL_WIDTH;
+                        String path = new Tile(h.id().level() / TilePath.HEIGHT, n256, TilePath.FULL_WIDTH).path();
+                        byte[] body = filling.computeIfAbsent(path, k -> new byte[TilePath.FULL_WIDTH * Hashes.SIZE]);
+                        System.arraycopy(h.hash(), 0, body,
+                                (int) (h.id().index() % TilePath.FULL_WIDTH) * Hashes.SIZE, Hashes.SIZE);
+                        if (filled.merge(path, 1, Integer::sum) == TilePath.FULL_WIDTH) {
+                            tileChunk.write(tileRow(letterId, path, filling.remove(path)));
+                            filled.remove(path);
+                            tileRows++;
+                        }
+                    }
                 }
+                tileWriter.put(tileChunk.toByteArray());
                 hashRows += stored.size();
                 hashWriter.put(hashChunk.toByteArray());
 
@@ -195,17 +235,26 @@ public class BuildLog {
                 }
                 entryWriter.check();
                 hashWriter.check();
+                tileWriter.check();
             }
             entryWriter.put(POISON);
             hashWriter.put(POISON);
+            tileWriter.put(POISON);
             long entryRows = entryWriter.finish();
             long copiedHashes = hashWriter.finish();
+            long copiedTiles = tileWriter.finish();
+            long fullTiles = Tile.completedBy(0, entries).size();
+            if (copiedTiles != tileRows || tileRows != fullTiles) {
+                throw new IllegalStateException("copied " + copiedTiles + " of " + tileRows + " tiles, expected "
+                        + fullTiles);
+            }
             double copySeconds = (System.nanoTime() - t0) / 1e9;
 
             if (copiedHashes != NodeId.storedHashCount(entries) || entryRows != entries) {
                 throw new IllegalStateException("copied " + entryRows + " entries and " + copiedHashes
                         + " hashes, expected " + entries + " and " + NodeId.storedHashCount(entries));
             }
+            checkStoredTiles(meta, letterId, entries);
             byte[] root = entries == 0 ? Hashes.emptyTreeHash() : StoredTree.treeHash(entries, reader);
             byte[] check = stackHash.get(stackHash.size() - 1);
             for (int i = stackHash.size() - 2; i >= 0; i--) {
@@ -263,6 +312,52 @@ public class BuildLog {
 
     static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Cross-checks some stored tiles (first, middle and last full one of each kind) against the rows they were made
+     * from, assembled by PostgreSQL itself: hash tiles from log_hash, bundles from log_entry.
+     */
+    static void checkStoredTiles(Connection c, long letterId, long entries) throws SQLException {
+        List<TilePath> full = Tile.completedBy(0, entries);
+        List<TilePath> sample = new ArrayList<>();
+        for (Class<?> kind : List.of(EntryBundle.class, Tile.class)) {
+            for (int level = 0; level < 8; level++) {
+                int l = level;
+                List<TilePath> of = full.stream().filter(t -> kind.isInstance(t)
+                        && (t instanceof EntryBundle ? l == 0 : ((Tile) t).level() == l)).toList();
+                if (!of.isEmpty()) {
+                    sample.addAll(List.of(of.get(0), of.get(of.size() / 2), of.get(of.size() - 1)));
+                }
+            }
+        }
+        for (TilePath t : sample) {
+            String rows = t instanceof EntryBundle b
+                    ? "SELECT string_agg(substring(int4send(octet_length(convert_to(entry, 'UTF8'))) FROM 3 FOR 2)"
+                            + " || convert_to(entry, 'UTF8'), ''::bytea ORDER BY idx) FROM log_entry"
+                            + " WHERE letter_id = ? AND idx >= " + b.firstEntry() + " AND idx < "
+                            + (b.firstEntry() + TilePath.FULL_WIDTH)
+                    : "SELECT string_agg(hash, ''::bytea ORDER BY idx) FROM log_hash WHERE letter_id = ? AND level = "
+                            + ((Tile) t).level() * TilePath.HEIGHT + " AND idx >= " + t.index() * TilePath.FULL_WIDTH
+                            + " AND idx < " + (t.index() + 1) * TilePath.FULL_WIDTH;
+            try (PreparedStatement s = c.prepareStatement("SELECT (SELECT data FROM log_tile WHERE letter_id = ? "
+                    + "AND path = ?) = (" + rows + ")")) {
+                s.setLong(1, letterId);
+                s.setString(2, t.path());
+                s.setLong(3, letterId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next() || !r.getBoolean(1)) {
+                        throw new IllegalStateException("stored " + t.path() + " differs from its rows");
+                    }
+                }
+            }
+        }
+        System.err.printf("checked %d stored tiles against their rows%n", sample.size());
+    }
+
+    /** One log_tile row in COPY text format, the body as a bytea hex literal. */
+    static byte[] tileRow(long letterId, String path, byte[] body) {
+        return ascii(letterId + "\t" + path + "\t\\\\x" + HexFormat.of().formatHex(body) + "\n");
     }
 
     /** COPY text format: escape backslash, tab, newline and carriage return. */

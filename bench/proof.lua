@@ -1,4 +1,5 @@
 -- wrk script for bench/log.sh: inclusion proofs of random entries in the tree of size LOG_SIZE.
+dofile((os.getenv("BENCH_DIR") or "bench") .. "/servertime.lua")
 local slug = os.getenv("SLUG") or "face-recognition-moratorium"
 local size = tonumber(os.getenv("LOG_SIZE") or "0")
 local seeded = false
@@ -14,4 +15,5 @@ done = function(summary, latency, requests)
       summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
       latency.mean, latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
       summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+   server_done()
 end

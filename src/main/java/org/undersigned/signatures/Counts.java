@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.web.ShortCache;
 
 /**
@@ -84,7 +85,8 @@ class Counts {
         Map<String, Long> byVersion = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
         long total = 0;
         long revision = 0;
-        Checkpoint checkpoint = null;
+        // before anything is logged, the count (0) is that of the empty log, whose checkpoint the log serves
+        Checkpoint checkpoint = new Checkpoint(0, TransparencyLog.Head.EMPTY.rootHash());
         for (CountRepository.Row row : repository.all(letterId)) {
             switch (row.dimension()) {
                 case "total" -> total = row.n();

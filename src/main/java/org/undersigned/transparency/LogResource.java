@@ -18,9 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.merkle.EntryBundle;
+import org.undersigned.transparency.merkle.Hashes;
 import org.undersigned.transparency.merkle.Proofs;
 import org.undersigned.transparency.merkle.Tile;
 import org.undersigned.transparency.merkle.TilePath;
+import org.undersigned.transparency.note.Checkpoint;
+import org.undersigned.transparency.note.Note;
 import org.undersigned.web.InvalidInput;
 
 /**
@@ -64,9 +67,11 @@ public class LogResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)")
     public Response checkpoint(@PathParam("slug") String slug) {
-        LogStore.Checkpoint c = store.latestCheckpoint(letter(slug).letterId())
-                .orElseThrow(() -> new NotFoundException("The log of '" + slug + "' has no entries yet."));
-        return text(c.note(), FRESH);
+        // an empty log has a checkpoint too: size 0 and the empty tree's root (signatures are deterministic)
+        String note = store.latestCheckpoint(letter(slug).letterId()).map(LogStore.Checkpoint::note)
+                .orElseGet(() -> Note.sign(new Checkpoint(keys.origin(slug), 0, Hashes.emptyTreeHash()).format(),
+                        keys.signer(slug)).format());
+        return text(note, FRESH);
     }
 
     @GET

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Optional;
 import org.undersigned.transparency.merkle.Hashes;
 
 /**
@@ -32,6 +31,10 @@ public class TransparencyLog {
 
     /** The checkpoint of a log, for APIs. */
     public record Head(long size, String rootHash) {
+
+        /** An empty log: size 0, root SHA-256 of nothing (RFC 9162 §2.1.1). */
+        public static final Head EMPTY = new Head(0, java.util.Base64.getEncoder().encodeToString(
+                Hashes.emptyTreeHash()));
     }
 
     private final LogStore store;
@@ -60,7 +63,7 @@ public class TransparencyLog {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Head> head(long letterId) {
+    public java.util.Optional<Head> head(long letterId) {
         return store.latestCheckpoint(letterId).map(c -> new Head(c.size(), c.root()));
     }
 }

@@ -246,6 +246,9 @@
    * MTH(D[n]) = SHA-256(0x01 ‖ MTH(D[0:k]) ‖ MTH(D[k:n])), k the largest power of two smaller than n.
    */
   async function treeHash(leaves, from, to) {
+    if (to === from) {
+      return sha256(new Uint8Array(0)); // RFC 9162 §2.1.1: MTH({}) = SHA-256(), the empty log's root
+    }
     if (to - from === 1) {
       return leaves[from];
     }
@@ -345,6 +348,10 @@
       await checkRoot(entries, checkpoint);
       step = "count";
       const n = await recount(entries, checkpoint);
+      if (checkpoint.size === 0) {
+        conclude("empty", "No signatures have been logged yet: the log's signed checkpoint says so.");
+        return;
+      }
       conclude("ok", "Verified: " + n + " signature" + (n === 1 ? "" : "s") + " at tree size " + checkpoint.size
         + ", checkpoint signed by " + origin + " (key " + key.id + ").");
     } catch (e) {

@@ -125,6 +125,13 @@ class LogEndpointsTest {
     }
 
     @Test
+    void theLogsAnswersTellTheirServerTime() {
+        given().get("/log/" + LETTER + "/checkpoint").then().statusCode(200)
+                .header("Server-Timing", org.hamcrest.Matchers.matchesPattern("app;dur=[0-9]+\\.[0-9]{3}"));
+        given().get("/api/letters/" + LETTER + "/count").then().header("Server-Timing", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void badRequestsGetClearErrors() {
         given().get("/log/no-such-letter/checkpoint").then().statusCode(404).contentType("application/problem+json");
         given().get("/log/" + LETTER + "/tile/0/x1").then().statusCode(404);

@@ -148,6 +148,14 @@ class VerifyToolTest {
     }
 
     @Test
+    void anEmptyLogVerifiesAsASignedCheckpointOfSizeZero() throws Exception {
+        Run run = verify(publicUrl, "closed-letter"); // closed-letter takes no signatures
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.output()).contains("tree size 0, root 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+                .contains("downloaded 0 entries");
+    }
+
+    @Test
     void usageErrorsExitWithStatusTwo() throws Exception {
         assertThat(verify().exit()).isEqualTo(2);
         assertThat(verify("not-a-url", LETTER).exit()).isEqualTo(2);
