@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.undersigned.letters.LetterService;
 import org.undersigned.support.Counted;
 import org.undersigned.transparency.merkle.Hashes;
+import org.undersigned.transparency.merkle.ProofVerifier;
 
 /**
  * Full tiles and bundles are stored by the sequencer when they fill up, and served from that copy: what a verifier
@@ -41,7 +42,7 @@ class StoredTilesTest {
     EntityManager em;
 
     @Test
-    void fullTilesAreStoredOnceFullAndServeExactlyTheEntriesAndTheirHashes() {
+    void fullTilesAreStoredOnceFullAndServeExactlyTheEntriesAndTheirHashes() throws Exception {
         long letterId = letters.signingTarget(LETTER).orElseThrow().letterId();
         for (int from = 0; from < ENTRIES; from += 100) {
             int first = from;
@@ -68,6 +69,20 @@ class StoredTilesTest {
         }
         // served twice (the second from the replica's cache), the same bytes
         assertThat(tile("0/001")).isEqualTo(leafHashes(entries.subList(256, 512)));
+
+        // proofs take their lowest hashes from the stored tiles: they still verify against the entries' root
+        List<byte[]> leaves = entries.stream().map(Hashes::leafHash).toList();
+        byte[] root = Hashes.treeHash(leaves);
+        for (int index : new int[] {0, 1, 255, 256, 300, 511, 512, 599}) {
+            List<byte[]> proof = given().get("/log/" + LETTER + "/proof/inclusion?index=" + index + "&size=" + ENTRIES)
+                    .then().statusCode(200).extract().jsonPath().getList("proof", String.class).stream()
+                    .map(java.util.Base64.getDecoder()::decode).toList();
+            ProofVerifier.verifyInclusion(index, ENTRIES, leaves.get(index), proof, root);
+        }
+        List<byte[]> consistency = given().get("/log/" + LETTER + "/proof/consistency?from=300&to=" + ENTRIES)
+                .then().statusCode(200).extract().jsonPath().getList("proof", String.class).stream()
+                .map(java.util.Base64.getDecoder()::decode).toList();
+        ProofVerifier.verifyConsistency(300, ENTRIES, consistency, Hashes.treeHash(leaves.subList(0, 300)), root);
 
         // stored tiles are part of the log: append-only
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
