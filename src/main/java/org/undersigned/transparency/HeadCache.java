@@ -59,7 +59,8 @@ class HeadCache {
 
     /** The store's reader, with the upper levels of the tree served from memory. */
     HashReader reader(long letterId) {
-        return caching(store.hashReader(letterId), nodes.computeIfAbsent(letterId, k -> new ConcurrentHashMap<>()));
+        return caching(store.directHashReader(letterId),
+                nodes.computeIfAbsent(letterId, k -> new ConcurrentHashMap<>()));
     }
 
     static HashReader caching(HashReader db, Map<NodeId, byte[]> cached) {

@@ -1,5 +1,6 @@
 package org.undersigned.transparency;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -24,6 +25,12 @@ import org.undersigned.transparency.merkle.StoredHash;
 /** The log's tables, in plain JDBC: batches of inserts, and reads of a few rows by key. */
 @ApplicationScoped
 class LogStore {
+
+    private final AgroalDataSource dataSource;
+
+    LogStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     record Pending(long id, String entry, Long signatureSeq, String effect, Instant createdAt) {
     }
@@ -162,23 +169,37 @@ class LogStore {
      * the keys go as two arrays into one statement of fixed shape, so its plan is prepared once and reused.
      */
     HashReader hashReader(long letterId) {
+        return ids -> ids.isEmpty() ? List.of() : jdbc(c -> readHashes(c, letterId, ids));
+    }
+
+    /**
+     * The same reads on a connection of their own, outside any transaction or Hibernate session: for proofs, whose
+     * server time is mostly this one read.
+     */
+    HashReader directHashReader(long letterId) {
         return ids -> {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            Map<NodeId, byte[]> found = new HashMap<>();
-            jdbc(c -> {
-                boolean postgres = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
-                try (PreparedStatement s = postgres ? byArrays(c, letterId, ids) : byPairs(c, letterId, ids);
-                        ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        found.put(new NodeId(r.getInt(1), r.getLong(2)), r.getBytes(3));
-                    }
-                }
-                return null;
-            });
-            return ordered(letterId, ids, found);
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                return readHashes(c, letterId, ids);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("could not read log hashes of letter " + letterId, e);
+            }
         };
+    }
+
+    private static List<byte[]> readHashes(java.sql.Connection c, long letterId, List<NodeId> ids)
+            throws java.sql.SQLException {
+        Map<NodeId, byte[]> found = new HashMap<>();
+        boolean postgres = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+        try (PreparedStatement s = postgres ? byArrays(c, letterId, ids) : byPairs(c, letterId, ids);
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                found.put(new NodeId(r.getInt(1), r.getLong(2)), r.getBytes(3));
+            }
+        }
+        return ordered(letterId, ids, found);
     }
 
     private static PreparedStatement byArrays(java.sql.Connection c, long letterId, List<NodeId> ids)
