@@ -59,7 +59,7 @@ class SignIntake {
         this.outbox = outbox;
         this.writerCount = writerCount;
         this.batchSize = batchSize;
-        this.queue = new ArrayBlockingQueue<>(batchSize * writerCount * 8);
+        this.queue = new ArrayBlockingQueue<>(batchSize * Math.max(1, writerCount) * 8);
     }
 
     void start(@Observes StartupEvent event) {
