@@ -145,6 +145,34 @@ class ModerationTest {
     }
 
     @Test
+    void theOrganiserCookieActsOnlyForRequestsFromThisSite() {
+        String id = Signing.signAndConfirm(mail, LETTER, Map.of("name", "Yoshua Bengio",
+                "email", Signing.address("yb", "example.org"), "listing", "public"));
+        String cookie = organiserOf(LETTER);
+        String release = "/api/letters/" + LETTER + "/moderation/" + id + "/release";
+
+        given().cookie("organiser", cookie).header("Origin", "https://elsewhere.example").post(release).then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("another site"));
+        given().cookie("organiser", cookie).header("Sec-Fetch-Site", "same-site").post(release).then()
+                .statusCode(403);
+        given().cookie("organiser", cookie).header("Origin", "null").post(release).then().statusCode(403);
+        given().get("/api/signatures/" + id).then().body("status", equalTo("held"));
+
+        given().cookie("organiser", cookie).header("Origin", issuer).header("Sec-Fetch-Site", "same-origin")
+                .post(release).then().statusCode(200).body("status", equalTo("released"));
+        given().get("/api/signatures/" + id).then().body("status", equalTo("confirmed"));
+    }
+
+    @Test
+    void aBearerTokenIsNotTiedToAnOrigin() {
+        String id = Signing.signAndConfirm(mail, LETTER, Map.of("name", "Yann LeCun",
+                "email", Signing.address("yl", "example.org"), "listing", "public"));
+        given().auth().oauth2(organiserOf(LETTER)).header("Origin", "https://elsewhere.example")
+                .post("/api/letters/" + LETTER + "/moderation/" + id + "/release").then().statusCode(200);
+    }
+
+    @Test
     void forgedExpiredAndWrongRoleTokensAreRefused() throws Exception {
         String path = "/api/letters/" + LETTER + "/moderation";
         given().get(path).then().statusCode(401);
