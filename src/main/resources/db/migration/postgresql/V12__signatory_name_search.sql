@@ -1,0 +1,5 @@
+-- Searching a letter's signatories by name (?q=, a substring of the folded name) must not read every signature of
+-- a large letter to find that a name is not there: a trigram index serves LIKE '%…%' for three characters or more.
+-- pg_trgm ships with PostgreSQL and is a trusted extension, so the database's owner may create it.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX signature_name_search ON signature USING gin (name_folded gin_trgm_ops);
