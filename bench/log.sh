@@ -280,7 +280,8 @@ Q "INSERT INTO log_pending (letter_id, entry, signature_seq, effect, created_at)
        || '\",\"signer\":\"' || md5((g + 2)::text) || md5((g + 3)::text)
        || '\",\"textSha256\":\"5f1d7a0c3e9b2d4f6a8c0e2b4d6f8a1c3e5b7d9f1a3c5e7b9d1f3a5c7e9b1d3f\",\"time\":\"'
        || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || '\",\"type\":\"signature\",\"v\":1,\"version\":1}',
-       g, NULL, now() FROM generate_series(1, $BURST) g"
+       g, '{\"delta\":1,\"keys\":{\"identity\":\"email\",\"level\":\"none\",\"version\":\"1\"},\"dimension\":null,\"from\":null,\"to\":null}',
+       now() FROM generate_series(1, $BURST) g"
 TB0=$EPOCHREALTIME
 HB0=$(Q "SELECT size FROM log_head WHERE letter_id = $LETTER_ID")
 BURST_SECONDS=$(wait_drained)

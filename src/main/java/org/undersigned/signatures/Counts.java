@@ -44,26 +44,40 @@ class Counts {
         this.cache = new ShortCache<>(ttl, 100_000);
     }
 
-    /** Adds {@code delta} (+1 or -1) to the total and to each of {@code keys} (dimension to key). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void add(long letterId, Map<String, String> keys, int delta) {
-        Map<String, String> ordered = new TreeMap<>(keys);
-        ordered.put("total", "");
-        // one fixed order (by dimension) so concurrent changes lock rows in the same order and never deadlock
-        ordered.forEach((dimension, key) -> repository.add(letterId, dimension, key, delta));
-        bump(letterId);
+    /**
+     * A batch's count changes, summed per key: one update per key a batch touches, however many entries it holds
+     * (the sequencer integrates thousands at a time).
+     */
+    static final class Changes {
+
+        // by dimension, then key: every writer locks the rows in the same order, so none can deadlock another
+        private final Map<String, Map<String, Long>> deltas = new TreeMap<>();
+
+        /** The signer becomes live (+1) or not (-1): the total and each of {@code keys} (dimension to key). */
+        void live(Map<String, String> keys, int delta) {
+            add("total", "", delta);
+            keys.forEach((dimension, key) -> add(dimension, key, delta));
+        }
+
+        /** A live signer moves from one key of {@code dimension} to another. */
+        void move(String dimension, String from, String to) {
+            add(dimension, from, -1);
+            add(dimension, to, 1);
+        }
+
+        private void add(String dimension, String key, long delta) {
+            deltas.computeIfAbsent(dimension, d -> new TreeMap<>()).merge(key, delta, Long::sum);
+        }
     }
 
+    /**
+     * Applies a batch's changes and stores the checkpoint the counts now correspond to, in the transaction that
+     * writes that checkpoint (so one read gives a consistent pair).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void move(long letterId, String dimension, String from, String to) {
-        repository.add(letterId, dimension, from, -1);
-        repository.add(letterId, dimension, to, 1);
-        bump(letterId);
-    }
-
-    /** The checkpoint the counts now correspond to (stored with them, so one read gives a consistent pair). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void checkpoint(long letterId, long size, String rootHash) {
+    void apply(long letterId, Changes changes, long size, String rootHash) {
+        changes.deltas.forEach((dimension, keys) -> keys.forEach((key, delta) ->
+                repository.add(letterId, dimension, key, delta)));
         repository.replace(letterId, "checkpoint", rootHash, size);
         bump(letterId);
     }

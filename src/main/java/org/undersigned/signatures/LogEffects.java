@@ -51,21 +51,19 @@ class LogEffects {
     }
 
     void onSequenced(@Observes TransparencyLog.EntriesSequenced sequenced) {
+        Counts.Changes changes = new Counts.Changes();
         for (TransparencyLog.Sequenced entry : sequenced.entries()) {
             if (entry.effect() != null) {
-                apply(sequenced.letterId(), read(entry.effect()));
+                Effect e = read(entry.effect());
+                if (e.delta() != 0) {
+                    changes.live(e.keys(), e.delta());
+                }
+                if (e.dimension() != null) {
+                    changes.move(e.dimension(), e.from(), e.to());
+                }
             }
         }
-        counts.checkpoint(sequenced.letterId(), sequenced.size(), sequenced.rootHash());
-    }
-
-    private void apply(long letterId, Effect e) {
-        if (e.delta() != 0) {
-            counts.add(letterId, e.keys(), e.delta());
-        }
-        if (e.dimension() != null) {
-            counts.move(letterId, e.dimension(), e.from(), e.to());
-        }
+        counts.apply(sequenced.letterId(), changes, sequenced.size(), sequenced.rootHash());
     }
 
     private static String write(Effect effect) {
