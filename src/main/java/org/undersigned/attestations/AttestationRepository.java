@@ -15,6 +15,11 @@ class AttestationRepository {
                 .setParameter(3, envelope).setParameter(4, at).executeUpdate();
     }
 
+    void delete(String subjectRef) {
+        Panache.getEntityManager().createNativeQuery("DELETE FROM attestation WHERE subject_ref = ?1")
+                .setParameter(1, subjectRef).executeUpdate();
+    }
+
     @SuppressWarnings("unchecked")
     List<String> envelopes(String subjectRef) {
         return Panache.getEntityManager().createNativeQuery("SELECT envelope FROM attestation WHERE subject_ref = ?1 "

@@ -68,6 +68,12 @@ public class Attestations {
         return repository.envelopes(subjectRef);
     }
 
+    /** Stops serving the envelopes about {@code subjectRef}: its signer erased their personal data. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(String subjectRef) {
+        repository.delete(subjectRef);
+    }
+
     String publicKeyPem() {
         return signer.publicKeyPem();
     }

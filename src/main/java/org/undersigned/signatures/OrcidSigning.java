@@ -137,7 +137,7 @@ public class OrcidSigning {
 
     /** Withdraws the signer's live ORCID signature (the count drops once the log has it). */
     @Transactional
-    public boolean withdraw(String slug, String orcidId) {
+    public boolean withdraw(String slug, String orcidId, boolean erase) {
         SigningTarget letter = signing.letter(slug);
         Optional<Signature> live = signatures.findLive(letter.letterId(), liveKey(orcidId))
                 .map(s -> signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
@@ -145,6 +145,9 @@ public class OrcidSigning {
             return false;
         }
         signing.end(live.get(), null, null);
+        if (erase) {
+            signing.erase(live.get());
+        }
         return true;
     }
 

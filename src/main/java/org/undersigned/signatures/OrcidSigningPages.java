@@ -41,7 +41,7 @@ public class OrcidSigningPages {
         static native TemplateInstance signed(SigningTarget letter, OrcidSigning.Existing existing, boolean justNow,
                 boolean held);
 
-        static native TemplateInstance withdrawn(SigningTarget letter, boolean withdrawn);
+        static native TemplateInstance withdrawn(SigningTarget letter, boolean withdrawn, boolean erased);
     }
 
     static final OrcidSigning.Choice EMPTY = new OrcidSigning.Choice(null, null, null, null, "public", null, false,
@@ -103,9 +103,11 @@ public class OrcidSigningPages {
     @Path("orcid/withdraw/{slug}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public TemplateInstance withdraw(@PathParam("slug") String slug, @FormParam(Csrf.FIELD) String token) {
+    public TemplateInstance withdraw(@PathParam("slug") String slug, @FormParam(Csrf.FIELD) String token,
+            @FormParam("erase") String erase) {
         csrf.verify(token);
-        return Templates.withdrawn(signing.letter(slug), orcid.withdraw(slug, orcidId()));
+        boolean withdrawn = orcid.withdraw(slug, orcidId(), erase != null);
+        return Templates.withdrawn(signing.letter(slug), withdrawn, withdrawn && erase != null);
     }
 
     private String orcidId() {

@@ -22,6 +22,11 @@ class SignatureAttestations {
         this.keys = keys;
     }
 
+    /** On erasure: the statements name the signer (public ones) and their affiliation, so they go too. */
+    void forget(Signature s) {
+        attestations.forget(s.id.toString());
+    }
+
     /** On publication: the identity (email or ORCID) and the affiliation evidence it brought. */
     void published(Signature s, SigningTarget letter) {
         Map<String, Object> p = facts(s, letter);

@@ -319,16 +319,29 @@ public class SigningService {
         return use(token, SignatureToken.Purpose.WITHDRAW, (s, t) -> {
             end(s, null, null);
             if (erase) {
-                s.email = null;
-                s.name = null;
-                s.nameFolded = null;
-                s.organisation = null;
-                s.role = null;
-                s.comment = null;
-                s.listingSalt = null;
-                s.erasedAt = s.withdrawnAt;
+                erase(s);
             }
         });
+    }
+
+    /**
+     * Deletes what identifies a withdrawn signer: name, email, ORCID iD, affiliation, honours, comment, the salt
+     * that tied their listed name to their entry, and the statements issued about them. The log keeps only its
+     * pseudonymous entries, which still verify.
+     */
+    void erase(Signature s) {
+        s.email = null;
+        s.name = null;
+        s.nameFolded = null;
+        s.heldAs = null;
+        s.orcid = null;
+        s.organisation = null;
+        s.role = null;
+        s.honours = null;
+        s.comment = null;
+        s.listingSalt = null;
+        s.erasedAt = s.withdrawnAt;
+        attestations.forget(s);
     }
 
     /**

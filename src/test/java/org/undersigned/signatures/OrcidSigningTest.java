@@ -114,6 +114,34 @@ class OrcidSigningTest {
                 .body("items.organisation", org.hamcrest.Matchers.not(hasItem("Somewhere Institute")));
     }
 
+    @Test
+    void anOrcidSignerWithdrawsAndErasesTheirNameIdAndTheStatementsAboutThem() {
+        String letter = "erase-letter";
+        OrcidSession session = signIn(OrcidServers.RESEARCHER, Map.of("given_name", "Josiah", "family_name", "Carberry"),
+                "/orcid/sign/" + letter);
+        Document form = Jsoup.parse(session.get("/orcid/sign/" + letter).then().statusCode(200).extract().asString());
+        String page = session.form(form, "/orcid/sign/" + letter).formParam("employment", "0")
+                .formParam("listing", "public").post("/orcid/sign/" + letter).then().statusCode(200).extract().asString();
+        String id = Jsoup.parse(page).select("a[href$=/attestations]").attr("href").split("/")[3];
+        given().get("/api/signatures/" + id + "/attestations").then().body("size()", equalTo(2));
+        assertThat(Counted.total(letter, log)).isEqualTo(1);
+
+        Document signed = Jsoup.parse(session.get("/orcid/sign/" + letter).then().extract().asString());
+        assertThat(signed.select("input[name=erase]")).hasSize(1);
+        session.form(signed, "/orcid/withdraw/" + letter).formParam("erase", "yes").post("/orcid/withdraw/" + letter)
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("have been erased"));
+
+        given().get("/api/signatures/" + id).then().body("status", equalTo("withdrawn")).body("name", equalTo(null))
+                .body("organisation", equalTo(null));
+        given().get("/api/signatures/" + id + "/attestations").then().body("size()", equalTo(0));
+        given().get("/letters/" + letter + "/signatories.csv").then()
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Carberry")));
+        assertThat(Counted.total(letter, log)).isZero();
+        // the iD can sign again: nothing of the erased signature stands in the way
+        Document again = Jsoup.parse(session.get("/orcid/sign/" + letter).then().statusCode(200).extract().asString());
+        assertThat(again.select("input[name=employment]")).isNotEmpty();
+    }
+
     private Map<String, Long> counts(String dimension) {
         Counted.settle(log);
         return given().get("/api/letters/" + LETTER + "/count").then().extract().jsonPath().getMap(dimension,

@@ -180,9 +180,12 @@ class SigningFlowTest {
         String email = unique("erase");
         String id = confirmSignature("Erin Erasable", email, "public");
         String withdraw = Mailbox.link(Mailbox.await(mail, email, 2), "/withdraw/");
+        given().get("/api/signatures/" + id + "/attestations").then().body("size()", equalTo(1));
         FormSession.open(withdraw).post().formParam("erase", "yes").post(withdraw).then().statusCode(200)
                 .body(containsString("have been erased"));
-        given().get("/api/signatures/" + id).then().body("status", equalTo("withdrawn"));
+        given().get("/api/signatures/" + id).then().body("status", equalTo("withdrawn")).body("name", equalTo(null));
+        // the signed statements named the public signer: they are not served any more
+        given().get("/api/signatures/" + id + "/attestations").then().body("size()", equalTo(0));
         given().get("/letters/" + LETTER + "/signatories.csv").then().body(not(containsString("Erin Erasable")));
         // the link is single use
         FormSession.open("/letters/" + LETTER + "/sign").post().post(withdraw).then().statusCode(410)
