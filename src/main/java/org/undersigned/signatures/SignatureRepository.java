@@ -36,14 +36,19 @@ class SignatureRepository implements PanacheRepository<Signature> {
         }
     }
 
-    /** Public, confirmed signatures in signing order after {@code afterSeq}; {@code folded} filters by name. */
+    /**
+     * Public, confirmed signatures in signing order after {@code afterSeq}; {@code folded} filters by name. Status
+     * and listing are literals, not parameters, so that every plan of the search may use the name index, which
+     * holds only public, confirmed signatures (V12).
+     */
     List<Signature> listed(long letterId, long afterSeq, String folded, int limit) {
-        String query = "letterId = ?1 and status = ?2 and listing = 'public' and seq > ?3";
+        String query = "letterId = ?1 and status = org.undersigned.signatures.Signature.Status.CONFIRMED"
+                + " and listing = 'public' and seq > ?2";
         if (folded == null) {
-            return find(query + " order by seq", letterId, Signature.Status.CONFIRMED, afterSeq).page(0, limit).list();
+            return find(query + " order by seq", letterId, afterSeq).page(0, limit).list();
         }
-        return find(query + " and nameFolded like ?4 escape '\\' order by seq", letterId, Signature.Status.CONFIRMED,
-                afterSeq, "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        return find(query + " and nameFolded like ?3 escape '\\' order by seq", letterId, afterSeq,
+                "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
                 .page(0, limit).list();
     }
 
