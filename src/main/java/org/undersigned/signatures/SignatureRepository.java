@@ -52,6 +52,30 @@ class SignatureRepository implements PanacheRepository<Signature> {
                 .page(0, limit).list();
     }
 
+    /**
+     * Sign-ups nobody confirmed (and repeat placeholders), made before {@code cutoff}, that no link can still act on
+     * and for which no link was sent since: at most {@code limit}, locked. Held signatures (confirmed, awaiting an
+     * organiser) are not among them.
+     */
+    @SuppressWarnings("unchecked")
+    List<Long> abandoned(java.time.OffsetDateTime cutoff, java.time.OffsetDateTime now, int limit) {
+        return ((List<Number>) getEntityManager().createNativeQuery("SELECT s.seq FROM signature s "
+                + "WHERE s.status IN ('PENDING', 'DUPLICATE') AND s.moderation IS NULL AND s.created_at < ?1 "
+                + "AND NOT EXISTS (SELECT 1 FROM signature_token t WHERE t.signature_seq = s.seq "
+                + "AND (t.expires_at IS NULL OR t.expires_at > ?2 OR t.created_at >= ?1)) "
+                + "ORDER BY s.seq FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE")
+                .setParameter(1, cutoff).setParameter(2, now).getResultList())
+                .stream().map(Number::longValue).toList();
+    }
+
+    /** Deletes those sign-ups with their (expired) links: nothing of them was logged or counted. */
+    void deleteAbandoned(List<Long> seqs) {
+        getEntityManager().createNativeQuery("DELETE FROM signature_token WHERE signature_seq IN (?1)")
+                .setParameter(1, seqs).executeUpdate();
+        getEntityManager().createNativeQuery("DELETE FROM signature WHERE seq IN (?1)")
+                .setParameter(1, seqs).executeUpdate();
+    }
+
     /** Confirmed signers who asked for news and still have an address, in seq order after {@code afterSeq}. */
     List<Signature> subscribed(long letterId, long afterSeq, int limit) {
         return find("letterId = ?1 and status = ?2 and notify = true and email is not null and seq > ?3 order by seq",
