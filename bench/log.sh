@@ -251,6 +251,9 @@ sampler &
 SAMPLER_PID=$!
 sleep 1
 H0=$(Q "SELECT size FROM log_head WHERE letter_id = $LETTER_ID")
+# every event below carries a confirmation's count effect (+1): the count API must move by the entries integrated
+count_total() { sleep 2; "${CURL[@]}" "$BASE/api/letters/$SLUG/count" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'; }
+COUNT0=$(count_total)
 T0=$EPOCHREALTIME
 log "pgbench: -R $PENDING_RATE for ${PENDING_DURATION}s into log_pending"
 "$PGBENCH" "${PG[@]}" -n -c "$PENDING_CLIENTS" -j 2 -R "$PENDING_RATE" -T "$PENDING_DURATION" -D letter_id="$LETTER_ID" \
@@ -292,6 +295,9 @@ read -r BLAG_MAX _ _ < <(lag_stats "$TB0" "$TB1")
 BURST_RATE=$(awk -v n="$BURST" -v s="$BURST_SECONDS" 'BEGIN { if (s + 0 > 0) printf "%.0f", n / s; else print "n/a" }')
 log "burst drained in ${BURST_SECONDS}s ($BURST_RATE entries/s; head $HB0 -> $HB1)"
 FINAL_CHECK=$("${CURL[@]}" "$BASE/log/$SLUG/checkpoint" | sed -n 2p)
+COUNT1=$(count_total)
+COUNT_DELTA=$(( ${COUNT1:-0} - ${COUNT0:-0} )); COUNT_EXPECTED=$((HB1 - H0))
+log "count API total $COUNT0 -> $COUNT1 (+$COUNT_DELTA) for $COUNT_EXPECTED entries integrated"
 
 # ---- diagnostics: the plans of the queries LogStore.hashReader sends for a proof and for a level-0 tile -------
 {
@@ -346,5 +352,6 @@ pf() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { if (v == "n/a" || v == "timeo
     printf '%-52s %-22s %-10s %s\n' "checkpoint lag (oldest pending), max / p99 (s)" "$LAG_MAX / $LAG_P99" "<= 1 s" "$(pf "$LAG_MAX" "$TARGET_LAG_S" "<=") (max)"
     printf '%-52s %-22s %-10s %s\n' "burst of $BURST: drained in (s) / entries/s" "$BURST_SECONDS / $BURST_RATE" ">= 2000" "$(pf "$BURST_RATE" "$TARGET_INTEGRATE" ">=")"
     printf '%-52s %-22s %-10s %s\n' "  burst: max lag of its events (s)" "$BLAG_MAX" "" ""
+    printf '%-52s %-22s %-10s %s\n' "count API total moved by (entries integrated)" "+$COUNT_DELTA ($COUNT_EXPECTED)" "equal" "$([[ -n $COUNT1 && $COUNT_DELTA == "$COUNT_EXPECTED" ]] && echo pass || echo FAIL)"
     echo "non-2xx responses in wrk runs: $NON2XX; final head $HB1, checkpoint size $FINAL_CHECK"
 } | tee "$RESULTS_DIR/summary.txt"
