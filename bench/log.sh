@@ -39,70 +39,11 @@ TARGET_LAG_S=1
 TARGET_PROOF_MS=1
 TARGET_TILES_RPS=10000
 
-HOST=127.0.0.1
-unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY PGHOST PGHOSTADDR PGSERVICE PGSERVICEFILE \
-    PGDATABASE PGPORT PGUSER || true
-PG=(-h "$HOST" -p "$PG_PORT" -U "$PG_USER")
-
-log() { printf '[logbench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-pg_tool() {
-    local name=$1 found
-    if found=$(command -v "$name" 2>/dev/null); then echo "$found"; return; fi
-    found=$(ls -d /usr/lib/postgresql/*/bin/"$name" 2>/dev/null | sort -V | tail -n 1 || true)
-    [[ -n $found ]] || die "$name not found (on PATH or under /usr/lib/postgresql/*/bin)"
-    echo "$found"
-}
-for t in java curl wrk awk; do command -v "$t" >/dev/null 2>&1 || die "$t is required"; done
-PSQL=$(pg_tool psql)
-CREATEDB=$(pg_tool createdb)
-DROPDB=$(pg_tool dropdb)
-PGBENCH=$(pg_tool pgbench)
-"$PSQL" "${PG[@]}" -d postgres -Atqc 'select 1' >/dev/null || die "PostgreSQL is not reachable at $HOST:$PG_PORT"
-
-# ---- state and cleanup ---------------------------------------------------------------------------------------
-RUN_ID=$(printf '%04x%04x' $RANDOM $RANDOM)
-DB="undersigned_logbench_$RUN_ID"
-[[ -n $RESULTS_DIR ]] || RESULTS_DIR=$(mktemp -d /tmp/undersigned-logbench.XXXXXX)
-mkdir -p "$RESULTS_DIR"
-APP_PID=""
-SAMPLER_PID=""
-DB_CREATED=0
-
-stop_app() {
-    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        log "stopping the app (pid $APP_PID)"
-        kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
-        kill -KILL "$APP_PID" 2>/dev/null || true
-        wait "$APP_PID" 2>/dev/null || true
-    fi
-    APP_PID=""
-}
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    if [[ -n $SAMPLER_PID ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; fi
-    stop_app
-    if [[ $DB_CREATED == 1 ]]; then
-        log "dropping database $DB"
-        "$DROPDB" "${PG[@]}" --if-exists --force "$DB" || log "could not drop $DB: drop it by hand"
-    fi
-    log "raw outputs kept in $RESULTS_DIR"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# ---- build ---------------------------------------------------------------------------------------------------
-JAR="$REPO_DIR/target/quarkus-app/quarkus-run.jar"
-if [[ $BUILD == 1 || ! -f $JAR || ! -d $REPO_DIR/target/classes/org/undersigned/transparency/merkle ]]; then
-    log "building the app (./mvnw -B -q package -DskipTests)"
-    (cd "$REPO_DIR" && ./mvnw -B -q package -DskipTests) >&2
-fi
-[[ -f $JAR ]] || die "$JAR is missing after the build"
+LOG_TAG=logbench
+DB_PREFIX=undersigned_logbench
+RESULTS_PREFIX=undersigned-logbench
+# shellcheck source=bench/common.sh
+source "$BENCH_DIR/common.sh"
 PG_JAR=$(ls "$REPO_DIR"/target/quarkus-app/lib/main/org.postgresql.postgresql-*.jar 2>/dev/null | head -n 1 || true)
 [[ -n $PG_JAR ]] || PG_JAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null \
     | grep -v sources | sort -V | tail -n 1 || true)
@@ -112,20 +53,8 @@ BC_JARS=$(ls "$REPO_DIR"/target/quarkus-app/lib/main/org.bouncycastle.*.jar 2>/d
 BUILD_CP="$REPO_DIR/target/classes:$PG_JAR${BC_JARS:+:$BC_JARS}"
 
 # ---- database and app ----------------------------------------------------------------------------------------
-"$CREATEDB" "${PG[@]}" "$DB"
-DB_CREATED=1
-log "created database $DB (results in $RESULTS_DIR)"
+create_db
 Q() { "$PSQL" "${PG[@]}" -d "$DB" -v ON_ERROR_STOP=1 -Atqc "$1"; }
-
-port_in_use() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
-free_port() {
-    local p
-    for _ in $(seq 1 200); do
-        p=$((20000 + RANDOM % 20000))
-        port_in_use "$p" || { echo "$p"; return; }
-    done
-    die "no free port found"
-}
 APP_PORT=$(free_port)
 MAIL_PORT=$(free_port)
 [[ $MAIL_PORT != "$APP_PORT" ]] || MAIL_PORT=$(free_port)
@@ -133,33 +62,8 @@ BASE="http://$HOST:$APP_PORT"
 ORIGIN="$HOST:$APP_PORT/log/$SLUG"   # the app's log origin for UNDERSIGNED_PUBLIC_URL=$BASE (LogKeys.origin)
 CURL=(curl -s --noproxy '*' --max-time 10)
 
-start_app() {
-    local name=$1
-    log "starting the app on $BASE ($name)"
-    # shellcheck disable=SC2086
-    (
-        cd "$REPO_DIR"
-        exec env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$HOST:$PG_PORT/$DB" \
-            QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
-            UNDERSIGNED_RATE_LIMIT_ENABLED=false \
-            PORT="$APP_PORT" \
-            UNDERSIGNED_CONTENT_DIR="$REPO_DIR/content" \
-            UNDERSIGNED_PUBLIC_URL="$BASE" \
-            QUARKUS_MAILER_HOST="$HOST" \
-            QUARKUS_MAILER_PORT="$MAIL_PORT" \
-            java $JAVA_OPTS -jar "$JAR"
-    ) >"$RESULTS_DIR/app-$name.log" 2>&1 &
-    APP_PID=$!
-    local deadline=$((SECONDS + READY_TIMEOUT))
-    until [[ $("${CURL[@]}" -o /dev/null -w '%{http_code}' "$BASE/q/health/ready" || true) == 200 ]]; do
-        kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$RESULTS_DIR/app-$name.log" >&2; die "the app exited"; }
-        ((SECONDS < deadline)) || { tail -n 40 "$RESULTS_DIR/app-$name.log" >&2; die "app not ready"; }
-        sleep 0.5
-    done
-    log "app ready (pid $APP_PID)"
-}
-
-start_app migrate
+log "starting the app on $BASE (migrate)"
+start_app "$RESULTS_DIR/app-migrate.log"
 LETTER_ID=$(Q "SELECT id FROM letter WHERE slug = '$SLUG'")
 [[ -n $LETTER_ID ]] || die "letter $SLUG not loaded"
 # the log signing key is generated on first use: fetch the keys once so that it exists for BuildLog
@@ -181,7 +85,8 @@ ANALYZE_SECONDS=$((SECONDS - a0))
 DB_SIZE=$(Q "SELECT pg_size_pretty(pg_database_size(current_database()))")
 log "log built in ${BUILD_SECONDS}s (BuildLog), ${BUILD_WALL}s with JVM start; ANALYZE ${ANALYZE_SECONDS}s; database $DB_SIZE"
 
-start_app bench
+log "starting the app on $BASE (bench)"
+start_app "$RESULTS_DIR/app-bench.log"
 SIZE=$(Q "SELECT size FROM log_head WHERE letter_id = $LETTER_ID")
 "${CURL[@]}" "$BASE/log/$SLUG/checkpoint" > "$RESULTS_DIR/checkpoint.txt"
 grep -qx "$SIZE" "$RESULTS_DIR/checkpoint.txt" || die "checkpoint does not show size $SIZE: $(cat "$RESULTS_DIR/checkpoint.txt")"
