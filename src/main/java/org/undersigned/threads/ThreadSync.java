@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Loads thread files at start, after the letters they belong to; a broken file stops the start, naming it. */
+/**
+ * Loads thread files at start, after the letters they belong to (a broken file stops the start, naming it), and again
+ * whenever the letters are reloaded while running.
+ */
 @ApplicationScoped
 class ThreadSync {
 
@@ -26,5 +29,15 @@ class ThreadSync {
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
         int stored = threads.load(new ThreadReader().read(contentDir));
         LOG.infof("Loaded threads from %s (%d new entries or revisions)", contentDir.toAbsolutePath(), stored);
+    }
+
+    /** The letters were loaded again while running: their threads follow (a broken file is reported, not fatal). */
+    void onReload(@Observes org.undersigned.letters.ContentReloaded reloaded) {
+        try {
+            int stored = threads.load(new ThreadReader().read(contentDir));
+            LOG.infof("Reloaded threads from %s (%d new entries or revisions)", contentDir.toAbsolutePath(), stored);
+        } catch (RuntimeException e) {
+            LOG.warnf("Threads not reloaded, nothing changed: %s", e.getMessage());
+        }
     }
 }

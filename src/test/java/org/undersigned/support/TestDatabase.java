@@ -39,7 +39,7 @@ public class TestDatabase implements LauncherSessionListener {
         copyContent(Path.of("src/test/content"), Path.of("target/test-content"));
     }
 
-    private static void copyContent(Path from, Path to) {
+    public static void copyContent(Path from, Path to) {
         try {
             if (Files.exists(to)) {
                 try (Stream<Path> old = Files.walk(to)) {
