@@ -84,12 +84,8 @@ public class Signatories {
 
     /** The receipt of a logged signature: its C2SP tlog-proof text, once its entry is in the log. */
     public Optional<String> receipt(String id) {
-        return byId(id).filter(s -> s.signerId != null)
+        return signatures.findByPublicId(id).filter(s -> s.signerId != null)
                 .flatMap(s -> receipts.forSignature(s.letterId, s.seq));
-    }
-
-    private Optional<Signature> byId(String id) {
-        return signatures.findByPublicId(id);
     }
 
     public Optional<Status> status(String id) {

@@ -27,17 +27,20 @@ class ThreadSync {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
-        int stored = threads.load(new ThreadReader().read(contentDir));
-        LOG.infof("Loaded threads from %s (%d new entries or revisions)", contentDir.toAbsolutePath(), stored);
+        load("Loaded");
     }
 
     /** The letters were loaded again while running: their threads follow (a broken file is reported, not fatal). */
     void onReload(@Observes org.undersigned.letters.ContentReloaded reloaded) {
         try {
-            int stored = threads.load(new ThreadReader().read(contentDir));
-            LOG.infof("Reloaded threads from %s (%d new entries or revisions)", contentDir.toAbsolutePath(), stored);
+            load("Reloaded");
         } catch (RuntimeException e) {
             LOG.warnf("Threads not reloaded, nothing changed: %s", e.getMessage());
         }
+    }
+
+    private void load(String done) {
+        int stored = threads.load(new ThreadReader().read(contentDir));
+        LOG.infof("%s threads from %s (%d new entries or revisions)", done, contentDir.toAbsolutePath(), stored);
     }
 }
