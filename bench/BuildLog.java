@@ -69,8 +69,10 @@ public class BuildLog {
                 Connection tileConn = DriverManager.getConnection(url, user, password)) {
             long letterId;
             String slug;
-            try (PreparedStatement s = meta.prepareStatement(args[1].matches("[0-9]+")
-                    ? "SELECT id, slug FROM letter WHERE id = ?" : "SELECT id, slug FROM letter WHERE slug = ?")) {
+            try (PreparedStatement s = meta.prepareStatement(
+                    args[1].matches("[0-9]+")
+                            ? "SELECT id, slug FROM letter WHERE id = ?"
+                            : "SELECT id, slug FROM letter WHERE slug = ?")) {
                 if (args[1].matches("[0-9]+")) {
                     s.setLong(1, Long.parseLong(args[1]));
                 } else {
@@ -99,24 +101,30 @@ public class BuildLog {
             // The app's own log key (app_secret), loaded before the long part so that a missing key fails early.
             SignerKey signer = null;
             if (origin != null) {
-                try (PreparedStatement s = meta.prepareStatement(
-                        "SELECT secret FROM app_secret WHERE name = 'log-signing-key'")) {
+                try (PreparedStatement s =
+                        meta.prepareStatement("SELECT secret FROM app_secret WHERE name = 'log-signing-key'")) {
                     try (ResultSet r = s.executeQuery()) {
                         if (!r.next()) {
                             throw new IllegalStateException("no log-signing-key in app_secret: start the app once");
                         }
-                        signer = SignerKey.fromSeed(origin, Base64.getDecoder().decode(r.getString(1).strip()));
+                        signer = SignerKey.fromSeed(
+                                origin,
+                                Base64.getDecoder().decode(r.getString(1).strip()));
                     }
                 }
             }
             System.err.printf("building %,d entries for letter %d (%s)%n", entries, letterId, slug);
             long t0 = System.nanoTime();
 
-            CopyIn entryCopy = entryConn.unwrap(PGConnection.class).getCopyAPI()
+            CopyIn entryCopy = entryConn
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("COPY log_entry (letter_id, idx, entry, signature_seq) FROM STDIN");
-            CopyIn hashCopy = hashConn.unwrap(PGConnection.class).getCopyAPI()
+            CopyIn hashCopy = hashConn.unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("COPY log_hash (letter_id, level, idx, hash) FROM STDIN");
-            CopyIn tileCopy = tileConn.unwrap(PGConnection.class).getCopyAPI()
+            CopyIn tileCopy = tileConn.unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("COPY log_tile (letter_id, path, data) FROM STDIN");
             Writer entryWriter = new Writer("log_entry", entryCopy);
             Writer hashWriter = new Writer("log_hash", hashCopy);
@@ -183,8 +191,10 @@ public class BuildLog {
                         bundle.write(json.length & 0xff);
                         bundle.write(json);
                     }
-                    tileChunk.write(tileRow(letterId, new EntryBundle((size + b) / TilePath.FULL_WIDTH,
-                            TilePath.FULL_WIDTH).path(), bundle.toByteArray()));
+                    tileChunk.write(tileRow(
+                            letterId,
+                            new EntryBundle((size + b) / TilePath.FULL_WIDTH, TilePath.FULL_WIDTH).path(),
+                            bundle.toByteArray()));
                     tileRows++;
                 }
 
@@ -199,8 +209,12 @@ public class BuildLog {
                         long n256 = h.id().index() / TilePath.FULL_WIDTH;
                         String path = new Tile(h.id().level() / TilePath.HEIGHT, n256, TilePath.FULL_WIDTH).path();
                         byte[] body = filling.computeIfAbsent(path, k -> new byte[TilePath.FULL_WIDTH * Hashes.SIZE]);
-                        System.arraycopy(h.hash(), 0, body,
-                                (int) (h.id().index() % TilePath.FULL_WIDTH) * Hashes.SIZE, Hashes.SIZE);
+                        System.arraycopy(
+                                h.hash(),
+                                0,
+                                body,
+                                (int) (h.id().index() % TilePath.FULL_WIDTH) * Hashes.SIZE,
+                                Hashes.SIZE);
                         if (filled.merge(path, 1, Integer::sum) == TilePath.FULL_WIDTH) {
                             tileChunk.write(tileRow(letterId, path, filling.remove(path)));
                             filled.remove(path);
@@ -230,8 +244,8 @@ public class BuildLog {
                 if (System.nanoTime() - lastReport > 10_000_000_000L || size == entries) {
                     lastReport = System.nanoTime();
                     double s = (lastReport - t0) / 1e9;
-                    System.err.printf("  %,d entries, %,d hashes, %.0f s, %,.0f entries/s%n", size, hashRows, s,
-                            size / s);
+                    System.err.printf(
+                            "  %,d entries, %,d hashes, %.0f s, %,.0f entries/s%n", size, hashRows, s, size / s);
                 }
                 entryWriter.check();
                 hashWriter.check();
@@ -245,8 +259,8 @@ public class BuildLog {
             long copiedTiles = tileWriter.finish();
             long fullTiles = Tile.completedBy(0, entries).size();
             if (copiedTiles != tileRows || tileRows != fullTiles) {
-                throw new IllegalStateException("copied " + copiedTiles + " of " + tileRows + " tiles, expected "
-                        + fullTiles);
+                throw new IllegalStateException(
+                        "copied " + copiedTiles + " of " + tileRows + " tiles, expected " + fullTiles);
             }
             double copySeconds = (System.nanoTime() - t0) / 1e9;
 
@@ -268,11 +282,13 @@ public class BuildLog {
             }
             String rootBase64 = Base64.getEncoder().encodeToString(root);
 
-            String note = signer != null ? Note.sign(new Checkpoint(origin, entries, root).format(), signer).format()
+            String note = signer != null
+                    ? Note.sign(new Checkpoint(origin, entries, root).format(), signer)
+                            .format()
                     : "bench placeholder: " + slug + "\n" + entries + "\n" + rootBase64 + "\n";
             meta.setAutoCommit(false);
             try (PreparedStatement head = meta.prepareStatement("INSERT INTO log_head (letter_id, size) VALUES (?, ?) "
-                    + "ON CONFLICT (letter_id) DO UPDATE SET size = EXCLUDED.size WHERE log_head.size = 0");
+                            + "ON CONFLICT (letter_id) DO UPDATE SET size = EXCLUDED.size WHERE log_head.size = 0");
                     PreparedStatement cp = meta.prepareStatement("INSERT INTO log_checkpoint "
                             + "(letter_id, size, root, note, created_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
                 head.setLong(1, letterId);
@@ -288,9 +304,15 @@ public class BuildLog {
             }
             meta.commit();
             double total = (System.nanoTime() - t0) / 1e9;
-            System.err.printf("built %,d entries (%,.0f bytes/entry on average) and %,d hashes in %.1f s "
-                    + "(%,.0f entries/s); root %s; checkpoint %s%n", entries, entries == 0 ? 0.0
-                    : (double) entryBytes / entries, copiedHashes, total, entries / copySeconds, rootBase64,
+            System.err.printf(
+                    "built %,d entries (%,.0f bytes/entry on average) and %,d hashes in %.1f s "
+                            + "(%,.0f entries/s); root %s; checkpoint %s%n",
+                    entries,
+                    entries == 0 ? 0.0 : (double) entryBytes / entries,
+                    copiedHashes,
+                    total,
+                    entries / copySeconds,
+                    rootBase64,
                     origin != null ? "signed for " + origin : "placeholder note");
             System.out.println("BUILD_SECONDS=" + String.format("%.1f", total));
             System.out.println("ROOT=" + rootBase64);
@@ -324,8 +346,10 @@ public class BuildLog {
         for (Class<?> kind : List.of(EntryBundle.class, Tile.class)) {
             for (int level = 0; level < 8; level++) {
                 int l = level;
-                List<TilePath> of = full.stream().filter(t -> kind.isInstance(t)
-                        && (t instanceof EntryBundle ? l == 0 : ((Tile) t).level() == l)).toList();
+                List<TilePath> of = full.stream()
+                        .filter(t ->
+                                kind.isInstance(t) && (t instanceof EntryBundle ? l == 0 : ((Tile) t).level() == l))
+                        .toList();
                 if (!of.isEmpty()) {
                     sample.addAll(List.of(of.get(0), of.get(of.size() / 2), of.get(of.size() - 1)));
                 }
@@ -340,8 +364,8 @@ public class BuildLog {
                     : "SELECT string_agg(hash, ''::bytea ORDER BY idx) FROM log_hash WHERE letter_id = ? AND level = "
                             + ((Tile) t).level() * TilePath.HEIGHT + " AND idx >= " + t.index() * TilePath.FULL_WIDTH
                             + " AND idx < " + (t.index() + 1) * TilePath.FULL_WIDTH;
-            try (PreparedStatement s = c.prepareStatement("SELECT (SELECT data FROM log_tile WHERE letter_id = ? "
-                    + "AND path = ?) = (" + rows + ")")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT (SELECT data FROM log_tile WHERE letter_id = ? " + "AND path = ?) = (" + rows + ")")) {
                 s.setLong(1, letterId);
                 s.setString(2, t.path());
                 s.setLong(3, letterId);
@@ -375,10 +399,22 @@ public class BuildLog {
         int j = 0;
         for (byte b : utf8) {
             switch (b) {
-                case '\\' -> { out[j++] = '\\'; out[j++] = '\\'; }
-                case '\t' -> { out[j++] = '\\'; out[j++] = 't'; }
-                case '\n' -> { out[j++] = '\\'; out[j++] = 'n'; }
-                case '\r' -> { out[j++] = '\\'; out[j++] = 'r'; }
+                case '\\' -> {
+                    out[j++] = '\\';
+                    out[j++] = '\\';
+                }
+                case '\t' -> {
+                    out[j++] = '\\';
+                    out[j++] = 't';
+                }
+                case '\n' -> {
+                    out[j++] = '\\';
+                    out[j++] = 'n';
+                }
+                case '\r' -> {
+                    out[j++] = '\\';
+                    out[j++] = 'r';
+                }
                 default -> out[j++] = b;
             }
         }
@@ -443,8 +479,7 @@ public class BuildLog {
      * (5 % of all entries listed, with a salted commitment), 45 % withdrawals (about 230 bytes on average); signature_seq like the app's.
      */
     static final class Entries {
-        record Row(String json, long signatureSeq) {
-        }
+        record Row(String json, long signatureSeq) {}
 
         private final String slug;
         private final SplittableRandom random;
@@ -475,14 +510,18 @@ public class BuildLog {
             long seq = idx + 1;
             int kind = random.nextInt(100);
             if (kind < 45) {
-                return new Row("{\"letter\":\"" + slug + "\",\"signer\":\"" + signer + "\",\"time\":\"" + time
-                        + "\",\"type\":\"withdrawal\",\"v\":1}", 1 + random.nextLong(Math.max(1, idx)));
+                return new Row(
+                        "{\"letter\":\"" + slug + "\",\"signer\":\"" + signer + "\",\"time\":\"" + time
+                                + "\",\"type\":\"withdrawal\",\"v\":1}",
+                        1 + random.nextLong(Math.max(1, idx)));
             }
             String evidence = kind < 85 ? "[\"email\"]" : kind < 97 ? "[\"orcid\"]" : "[\"orcid\",\"institution\"]";
             String listing = kind >= 95 ? ",\"listing\":\"" + hexOf() + "\"" : "";
-            return new Row("{\"evidence\":" + evidence + ",\"letter\":\"" + slug + "\"" + listing + ",\"signer\":\""
-                    + signer + "\",\"textSha256\":\"" + textSha256 + "\",\"time\":\"" + time
-                    + "\",\"type\":\"signature\",\"v\":1,\"version\":1}", seq);
+            return new Row(
+                    "{\"evidence\":" + evidence + ",\"letter\":\"" + slug + "\"" + listing + ",\"signer\":\""
+                            + signer + "\",\"textSha256\":\"" + textSha256 + "\",\"time\":\"" + time
+                            + "\",\"type\":\"signature\",\"v\":1,\"version\":1}",
+                    seq);
         }
     }
 }

@@ -30,40 +30,61 @@ public class Verify {
 
     static final int WIDTH = 256; // tlog-tiles: a full tile or entry bundle is 256 wide
     static final HexFormat HEX = HexFormat.of();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(15))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
 
     /** A failure after which the checks cannot go on; status is the HTTP status when there was one. */
     static class Fail extends Exception {
         final int status;
-        Fail(String message, int status) { super(message); this.status = status; }
-        Fail(String message) { this(message, 0); }
+
+        Fail(String message, int status) {
+            super(message);
+            this.status = status;
+        }
+
+        Fail(String message) {
+            this(message, 0);
+        }
     }
 
     /** The log grew while it was being read: check again from the start. */
-    static class Grown extends Exception { }
+    static class Grown extends Exception {}
 
-    record Checkpoint(long size, byte[] root, String rootBase64) { }
+    record Checkpoint(long size, byte[] root, String rootBase64) {}
 
     /** What the entries so far say of a signer: the version and listing of its latest entries, and its evidence. */
-    static final class Signer { long version; String listing; final Set<String> evidence = new TreeSet<>(); }
+    static final class Signer {
+        long version;
+        String listing;
+        final Set<String> evidence = new TreeSet<>();
+    }
 
     final String base, slug, origin, pinned;
     int passed, failed;
 
     Verify(String base, String slug, String origin, String pinned) {
-        this.base = base; this.slug = slug; this.origin = origin; this.pinned = pinned;
+        this.base = base;
+        this.slug = slug;
+        this.origin = origin;
+        this.pinned = pinned;
     }
 
     public static void main(String[] args) {
         List<String> rest = List.of(args);
-        String pinned = rest.size() == 4 && rest.get(0).equals("--key") ? rest.get(1).strip() : null;
+        String pinned =
+                rest.size() == 4 && rest.get(0).equals("--key") ? rest.get(1).strip() : null;
         rest = pinned != null ? rest.subList(2, 4) : rest;
         URI uri = null;
         try {
             uri = rest.size() == 2 ? URI.create(rest.get(0).replaceAll("/+$", "")) : null;
-        } catch (IllegalArgumentException e) { /* usage below */ }
-        if (uri == null || uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())
+        } catch (IllegalArgumentException e) {
+            /* usage below */
+        }
+        if (uri == null
+                || uri.getHost() == null
+                || !List.of("http", "https").contains(uri.getScheme())
                 || !rest.get(1).matches("[a-z0-9][a-z0-9-]*")) {
             System.err.println("usage: java verify/Verify.java [--key <name+keyID+key>] <public-url> <letter slug>");
             System.err.println("  e.g. java verify/Verify.java https://letters.example.org publish-benchmarks");
@@ -81,14 +102,20 @@ public class Verify {
             try {
                 long[] counted = verify(attempt == 1);
                 if (failed == 0) {
-                    System.out.printf("All %d checks passed: %d signatures counted at tree size %d.%n", passed,
-                            counted[0], counted[1]);
+                    System.out.printf(
+                            "All %d checks passed: %d signatures counted at tree size %d.%n",
+                            passed, counted[0], counted[1]);
                     return true;
                 }
             } catch (Grown g) {
                 if (attempt == 1) {
-                    System.out.println("     The log grew while this ran (people are still signing): checking once more.");
-                    try { Thread.sleep(1500); } catch (InterruptedException e) { return false; }
+                    System.out.println(
+                            "     The log grew while this ran (people are still signing): checking once more.");
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        return false;
+                    }
                     continue;
                 }
                 fail("the log kept changing while it was being checked; please run again");
@@ -97,7 +124,8 @@ public class Verify {
             } catch (RuntimeException e) { // an answer of another shape than documented
                 fail("the server's answer is not as documented (" + e + ")");
             }
-            System.out.printf("%d of %d checks FAILED: the published count of '%s' is not confirmed by its log.%n",
+            System.out.printf(
+                    "%d of %d checks FAILED: the published count of '%s' is not confirmed by its log.%n",
                     failed, passed + failed, slug);
             return false;
         }
@@ -110,9 +138,11 @@ public class Verify {
         List<byte[]> entries = entries(cp), leaves = new ArrayList<>();
         entries.forEach(e -> leaves.add(sha256(new byte[] {0}, e))); // RFC 9162 §2.1.1: SHA-256(0x00 || entry)
         byte[] root = leaves.isEmpty() ? sha256() : mth(leaves, 0, leaves.size());
-        check(Arrays.equals(root, cp.root()), "Merkle root recomputed from the " + entries.size()
-                + " entries equals the signed root", "Merkle root mismatch: the entries hash to " + b64(root)
-                + " but the signed checkpoint says " + cp.rootBase64() + " (these are not the entries it signed)");
+        check(
+                Arrays.equals(root, cp.root()),
+                "Merkle root recomputed from the " + entries.size() + " entries equals the signed root",
+                "Merkle root mismatch: the entries hash to " + b64(root) + " but the signed checkpoint says "
+                        + cp.rootBase64() + " (these are not the entries it signed)");
         hashTiles(cp, leaves);
         Map<String, Signer> live = new HashMap<>();
         long total = recount(entryJson(entries), live, cp, first);
@@ -124,8 +154,12 @@ public class Verify {
     byte[][] verifierKey() throws Fail {
         String text = pinned, source = "pinned with --key", path = "/.well-known/undersigned/keys";
         if (pinned == null) {
-            text = utf8(get(path), "the key list").lines().map(String::strip).filter(l -> l.startsWith(origin + "+"))
-                    .findFirst().orElseThrow(() -> new Fail("the key list " + base + path + " has no key for " + origin));
+            text = utf8(get(path), "the key list")
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> l.startsWith(origin + "+"))
+                    .findFirst()
+                    .orElseThrow(() -> new Fail("the key list " + base + path + " has no key for " + origin));
             source = "from " + base + path;
         }
         String[] parts = text.split("\\+", 3);
@@ -142,7 +176,8 @@ public class Verify {
         // signed-note §Ed25519 signatures: key ID = SHA-256(key name || 0x0A || 0x01 || public key)[:4]
         byte[] id = Arrays.copyOf(sha256(origin.getBytes(UTF_8), new byte[] {0x0A, 0x01}, key), 4);
         if (!HEX.formatHex(id).equals(parts[1])) {
-            throw new Fail("key ID " + parts[1] + " does not match the key's name and bytes (" + HEX.formatHex(id) + ")");
+            throw new Fail(
+                    "key ID " + parts[1] + " does not match the key's name and bytes (" + HEX.formatHex(id) + ")");
         }
         ok("verifier key of " + origin + " (key " + parts[1] + ") " + source);
         return new byte[][] {key, id};
@@ -162,7 +197,9 @@ public class Verify {
             String[] f = line.startsWith("\u2014 ") ? line.substring(2).split(" ") : new String[0];
             if (f.length != 2) throw new Fail("the checkpoint has a malformed signature line: " + line);
             byte[] sig = unbase64(f[1], "a checkpoint signature");
-            if (!f[0].equals(origin) || sig.length < 4 || !HEX.formatHex(sig, 0, 4).equals(keyId)) {
+            if (!f[0].equals(origin)
+                    || sig.length < 4
+                    || !HEX.formatHex(sig, 0, 4).equals(keyId)) {
                 continue; // signed-note §Signatures: signatures by other keys (witnesses, say) are ignored
             }
             // signed-note §Ed25519 signatures: RFC 8032 Ed25519 over the note text, its final newline included
@@ -203,9 +240,10 @@ public class Verify {
                 problem = ": entry bundle " + n + " holds " + count + " entries, not " + width;
             }
         }
-        check(problem.isEmpty() && all.size() == cp.size(), "downloaded " + all.size()
-                + " entries, as many as the signed tree size", "downloaded " + all.size()
-                + " entries for a tree of size " + cp.size() + problem);
+        check(
+                problem.isEmpty() && all.size() == cp.size(),
+                "downloaded " + all.size() + " entries, as many as the signed tree size",
+                "downloaded " + all.size() + " entries for a tree of size " + cp.size() + problem);
         return all;
     }
 
@@ -217,7 +255,8 @@ public class Verify {
             byte[] tile = tile("0", n, width); // tlog-tiles §Merkle Tree: the tile's 32-byte hashes, concatenated
             for (int i = 0; i < width && problem == null; i++) {
                 int index = (int) (n * WIDTH + i);
-                if (tile.length < 32 * width || index >= leaves.size()
+                if (tile.length < 32 * width
+                        || index >= leaves.size()
                         || !Arrays.equals(tile, 32 * i, 32 * i + 32, leaves.get(index), 0, 32)) {
                     problem = "hash tile 0/" + n + " does not hold the hash of entry " + index
                             + ": the hash tiles and the entries are not the same log";
@@ -237,10 +276,12 @@ public class Verify {
             Map<String, Object> entry = null;
             try {
                 Object json = new Json(utf8(bytes, "it")).parse();
-                if (!(json instanceof Map) || !Arrays.equals(Json.canonical(json).getBytes(UTF_8), bytes)) {
+                if (!(json instanceof Map)
+                        || !Arrays.equals(Json.canonical(json).getBytes(UTF_8), bytes)) {
                     throw new Fail("it is not a JSON object in RFC 8785 canonical form");
                 }
-                @SuppressWarnings("unchecked") Map<String, Object> e = (Map<String, Object>) json;
+                @SuppressWarnings("unchecked")
+                Map<String, Object> e = (Map<String, Object>) json;
                 String problem = shapeProblem(e);
                 if (problem != null) throw new Fail(problem);
                 entry = e;
@@ -254,15 +295,25 @@ public class Verify {
             }
             parsed.add(entry);
         }
-        report(shape, "all " + entries.size() + " entries are canonical JSON of the documented shapes ("
-                + tally(types, "", ": ") + ")");
+        report(
+                shape,
+                "all " + entries.size() + " entries are canonical JSON of the documented shapes ("
+                        + tally(types, "", ": ") + ")");
         report(scope, "every entry is for the letter '" + slug + "' and none holds an email address");
         return parsed;
     }
 
-    static final Map<String, Set<String>> SHAPES = Map.of("signature", Set.of("version", "textSha256", "evidence"),
-            "withdrawal", Set.of(), "invalidation", Set.of("reason"), "reaffirmation", Set.of("version", "textSha256"),
-            "evidence", Set.of("evidence"));
+    static final Map<String, Set<String>> SHAPES = Map.of(
+            "signature",
+            Set.of("version", "textSha256", "evidence"),
+            "withdrawal",
+            Set.of(),
+            "invalidation",
+            Set.of("reason"),
+            "reaffirmation",
+            Set.of("version", "textSha256"),
+            "evidence",
+            Set.of("evidence"));
 
     static String shapeProblem(Map<String, Object> e) {
         Set<String> expected = new HashSet<>(Set.of("v", "type", "letter", "time", "signer"));
@@ -277,7 +328,8 @@ public class Verify {
             return "its listing is not a SHA-256 in hex";
         } else if (!keys.equals(expected)) {
             return "a " + type + " entry has the fields " + new TreeSet<>(expected) + ", it has " + new TreeSet<>(keys);
-        } else if (!Long.valueOf(1).equals(e.get("v")) || !(e.get("signer") + "").matches("[0-9a-f]+")
+        } else if (!Long.valueOf(1).equals(e.get("v"))
+                || !(e.get("signer") + "").matches("[0-9a-f]+")
                 || !(e.get("time") + "").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z")) {
             return "its v, signer or time is not as documented";
         } else if (keys.contains("version") && !(e.get("version") instanceof Long n && n > 0)
@@ -310,9 +362,12 @@ public class Verify {
                     live.put(id, known.get(id));
                 }
                 case "withdrawal", "invalidation" -> live.remove(id);
-                case "evidence" -> ((List<?>) e.get("evidence"))
-                        .forEach(x -> known.computeIfAbsent(id, k -> new Signer()).evidence.add(x + ""));
-                default -> { } // other types change nothing
+                case "evidence" ->
+                    ((List<?>) e.get("evidence"))
+                            .forEach(x -> known.computeIfAbsent(id, k -> new Signer())
+                                    .evidence
+                                    .add(x + ""));
+                default -> {} // other types change nothing
             }
         }
         Map<String, Long> byVersion = new TreeMap<>(), byEvidence = new TreeMap<>(), published = new TreeMap<>();
@@ -325,20 +380,26 @@ public class Verify {
         if (first && !Long.valueOf(cp.size()).equals(at.get("size"))) {
             throw new Grown(); // the count is of another checkpoint: read the log again, once
         }
-        check(Long.valueOf(cp.size()).equals(at.get("size")) && cp.rootBase64().equals(at.get("rootHash")),
+        check(
+                Long.valueOf(cp.size()).equals(at.get("size"))
+                        && cp.rootBase64().equals(at.get("rootHash")),
                 "the published count is of the verified checkpoint (tree size " + cp.size() + ")",
                 "the published count is of the checkpoint " + at + ", not of the verified one");
         String evidence = "evidence " + tally(byEvidence, "", ": ");
-        check(Long.valueOf(live.size()).equals(count.get("total")), "recounted " + live.size()
-                + " signatures from the log, as published (" + evidence + ")", "the log counts " + live.size()
-                + " signatures (" + evidence + ") but the published total is " + count.get("total"));
+        check(
+                Long.valueOf(live.size()).equals(count.get("total")),
+                "recounted " + live.size() + " signatures from the log, as published (" + evidence + ")",
+                "the log counts " + live.size() + " signatures (" + evidence + ") but the published total is "
+                        + count.get("total"));
         if (count.get("byVersion") instanceof Map<?, ?> v) { // zero counts are left out
             v.forEach((k, n) -> published.put(k + "", n instanceof Long l ? l : -1L));
         }
         published.values().removeIf(n -> n == 0);
-        check(published.equals(byVersion), "counts per version of the letter match the log ("
-                + tally(byVersion, "v", ": ") + ")", "counts per version: the log gives " + tally(byVersion, "v", ": ")
-                + ", the published count " + tally(published, "v", ": "));
+        check(
+                published.equals(byVersion),
+                "counts per version of the letter match the log (" + tally(byVersion, "v", ": ") + ")",
+                "counts per version: the log gives " + tally(byVersion, "v", ": ") + ", the published count "
+                        + tally(published, "v", ": "));
         return live.size();
     }
 
@@ -359,7 +420,9 @@ public class Verify {
                 record.put("affiliation", levels.get("affiliation"));
                 record.put("identity", levels.get("identity"));
                 record.put("name", item.get("name"));
-                List.of("organisation", "role").forEach(k -> { if (item.get(k) != null) record.put(k, item.get(k)); });
+                List.of("organisation", "role").forEach(k -> {
+                    if (item.get(k) != null) record.put(k, item.get(k));
+                });
                 record.put("salt", item.get("salt"));
                 String listing = HEX.formatHex(sha256(Json.canonical(record).getBytes(UTF_8)));
                 checked++;
@@ -406,13 +469,17 @@ public class Verify {
     /** RFC 9162 §2.1.1: MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])), k the largest power of 2 < n. */
     static byte[] mth(List<byte[]> leaves, int from, int to) {
         int k = Integer.highestOneBit(to - from - 1);
-        return to - from == 1 ? leaves.get(from)
+        return to - from == 1
+                ? leaves.get(from)
                 : sha256(new byte[] {1}, mth(leaves, from, from + k), mth(leaves, from + k, to));
     }
 
     static boolean ed25519(byte[] key, byte[] message, byte[] signature) throws Fail {
         try { // an Ed25519 SubjectPublicKeyInfo (RFC 8410) is this DER prefix followed by the 32 key bytes
-            byte[] der = ByteBuffer.allocate(44).put(HEX.parseHex("302a300506032b6570032100")).put(key).array();
+            byte[] der = ByteBuffer.allocate(44)
+                    .put(HEX.parseHex("302a300506032b6570032100"))
+                    .put(key)
+                    .array();
             Signature verifier = Signature.getInstance("Ed25519");
             verifier.initVerify(KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der)));
             verifier.update(message);
@@ -437,7 +504,8 @@ public class Verify {
     byte[] get(String path) throws Fail {
         URI uri = URI.create(base + path);
         try {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<byte[]> r = HTTP.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() == 200) return r.body();
             String detail = new String(r.body(), UTF_8).strip();
@@ -446,11 +514,12 @@ public class Verify {
             } catch (Fail | RuntimeException notAProblem) {
                 detail = detail.lines().findFirst().orElse("");
             }
-            throw new Fail("GET " + uri + " answered HTTP " + r.statusCode() + (detail.isBlank() ? "" : ": " + detail),
+            throw new Fail(
+                    "GET " + uri + " answered HTTP " + r.statusCode() + (detail.isBlank() ? "" : ": " + detail),
                     r.statusCode());
         } catch (IOException e) {
-            throw new Fail("cannot fetch " + uri + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            throw new Fail("cannot fetch " + uri + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Fail("interrupted while fetching " + uri);
@@ -474,22 +543,36 @@ public class Verify {
         try {
             byte[] bytes = Base64.getDecoder().decode(text);
             if (b64(bytes).equals(text)) return bytes;
-        } catch (IllegalArgumentException e) { /* reported below */ }
+        } catch (IllegalArgumentException e) {
+            /* reported below */
+        }
         throw new Fail(what + " is not canonical base64");
     }
 
-    static String b64(byte[] bytes) { return Base64.getEncoder().encodeToString(bytes); }
+    static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
 
-    static boolean hex64(Object value) { return value instanceof String s && s.matches("[0-9a-f]{64}"); }
+    static boolean hex64(Object value) {
+        return value instanceof String s && s.matches("[0-9a-f]{64}");
+    }
 
     static String tally(Map<String, Long> counts, String prefix, String separator) {
-        return counts.isEmpty() ? "none" : String.join(", ",
-                counts.entrySet().stream().map(e -> prefix + e.getKey() + separator + e.getValue()).toList());
+        return counts.isEmpty()
+                ? "none"
+                : String.join(
+                        ", ",
+                        counts.entrySet().stream()
+                                .map(e -> prefix + e.getKey() + separator + e.getValue())
+                                .toList());
     }
 
     void report(List<String> problems, String success) {
-        check(problems.isEmpty(), success, String.join("; ", problems.subList(0, Math.min(3, problems.size())))
-                + (problems.size() > 3 ? " (and " + (problems.size() - 3) + " more)" : ""));
+        check(
+                problems.isEmpty(),
+                success,
+                String.join("; ", problems.subList(0, Math.min(3, problems.size())))
+                        + (problems.size() > 3 ? " (and " + (problems.size() - 3) + " more)" : ""));
     }
 
     void check(boolean passes, String success, String failure) {
@@ -500,16 +583,24 @@ public class Verify {
         }
     }
 
-    void ok(String message) { passed++; System.out.println("OK  " + message); }
+    void ok(String message) {
+        passed++;
+        System.out.println("OK  " + message);
+    }
 
-    void fail(String message) { failed++; System.out.println("FAIL " + message); }
+    void fail(String message) {
+        failed++;
+        System.out.println("FAIL " + message);
+    }
 
     /** A small strict JSON parser (RFC 8259), and RFC 8785 (JCS) serialisation of what it parses. */
     static final class Json {
         private final String s;
         private int i;
 
-        Json(String text) { s = text; }
+        Json(String text) {
+            s = text;
+        }
 
         Object parse() throws Fail {
             Object value = value();
@@ -567,7 +658,10 @@ public class Verify {
                     throw new Fail("JSON string unterminated or holding a control character");
                 } else if (c == '\\') {
                     int at = i < s.length() ? "\"\\/bfnrtu".indexOf(s.charAt(i++)) : -1;
-                    if (at < 0 || at == 8 && !s.substring(i, Math.min(i + 4, s.length())).matches("[0-9a-fA-F]{4}")) {
+                    if (at < 0
+                            || at == 8
+                                    && !s.substring(i, Math.min(i + 4, s.length()))
+                                            .matches("[0-9a-fA-F]{4}")) {
                         throw new Fail("JSON string with a bad escape");
                     }
                     c = at == 8 ? (char) Integer.parseInt(s.substring(i, i += 4), 16) : "\"\\/\b\f\n\r\t".charAt(at);
@@ -607,8 +701,10 @@ public class Verify {
                 StringBuilder out = new StringBuilder("\"");
                 for (char c : str.toCharArray()) {
                     int at = "\"\\\b\f\n\r\t".indexOf(c);
-                    out.append(at >= 0 ? "\\" + "\"\\bfnrt".charAt(at)
-                            : c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                    out.append(
+                            at >= 0
+                                    ? "\\" + "\"\\bfnrt".charAt(at)
+                                    : c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
                 }
                 return out.append('"').toString();
             } else if (v instanceof StringBuilder number) {

@@ -22,35 +22,53 @@ class DevProfileH2Test {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "quarkus.datasource.db-kind", "h2",
+                    "quarkus.datasource.db-kind",
+                    "h2",
                     "quarkus.datasource.jdbc.url",
                     "jdbc:h2:mem:devprofile;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                    "quarkus.datasource.username", "sa",
-                    "quarkus.datasource.password", "",
-                    "quarkus.flyway.locations", "db/migration/common",
-                    "undersigned.content-dir", "content");
+                    "quarkus.datasource.username",
+                    "sa",
+                    "quarkus.datasource.password",
+                    "",
+                    "quarkus.flyway.locations",
+                    "db/migration/common",
+                    "undersigned.content-dir",
+                    "content");
         }
     }
 
     @Test
     void migrationsApplyAndTheHomePageListsTheSampleLetters() {
-        given().get("/").then().statusCode(200)
+        given().get("/")
+                .then()
+                .statusCode(200)
                 .body(containsString("/letters/face-recognition-moratorium"))
                 .body(containsString("/letters/publish-the-benchmarks"));
-        given().get("/letters/face-recognition-moratorium/diff/1..2").then().statusCode(200)
+        given().get("/letters/face-recognition-moratorium/diff/1..2")
+                .then()
+                .statusCode(200)
                 .body(containsString("<ins>"));
     }
 
     @Test
     void aSignUpIsStoredAndASecondOneFindsItOnH2() {
         String body = "{\"name\":\"Hana Embedded\",\"email\":\"hana-h2@example.org\",\"listing\":\"public\"}";
-        String first = given().contentType("application/json").body(body)
-                .post("/api/letters/face-recognition-moratorium/signatures").then().statusCode(202).extract().path("id");
-        String second = given().contentType("application/json").body(body.replace("hana-h2", "HANA-H2"))
-                .post("/api/letters/face-recognition-moratorium/signatures").then().statusCode(202).extract().path("id");
+        String first = given().contentType("application/json")
+                .body(body)
+                .post("/api/letters/face-recognition-moratorium/signatures")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        String second = given().contentType("application/json")
+                .body(body.replace("hana-h2", "HANA-H2"))
+                .post("/api/letters/face-recognition-moratorium/signatures")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         assertEquals(first, second);
-        given().get("/api/signatures/" + first).then().statusCode(200)
-                .body(containsString("pending-email"));
+        given().get("/api/signatures/" + first).then().statusCode(200).body(containsString("pending-email"));
     }
 
     @Inject

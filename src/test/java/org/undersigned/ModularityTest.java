@@ -18,9 +18,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
-import org.undersigned.support.Outside;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.undersigned.support.Outside;
 
 /**
  * The shape of the house (DESIGN §3): features use each other's services, never each other's repositories, and
@@ -52,26 +52,44 @@ class ModularityTest {
 
     @Test
     void repositoriesAreUsedOnlyInsideTheirFeature() {
-        classes().that().haveSimpleNameEndingWith("Repository")
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Repository")
                 .should(BE_USED_ONLY_IN_THEIR_OWN_PACKAGE)
-                .andShould().notHaveModifier(JavaModifier.PUBLIC)
+                .andShould()
+                .notHaveModifier(JavaModifier.PUBLIC)
                 .check(CLASSES);
     }
 
     @Test
     void webHoldsNoDomainLogicAndDependsOnNoFeature() {
-        noClasses().that().resideInAPackage(BASE + ".web..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(BASE + ".web..", "java..", "jakarta..",
-                        "io.quarkus..", "io.vertx..", "io.agroal..", "io.github.bucket4j..", "org.jboss..",
-                        "com.fasterxml..", "org.eclipse.microprofile..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".web..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(
+                        BASE + ".web..",
+                        "java..",
+                        "jakarta..",
+                        "io.quarkus..",
+                        "io.vertx..",
+                        "io.agroal..",
+                        "io.github.bucket4j..",
+                        "org.jboss..",
+                        "com.fasterxml..",
+                        "org.eclipse.microprofile..")
                 .check(CLASSES);
     }
 
     @Test
     void mailHoldsNoDomainLogicAndDependsOnNoFeature() {
-        noClasses().that().resideInAPackage(BASE + ".mail..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".letters..", BASE + ".signatures..",
-                        BASE + ".verification..")
+        noClasses()
+                .that()
+                .resideInAPackage(BASE + ".mail..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(BASE + ".letters..", BASE + ".signatures..", BASE + ".verification..")
                 .check(CLASSES);
     }
 
@@ -79,66 +97,107 @@ class ModularityTest {
     void dependenciesRunOneWay() {
         // DESIGN §3: organisers -> threads -> signatures -> verification, attestations, transparency, letters -> mail,
         // web (organisers publish thread entries).
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("organisers").definedBy(BASE + ".organisers..")
-                .layer("threads").definedBy(BASE + ".threads..")
-                .layer("signatures").definedBy(BASE + ".signatures..")
-                .layer("verification").definedBy(BASE + ".verification..")
-                .layer("attestations").definedBy(BASE + ".attestations..")
-                .layer("transparency").definedBy(BASE + ".transparency..")
-                .layer("letters").definedBy(BASE + ".letters..")
-                .layer("mail").definedBy(BASE + ".mail..")
-                .layer("web").definedBy(BASE + ".web..")
-                .whereLayer("organisers").mayNotBeAccessedByAnyLayer()
-                .whereLayer("threads").mayOnlyBeAccessedByLayers("organisers")
-                .whereLayer("signatures").mayOnlyBeAccessedByLayers("organisers", "threads")
-                .whereLayer("verification").mayOnlyBeAccessedByLayers("signatures", "organisers")
-                .whereLayer("attestations").mayOnlyBeAccessedByLayers("signatures")
-                .whereLayer("transparency").mayOnlyBeAccessedByLayers("signatures")
-                .whereLayer("letters").mayOnlyBeAccessedByLayers("signatures", "transparency", "organisers", "threads")
-                .whereLayer("mail").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "transparency",
-                        "organisers", "threads")
-                .whereLayer("web").mayOnlyBeAccessedByLayers("signatures", "letters", "verification", "mail",
-                        "transparency", "attestations", "organisers", "threads")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("organisers")
+                .definedBy(BASE + ".organisers..")
+                .layer("threads")
+                .definedBy(BASE + ".threads..")
+                .layer("signatures")
+                .definedBy(BASE + ".signatures..")
+                .layer("verification")
+                .definedBy(BASE + ".verification..")
+                .layer("attestations")
+                .definedBy(BASE + ".attestations..")
+                .layer("transparency")
+                .definedBy(BASE + ".transparency..")
+                .layer("letters")
+                .definedBy(BASE + ".letters..")
+                .layer("mail")
+                .definedBy(BASE + ".mail..")
+                .layer("web")
+                .definedBy(BASE + ".web..")
+                .whereLayer("organisers")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("threads")
+                .mayOnlyBeAccessedByLayers("organisers")
+                .whereLayer("signatures")
+                .mayOnlyBeAccessedByLayers("organisers", "threads")
+                .whereLayer("verification")
+                .mayOnlyBeAccessedByLayers("signatures", "organisers")
+                .whereLayer("attestations")
+                .mayOnlyBeAccessedByLayers("signatures")
+                .whereLayer("transparency")
+                .mayOnlyBeAccessedByLayers("signatures")
+                .whereLayer("letters")
+                .mayOnlyBeAccessedByLayers("signatures", "transparency", "organisers", "threads")
+                .whereLayer("mail")
+                .mayOnlyBeAccessedByLayers(
+                        "signatures", "letters", "verification", "transparency", "organisers", "threads")
+                .whereLayer("web")
+                .mayOnlyBeAccessedByLayers(
+                        "signatures",
+                        "letters",
+                        "verification",
+                        "mail",
+                        "transparency",
+                        "attestations",
+                        "organisers",
+                        "threads")
                 .check(CLASSES);
     }
 
     @Test
     void theLogsMathsIsPureJava() {
-        classes().that().resideInAPackage(BASE + ".transparency.merkle..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".transparency.merkle..", "java..")
+        classes()
+                .that()
+                .resideInAPackage(BASE + ".transparency.merkle..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(BASE + ".transparency.merkle..", "java..")
                 .check(CLASSES);
     }
 
     @Test
     void signedNotesArePureJavaAndBouncyCastle() {
-        classes().that().resideInAPackage(BASE + ".transparency.note..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".transparency.note..", "java..",
-                        "org.bouncycastle..")
+        classes()
+                .that()
+                .resideInAPackage(BASE + ".transparency.note..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(BASE + ".transparency.note..", "java..", "org.bouncycastle..")
                 .check(CLASSES);
     }
 
     @Test
     void attestationEnvelopesArePureJavaAndBouncyCastle() {
-        classes().that().resideInAPackage(BASE + ".attestations.dsse..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(BASE + ".attestations.dsse..", "java..",
-                        "org.bouncycastle..")
+        classes()
+                .that()
+                .resideInAPackage(BASE + ".attestations.dsse..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(BASE + ".attestations.dsse..", "java..", "org.bouncycastle..")
                 .check(CLASSES);
     }
 
     @Test
     void everyPackageSaysItsPurposeInPackageInfo() {
         Set<String> packages = CLASSES.stream().map(JavaClass::getPackageName).collect(Collectors.toSet());
-        Set<String> documented = CLASSES.stream().filter(c -> c.getSimpleName().equals("package-info"))
-                .map(JavaClass::getPackageName).collect(Collectors.toSet());
+        Set<String> documented = CLASSES.stream()
+                .filter(c -> c.getSimpleName().equals("package-info"))
+                .map(JavaClass::getPackageName)
+                .collect(Collectors.toSet());
         assertThat(packages).isNotEmpty();
         assertThat(documented).containsAll(packages);
     }
 
     @Test
     void aRuleThatMatchesNoClassFailsInsteadOfPassing() {
-        ArchRule onNothing = classes().that().resideInAPackage(BASE + ".nosuchfeature..")
-                .should().notHaveModifier(JavaModifier.PUBLIC);
+        ArchRule onNothing = classes()
+                .that()
+                .resideInAPackage(BASE + ".nosuchfeature..")
+                .should()
+                .notHaveModifier(JavaModifier.PUBLIC);
         assertThrows(AssertionError.class, () -> onNothing.check(CLASSES));
     }
 
@@ -146,10 +205,11 @@ class ModularityTest {
     void theRepositoryRuleCatchesACrossFeatureAccess() {
         // The same condition, applied to a class that is used outside its package, reports it.
         assertThat(Outside.UsedFromElsewhere.value()).isEqualTo(1);
-        JavaClasses withOutsider = new ClassFileImporter().importClasses(Outside.class, Outside.UsedFromElsewhere.class,
-                ModularityTest.class);
-        ArchRule rule = classes().that(DescribedPredicate.describe("are the used class",
-                (JavaClass c) -> c.isEquivalentTo(Outside.UsedFromElsewhere.class)))
+        JavaClasses withOutsider = new ClassFileImporter()
+                .importClasses(Outside.class, Outside.UsedFromElsewhere.class, ModularityTest.class);
+        ArchRule rule = classes()
+                .that(DescribedPredicate.describe(
+                        "are the used class", (JavaClass c) -> c.isEquivalentTo(Outside.UsedFromElsewhere.class)))
                 .should(BE_USED_ONLY_IN_THEIR_OWN_PACKAGE);
         assertThrows(AssertionError.class, () -> rule.check(withOutsider));
     }

@@ -21,7 +21,9 @@ public class AttestationKeyResource {
     @Operation(summary = "The Ed25519 public key (SPKI PEM) that verifies every attestation's DSSE signature")
     public Response key() {
         return Response.ok(attestations.publicKeyPem(), "application/x-pem-file")
-                .header("Access-Control-Allow-Origin", "*").header("Cache-Control", "public, max-age=3600")
-                .header("X-Key-Id", attestations.keyId()).build();
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Cache-Control", "public, max-age=3600")
+                .header("X-Key-Id", attestations.keyId())
+                .build();
     }
 }

@@ -3,6 +3,7 @@ package org.undersigned.attestations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.attestations.dsse.DsseSigner;
 import org.undersigned.attestations.dsse.InTotoStatement;
@@ -27,6 +27,7 @@ public class Attestations {
 
     /** Predicate types: URIs of this project, one per kind of fact, versioned. */
     public static final String EMAIL = "https://undersigned.org/attestation/email/v1";
+
     public static final String ORCID = "https://undersigned.org/attestation/orcid/v1";
     public static final String ORCID_EMPLOYMENT = "https://undersigned.org/attestation/orcid-employment/v1";
     public static final String ORGANISER = "https://undersigned.org/attestation/organiser/v1";
@@ -35,13 +36,15 @@ public class Attestations {
     private final DsseSigner signer;
     private final String verifier;
 
-    Attestations(AttestationRepository repository, AppSecrets secrets,
+    Attestations(
+            AttestationRepository repository,
+            AppSecrets secrets,
             @ConfigProperty(name = "undersigned.attestations.private-key") Optional<String> key,
             @ConfigProperty(name = "undersigned.attestations.private-key-file") Optional<Path> keyFile,
             @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
         this.repository = repository;
-        this.signer = new DsseSigner(secrets.ed25519Seed("attestation-signing-key", key, keyFile,
-                "undersigned.attestations.private-key"));
+        this.signer = new DsseSigner(
+                secrets.ed25519Seed("attestation-signing-key", key, keyFile, "undersigned.attestations.private-key"));
         this.verifier = publicUrl.replaceAll("/+$", "");
     }
 
@@ -50,15 +53,16 @@ public class Attestations {
      * {@code leafHash} (hex) in the log {@code origin}; {@code subjectRef} is the public id it is served under.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void issue(String subjectRef, String origin, String leafHash, String predicateType,
-            Map<String, Object> predicate) {
+    public void issue(
+            String subjectRef, String origin, String leafHash, String predicateType, Map<String, Object> predicate) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> full = new LinkedHashMap<>(predicate);
         full.put("verifier", verifier);
         full.put("verifiedAt", now.toString());
         InTotoStatement statement = new InTotoStatement(origin, leafHash, predicateType, full);
-        String envelope = signer.sign(InTotoStatement.PAYLOAD_TYPE, statement.toJson()
-                .getBytes(StandardCharsets.UTF_8)).toJson();
+        String envelope = signer.sign(
+                        InTotoStatement.PAYLOAD_TYPE, statement.toJson().getBytes(StandardCharsets.UTF_8))
+                .toJson();
         repository.insert(subjectRef, predicateType, envelope, now);
     }
 

@@ -39,17 +39,24 @@ final class ContentReader {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
     /** letter.yaml; fields are optional here so that a missing one gets a message of ours, not Jackson's. */
-    record LetterYaml(String title, String summary, String status, @JsonProperty("addressed_to") String addressedTo,
-            LocalDate opens, LocalDate closes, List<String> languages, List<OrganiserYaml> organisers) {
-    }
+    record LetterYaml(
+            String title,
+            String summary,
+            String status,
+            @JsonProperty("addressed_to") String addressedTo,
+            LocalDate opens,
+            LocalDate closes,
+            List<String> languages,
+            List<OrganiserYaml> organisers) {}
 
-    record OrganiserYaml(String name, String orcid) {
-    }
+    record OrganiserYaml(String name, String orcid) {}
 
     /** The front matter of a version file. */
-    record VersionYaml(Integer version, OffsetDateTime published, String changes,
-            @JsonProperty("carries_signatures") Boolean carriesSignatures) {
-    }
+    record VersionYaml(
+            Integer version,
+            OffsetDateTime published,
+            String changes,
+            @JsonProperty("carries_signatures") Boolean carriesSignatures) {}
 
     List<LetterSource> read(Path contentDir) {
         Path letters = contentDir.resolve("letters");
@@ -83,26 +90,40 @@ final class ContentReader {
         String title = required(yamlFile, "title", yaml.title());
         String summary = required(yamlFile, "summary", yaml.summary());
         String statusText = required(yamlFile, "status", yaml.status());
-        LetterStatus status = LetterStatus.parse(statusText).orElseThrow(() -> new ContentException(yamlFile,
-                "unknown status '" + statusText + "' (expected draft, open or closed)"));
+        LetterStatus status = LetterStatus.parse(statusText)
+                .orElseThrow(() -> new ContentException(
+                        yamlFile, "unknown status '" + statusText + "' (expected draft, open or closed)"));
         if (yaml.opens() != null && yaml.closes() != null && yaml.closes().isBefore(yaml.opens())) {
-            throw new ContentException(yamlFile, "closes (" + yaml.closes() + ") is before opens (" + yaml.opens() + ")");
+            throw new ContentException(
+                    yamlFile, "closes (" + yaml.closes() + ") is before opens (" + yaml.opens() + ")");
         }
         List<LetterSource.Organiser> organisers = new ArrayList<>();
         for (OrganiserYaml o : yaml.organisers() == null ? List.<OrganiserYaml>of() : yaml.organisers()) {
             String name = required(yamlFile, "organisers[].name", o == null ? null : o.name());
             if (o.orcid() != null && !ORCID.matcher(o.orcid()).matches()) {
-                throw new ContentException(yamlFile, "organiser " + name + " has an invalid ORCID iD '" + o.orcid() + "'");
+                throw new ContentException(
+                        yamlFile, "organiser " + name + " has an invalid ORCID iD '" + o.orcid() + "'");
             }
             organisers.add(new LetterSource.Organiser(name, o.orcid()));
         }
-        List<String> languages = yaml.languages() == null || yaml.languages().isEmpty() ? List.of("en") : yaml.languages();
+        List<String> languages =
+                yaml.languages() == null || yaml.languages().isEmpty() ? List.of("en") : yaml.languages();
         List<LetterSource.Version> versions = readVersions(dir);
         if (versions.isEmpty() && status != LetterStatus.DRAFT) {
             throw new ContentException(dir, "a " + status.label() + " letter needs at least one version file (v1.md)");
         }
-        return new LetterSource(slug, dir, title.strip(), summary.strip(), status, blankToNull(yaml.addressedTo()),
-                yaml.opens(), yaml.closes(), List.copyOf(languages), List.copyOf(organisers), versions);
+        return new LetterSource(
+                slug,
+                dir,
+                title.strip(),
+                summary.strip(),
+                status,
+                blankToNull(yaml.addressedTo()),
+                yaml.opens(),
+                yaml.closes(),
+                List.copyOf(languages),
+                List.copyOf(organisers),
+                versions);
     }
 
     private List<LetterSource.Version> readVersions(Path dir) {
@@ -115,12 +136,13 @@ final class ContentReader {
                 }
                 LetterSource.Version v = readVersion(file);
                 if (v.number() != Integer.parseInt(m.group(1))) {
-                    throw new ContentException(file, "declares version " + v.number() + " but the file name says "
-                            + m.group(1));
+                    throw new ContentException(
+                            file, "declares version " + v.number() + " but the file name says " + m.group(1));
                 }
                 LetterSource.Version other = byNumber.putIfAbsent(v.number(), v);
                 if (other != null) {
-                    throw new ContentException(file, "duplicate version " + v.number() + " (also in " + other.file() + ")");
+                    throw new ContentException(
+                            file, "duplicate version " + v.number() + " (also in " + other.file() + ")");
                 }
             }
         } catch (IOException e) {
@@ -129,8 +151,10 @@ final class ContentReader {
         int expected = 1;
         for (LetterSource.Version v : byNumber.values()) {
             if (v.number() != expected) {
-                throw new ContentException(dir, "version " + expected + " is missing (found versions " + byNumber.keySet()
-                        + "; versions are numbered 1, 2, 3 ... without gaps)");
+                throw new ContentException(
+                        dir,
+                        "version " + expected + " is missing (found versions " + byNumber.keySet()
+                                + "; versions are numbered 1, 2, 3 ... without gaps)");
             }
             expected++;
         }
@@ -141,7 +165,8 @@ final class ContentReader {
         String text = readText(file).replace("\r\n", "\n");
         text = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (!text.startsWith("---\n")) {
-            throw new ContentException(file, "must start with front matter: a line '---', YAML fields, then a line '---'");
+            throw new ContentException(
+                    file, "must start with front matter: a line '---', YAML fields, then a line '---'");
         }
         int end = text.indexOf("\n---\n", 3);
         if (end < 0 && text.endsWith("\n---")) {
@@ -161,34 +186,42 @@ final class ContentReader {
         OffsetDateTime published = required(file, "published", yaml.published());
         String changes = required(file, "changes", yaml.changes());
         if (number > 1 && yaml.carriesSignatures() == null) {
-            throw new ContentException(file, "missing field 'carries_signatures' (true for a typo-level edit whose "
-                    + "signatures still count, false for a material change that signers must re-affirm)");
+            throw new ContentException(
+                    file,
+                    "missing field 'carries_signatures' (true for a typo-level edit whose "
+                            + "signatures still count, false for a material change that signers must re-affirm)");
         }
         boolean carries = yaml.carriesSignatures() == null || yaml.carriesSignatures();
         String markdown = TextHash.normalise(text.substring(Math.min(text.length(), end + 5)));
         if (markdown.isEmpty()) {
             throw new ContentException(file, "the letter text is empty");
         }
-        return new LetterSource.Version(number, published, changes.strip(), carries, markdown,
-                TextHash.sha256(markdown), file);
+        return new LetterSource.Version(
+                number, published, changes.strip(), carries, markdown, TextHash.sha256(markdown), file);
     }
 
     private static <T> T parse(Path file, String yaml, Class<T> type) {
         try {
             return YAML.readValue(yaml, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new ContentException(file, "unknown field '" + e.getPropertyName() + "' (known fields: "
-                    + e.getKnownPropertyIds() + ")", e);
+            throw new ContentException(
+                    file,
+                    "unknown field '" + e.getPropertyName() + "' (known fields: " + e.getKnownPropertyIds() + ")",
+                    e);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            String where =
+                    e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ContentException(file, "invalid YAML" + where + ": " + e.getOriginalMessage(), e);
         }
     }
 
     private static String readText(Path file) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ContentException(file, "is not valid UTF-8", e);
         } catch (IOException e) {

@@ -23,8 +23,7 @@ public class ContentSync {
     private static final Logger LOG = Logger.getLogger(ContentSync.class);
 
     /** What one load did, for logs and for the organiser who asked for it. */
-    public record Report(int letters, int versionsAdded) {
-    }
+    public record Report(int letters, int versionsAdded) {}
 
     private final LetterRepository letters;
     private final LetterVersionRepository versions;
@@ -33,8 +32,13 @@ public class ContentSync {
     private final LetterService letterService;
     private final Path contentDir;
 
-    ContentSync(LetterRepository letters, LetterVersionRepository versions, Markdown markdown,
-            Event<VersionPublished> published, LetterService letterService, @ConfigProperty(name = "undersigned.content-dir", defaultValue = "content") Path contentDir) {
+    ContentSync(
+            LetterRepository letters,
+            LetterVersionRepository versions,
+            Markdown markdown,
+            Event<VersionPublished> published,
+            LetterService letterService,
+            @ConfigProperty(name = "undersigned.content-dir", defaultValue = "content") Path contentDir) {
         this.letters = letters;
         this.versions = versions;
         this.markdown = markdown;
@@ -45,8 +49,9 @@ public class ContentSync {
 
     void onStart(@Observes StartupEvent event) {
         Report report = sync();
-        LOG.infof("Loaded %d letters from %s (%d new versions)", report.letters(), contentDir.toAbsolutePath(),
-                report.versionsAdded());
+        LOG.infof(
+                "Loaded %d letters from %s (%d new versions)",
+                report.letters(), contentDir.toAbsolutePath(), report.versionsAdded());
     }
 
     /** Reads and validates every file first, so that nothing is written unless the whole folder is valid. */
@@ -86,24 +91,28 @@ public class ContentSync {
         List<LetterVersion> stored = versions.findByLetter(letter.id);
         for (LetterVersion old : stored) {
             if (old.number > source.versions().size()) {
-                throw new ContentException(source.directory().resolve("v" + old.number + ".md"),
+                throw new ContentException(
+                        source.directory().resolve("v" + old.number + ".md"),
                         "version " + old.number + " was published and cannot be removed: restore the file");
             }
             LetterSource.Version file = source.versions().get(old.number - 1);
             if (!old.textSha256.equals(file.textSha256())) {
-                throw new ContentException(file.file(), "published version " + old.number
-                        + " has changed (stored text hash " + old.textSha256 + ", file now hashes to "
-                        + file.textSha256() + "): a published version never changes; publish the edit as v"
-                        + (source.versions().size() + 1) + ".md instead");
+                throw new ContentException(
+                        file.file(),
+                        "published version " + old.number
+                                + " has changed (stored text hash " + old.textSha256 + ", file now hashes to "
+                                + file.textSha256() + "): a published version never changes; publish the edit as v"
+                                + (source.versions().size() + 1) + ".md instead");
             }
             if (old.carriesSignatures != file.carriesSignatures()) {
-                throw new ContentException(file.file(), "carries_signatures of published version " + old.number
-                        + " cannot change");
+                throw new ContentException(
+                        file.file(), "carries_signatures of published version " + old.number + " cannot change");
             }
             old.html = markdown.toHtml(old.markdown);
         }
         int added = 0;
-        for (LetterSource.Version file : source.versions().subList(stored.size(), source.versions().size())) {
+        for (LetterSource.Version file :
+                source.versions().subList(stored.size(), source.versions().size())) {
             LetterVersion v = new LetterVersion();
             v.letterId = letter.id;
             v.number = file.number();
@@ -116,8 +125,8 @@ public class ContentSync {
             versions.persist(v);
             added++;
             if (v.number > 1) {
-                published.fire(new VersionPublished(letter.id, letter.slug, letter.title, v.number, v.textSha256,
-                        v.carriesSignatures));
+                published.fire(new VersionPublished(
+                        letter.id, letter.slug, letter.title, v.number, v.textSha256, v.carriesSignatures));
             }
         }
         return added;

@@ -37,7 +37,9 @@ class ContentWatch {
     private final boolean enabled;
     private volatile WatchService watcher;
 
-    ContentWatch(ContentSync sync, Event<ContentReloaded> reloaded,
+    ContentWatch(
+            ContentSync sync,
+            Event<ContentReloaded> reloaded,
             @ConfigProperty(name = "undersigned.content-dir") Path contentDir,
             @ConfigProperty(name = "undersigned.content.watch", defaultValue = "false") boolean enabled) {
         this.sync = sync;
@@ -85,7 +87,8 @@ class ContentWatch {
     /** Consumes a key's events, watching any folder that was just created. */
     private void settle(WatchKey key) {
         for (var event : key.pollEvents()) {
-            if (event.context() instanceof Path name && key.watchable() instanceof Path parent
+            if (event.context() instanceof Path name
+                    && key.watchable() instanceof Path parent
                     && Files.isDirectory(parent.resolve(name))) {
                 try {
                     registerAll(parent.resolve(name));
@@ -101,8 +104,9 @@ class ContentWatch {
         try {
             ContentSync.Report report = sync.sync();
             reloaded.fire(new ContentReloaded(report));
-            LOG.infof("Reloaded %d letters from %s (%d new versions)", report.letters(),
-                    contentDir.toAbsolutePath(), report.versionsAdded());
+            LOG.infof(
+                    "Reloaded %d letters from %s (%d new versions)",
+                    report.letters(), contentDir.toAbsolutePath(), report.versionsAdded());
         } catch (RuntimeException e) {
             LOG.warnf("Content not reloaded, nothing changed: %s", e.getMessage());
         }
@@ -111,7 +115,10 @@ class ContentWatch {
     private void registerAll(Path root) throws IOException {
         try (Stream<Path> dirs = Files.walk(root)) {
             for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
-                dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                dir.register(
+                        watcher,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         }

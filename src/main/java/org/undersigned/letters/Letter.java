@@ -56,8 +56,7 @@ class Letter {
         String name;
         String orcid;
 
-        Organiser() {
-        }
+        Organiser() {}
 
         Organiser(String name, String orcid) {
             this.name = name;

@@ -42,8 +42,10 @@ public class LetterApi {
     @Path("/letters/{slug}/versions/{number}")
     @Operation(summary = "One version: the normalised Markdown that textSha256 hashes, and its HTML")
     public VersionText version(@PathParam("slug") String slug, @PathParam("number") int number) {
-        return letters.version(slug, number).orElseThrow(() -> letters.find(slug).isEmpty() ? noLetter(slug)
-                : new NotFoundException("Letter '" + slug + "' has no version " + number + "."));
+        return letters.version(slug, number)
+                .orElseThrow(() -> letters.find(slug).isEmpty()
+                        ? noLetter(slug)
+                        : new NotFoundException("Letter '" + slug + "' has no version " + number + "."));
     }
 
     static NotFoundException noLetter(String slug) {

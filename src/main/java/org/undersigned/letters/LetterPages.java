@@ -2,6 +2,8 @@ package org.undersigned.letters;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -9,25 +11,23 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.undersigned.web.Csrf;
-import org.undersigned.web.SharedPage;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.LetterViews.LetterDetail;
 import org.undersigned.letters.LetterViews.LetterSummary;
 import org.undersigned.letters.LetterViews.VersionDiff;
 import org.undersigned.letters.LetterViews.VersionText;
+import org.undersigned.web.Csrf;
+import org.undersigned.web.SharedPage;
 
 /** Server-rendered letter pages; they work without JavaScript. */
 @Path("/")
@@ -41,8 +41,8 @@ public class LetterPages {
     static class Templates {
         static native TemplateInstance index(List<LetterSummary> letters);
 
-        static native TemplateInstance letter(LetterDetail letter, VersionText version, boolean latest,
-                List<String> sections);
+        static native TemplateInstance letter(
+                LetterDetail letter, VersionText version, boolean latest, List<String> sections);
 
         static native TemplateInstance diff(VersionDiff diff);
     }
@@ -53,7 +53,10 @@ public class LetterPages {
     private final long pageTtlNanos;
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
 
-    LetterPages(LetterService letters, @Any Instance<LetterPageSection> sections, Csrf csrf,
+    LetterPages(
+            LetterService letters,
+            @Any Instance<LetterPageSection> sections,
+            Csrf csrf,
             @ConfigProperty(name = "undersigned.page.cache", defaultValue = "1s") Duration pageTtl) {
         this.letters = letters;
         this.sections = sections;
@@ -62,8 +65,10 @@ public class LetterPages {
     }
 
     private List<String> sections(String slug) {
-        return sections.stream().sorted(Comparator.comparingInt(LetterPageSection::order))
-                .map(s -> s.html(slug)).toList();
+        return sections.stream()
+                .sorted(Comparator.comparingInt(LetterPageSection::order))
+                .map(s -> s.html(slug))
+                .toList();
     }
 
     @GET
@@ -81,8 +86,8 @@ public class LetterPages {
     @Path("letters/{slug}")
     public Response letter(@PathParam("slug") String slug) {
         SigningTarget target = letters.signingTarget(slug).orElseThrow(() -> LetterApi.noLetter(slug));
-        String revision = target.version() + "|" + sections.stream().map(s -> s.revision(slug))
-                .collect(Collectors.joining("|"));
+        String revision = target.version() + "|"
+                + sections.stream().map(s -> s.revision(slug)).collect(Collectors.joining("|"));
         long now = System.nanoTime();
         CachedPage cached = pages.get(slug);
         boolean stale = cached != null && (!cached.revision().equals(revision) || now - cached.at() >= pageTtlNanos);
@@ -92,8 +97,13 @@ public class LetterPages {
             try {
                 html = csrf.renderShared(() -> {
                     LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
-                    return Templates.letter(letter, letters.version(slug, letter.latest().number()).orElseThrow(),
-                            true, sections(slug)).render();
+                    return Templates.letter(
+                                    letter,
+                                    letters.version(slug, letter.latest().number())
+                                            .orElseThrow(),
+                                    true,
+                                    sections(slug))
+                            .render();
                 });
             } finally {
                 if (cached != null) {
@@ -106,16 +116,16 @@ public class LetterPages {
         return Response.ok(csrf.personalise(cached.html()), HTML_UTF8).build();
     }
 
-    private record CachedPage(String revision, SharedPage html, long at, AtomicBoolean rendering) {
-    }
+    private record CachedPage(String revision, SharedPage html, long at, AtomicBoolean rendering) {}
 
     @GET
     @Operation(hidden = true)
     @Path("letters/{slug}/v/{number}")
     public TemplateInstance version(@PathParam("slug") String slug, @PathParam("number") String number) {
         LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
-        VersionText version = (number.matches("[0-9]{1,6}") ? letters.version(slug, Integer.parseInt(number))
-                : java.util.Optional.<VersionText>empty())
+        VersionText version = (number.matches("[0-9]{1,6}")
+                        ? letters.version(slug, Integer.parseInt(number))
+                        : java.util.Optional.<VersionText>empty())
                 .orElseThrow(() -> new NotFoundException("Letter '" + letter.title() + "' has no version " + number
                         + ". It has versions 1 to " + letter.latest().number() + "."));
         boolean latest = version.number() == letter.latest().number();
@@ -128,7 +138,8 @@ public class LetterPages {
     public TemplateInstance diff(@PathParam("slug") String slug, @PathParam("range") String range) {
         LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
         Matcher m = RANGE.matcher(range);
-        String help = " Compare two versions with /letters/" + slug + "/diff/1.." + letter.latest().number() + ".";
+        String help = " Compare two versions with /letters/" + slug + "/diff/1.."
+                + letter.latest().number() + ".";
         if (!m.matches()) {
             throw new NotFoundException("'" + range + "' is not a pair of versions." + help);
         }

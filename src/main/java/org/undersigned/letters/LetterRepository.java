@@ -19,7 +19,8 @@ class LetterRepository implements PanacheRepository<Letter> {
 
     /** Serialises content loading across replicas: the row lock is held until the transaction ends. */
     void lockContent() {
-        getEntityManager().createNativeQuery("SELECT name FROM app_lock WHERE name = 'content' FOR UPDATE")
+        getEntityManager()
+                .createNativeQuery("SELECT name FROM app_lock WHERE name = 'content' FOR UPDATE")
                 .getResultList();
     }
 }

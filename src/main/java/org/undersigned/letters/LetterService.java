@@ -29,8 +29,9 @@ public class LetterService {
 
     public List<LetterSummary> list() {
         return letters.findPublic().stream()
-                .flatMap(l -> versions.findLatest(l.id).stream().map(v -> new LetterSummary(l.slug, l.title,
-                        l.summary, l.status.label(), l.addressedTo, v.number, v.published)))
+                .flatMap(l -> versions.findLatest(l.id).stream()
+                        .map(v -> new LetterSummary(
+                                l.slug, l.title, l.summary, l.status.label(), l.addressedTo, v.number, v.published)))
                 .toList();
     }
 
@@ -39,16 +40,18 @@ public class LetterService {
     }
 
     public Optional<VersionText> version(String slug, int number) {
-        return publicLetter(slug).flatMap(l -> versions.find(l.id, number))
-                .map(v -> new VersionText(v.number, v.markdown, v.html, v.textSha256, v.published, v.changes,
-                        v.carriesSignatures));
+        return publicLetter(slug)
+                .flatMap(l -> versions.find(l.id, number))
+                .map(v -> new VersionText(
+                        v.number, v.markdown, v.html, v.textSha256, v.published, v.changes, v.carriesSignatures));
     }
 
     /** Slugs of the published letters whose letter.yaml lists {@code orcid} as an organiser. */
     public List<String> organisedBy(String orcid) {
         return letters.findPublic().stream()
                 .filter(l -> l.organisers.stream().anyMatch(o -> orcid.equals(o.orcid)))
-                .map(l -> l.slug).toList();
+                .map(l -> l.slug)
+                .toList();
     }
 
     /** Empty when the letter or either version does not exist. */
@@ -61,8 +64,8 @@ public class LetterService {
             LetterVersion a = all.get(from - 1);
             LetterVersion b = all.get(to - 1);
             WordDiff.Result result = WordDiff.between(a.markdown, b.markdown);
-            return Optional.of(new VersionDiff(detail(l, all), info(a), info(b), result.html(), result.wordsAdded(),
-                    result.wordsRemoved()));
+            return Optional.of(new VersionDiff(
+                    detail(l, all), info(a), info(b), result.html(), result.wordsAdded(), result.wordsRemoved()));
         });
     }
 
@@ -71,9 +74,12 @@ public class LetterService {
      * and count request, so kept for a couple of seconds per replica (letters change only when content is loaded).
      */
     public Optional<SigningTarget> signingTarget(String slug) {
-        return targets.get(slug, s -> publicLetter(s).flatMap(l -> versions.findLatest(l.id)
-                .map(v -> new SigningTarget(l.id, l.slug, l.title, l.status, l.opens, l.closes, v.number,
-                        v.textSha256))));
+        return targets.get(
+                slug,
+                s -> publicLetter(s)
+                        .flatMap(l -> versions.findLatest(l.id)
+                                .map(v -> new SigningTarget(
+                                        l.id, l.slug, l.title, l.status, l.opens, l.closes, v.number, v.textSha256))));
     }
 
     /** Forgets cached letters, after content was loaded. */
@@ -82,8 +88,7 @@ public class LetterService {
     }
 
     // unknown slugs come from URLs too, so the cache is bounded
-    private final ShortCache<String, Optional<SigningTarget>> targets = new ShortCache<>(Duration.ofSeconds(2),
-            10_000);
+    private final ShortCache<String, Optional<SigningTarget>> targets = new ShortCache<>(Duration.ofSeconds(2), 10_000);
 
     /** The title of a letter by its database id, for mails about signatures. */
     public Optional<SigningTarget> signingTarget(long letterId) {
@@ -95,7 +100,14 @@ public class LetterService {
     }
 
     private static LetterDetail detail(Letter l, List<LetterVersion> all) {
-        return new LetterDetail(l.slug, l.title, l.summary, l.status.label(), l.addressedTo, l.opens, l.closes,
+        return new LetterDetail(
+                l.slug,
+                l.title,
+                l.summary,
+                l.status.label(),
+                l.addressedTo,
+                l.opens,
+                l.closes,
                 Arrays.asList(l.languages.split(",")),
                 l.organisers.stream().map(o -> new Organiser(o.name, o.orcid)).toList(),
                 all.stream().map(LetterService::info).toList());

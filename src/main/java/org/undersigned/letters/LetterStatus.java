@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /** Where a letter is in its life: drafts are not public, open letters take signatures, closed ones are kept. */
 public enum LetterStatus {
-    DRAFT, OPEN, CLOSED;
+    DRAFT,
+    OPEN,
+    CLOSED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -13,8 +13,7 @@ import java.util.HexFormat;
  */
 public final class TextHash {
 
-    private TextHash() {
-    }
+    private TextHash() {}
 
     public static String normalise(String body) {
         String text = body.startsWith("\uFEFF") ? body.substring(1) : body;

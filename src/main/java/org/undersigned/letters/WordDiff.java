@@ -18,11 +18,9 @@ final class WordDiff {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
 
-    record Result(String html, int wordsAdded, int wordsRemoved) {
-    }
+    record Result(String html, int wordsAdded, int wordsRemoved) {}
 
-    private WordDiff() {
-    }
+    private WordDiff() {}
 
     static Result between(String before, String after) {
         List<String> a = tokens(before);
@@ -36,11 +34,15 @@ final class WordDiff {
                 html.append(escape(a.get(position)));
             }
             if (delta.getType() != DeltaType.INSERT) {
-                html.append("<del>").append(escape(String.join("", delta.getSource().getLines()))).append("</del>");
+                html.append("<del>")
+                        .append(escape(String.join("", delta.getSource().getLines())))
+                        .append("</del>");
                 removed += words(delta.getSource().getLines());
             }
             if (delta.getType() != DeltaType.DELETE) {
-                html.append("<ins>").append(escape(String.join("", delta.getTarget().getLines()))).append("</ins>");
+                html.append("<ins>")
+                        .append(escape(String.join("", delta.getTarget().getLines())))
+                        .append("</ins>");
                 added += words(delta.getTarget().getLines());
             }
             position += delta.getSource().size();

@@ -17,6 +17,9 @@ public record Mail(String to, String subject, String text, String html, String l
 
     /** The links in the text body, for the dev-mode mailbox page. */
     public List<String> links() {
-        return LINK.matcher(text == null ? "" : text).results().map(r -> r.group()).toList();
+        return LINK.matcher(text == null ? "" : text)
+                .results()
+                .map(r -> r.group())
+                .toList();
     }
 }

@@ -28,7 +28,10 @@ public class MailSender {
     private final int maxAttempts;
     private final String host;
 
-    MailSender(OutboxRepository repository, Mailer mailer, DevMailbox devMailbox,
+    MailSender(
+            OutboxRepository repository,
+            Mailer mailer,
+            DevMailbox devMailbox,
             @ConfigProperty(name = "undersigned.mail.retry-base", defaultValue = "30s") Duration retryBase,
             @ConfigProperty(name = "undersigned.mail.max-attempts", defaultValue = "10") int maxAttempts,
             @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
@@ -40,12 +43,14 @@ public class MailSender {
         this.host = java.net.URI.create(publicUrl).getHost();
     }
 
-    @Scheduled(every = "${undersigned.mail.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${undersigned.mail.poll:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "mail-sender")
     void sendDue() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Long> claimed = QuarkusTransaction.requiringNew()
-                .call(() -> repository.claimDue(now, now.plusMinutes(5), 50));
+        List<Long> claimed =
+                QuarkusTransaction.requiringNew().call(() -> repository.claimDue(now, now.plusMinutes(5), 50));
         claimed.forEach(this::deliver);
     }
 
@@ -68,7 +73,9 @@ public class MailSender {
             QuarkusTransaction.requiringNew().run(() -> markSent(id));
         } catch (RuntimeException e) {
             // the message may contain an address; log only the outbox id and the error class
-            LOG.warnf("Mail %d not sent (attempt %d): %s", id, m.attempts + 1, e.getClass().getSimpleName());
+            LOG.warnf(
+                    "Mail %d not sent (attempt %d): %s",
+                    id, m.attempts + 1, e.getClass().getSimpleName());
             QuarkusTransaction.requiringNew().run(() -> markFailed(id, e));
         }
     }
@@ -99,8 +106,8 @@ public class MailSender {
         } else {
             long factor = 1L << Math.min(m.attempts - 1, 10);
             Duration delay = retryBase.multipliedBy(factor);
-            m.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC).plus(delay.compareTo(Duration.ofHours(6)) > 0
-                    ? Duration.ofHours(6) : delay);
+            m.nextAttemptAt = OffsetDateTime.now(ZoneOffset.UTC)
+                    .plus(delay.compareTo(Duration.ofHours(6)) > 0 ? Duration.ofHours(6) : delay);
         }
     }
 

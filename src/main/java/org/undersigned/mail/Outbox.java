@@ -63,8 +63,7 @@ public class Outbox {
 
     /** Gauges are read on a metrics thread without a transaction. */
     static final class QuarkusSafe {
-        private QuarkusSafe() {
-        }
+        private QuarkusSafe() {}
 
         static double count(OutboxRepository r) {
             try {

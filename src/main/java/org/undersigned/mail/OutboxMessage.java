@@ -13,7 +13,11 @@ import java.time.OffsetDateTime;
 @Table(name = "mail_outbox")
 class OutboxMessage {
 
-    enum Status { PENDING, SENT, FAILED }
+    enum Status {
+        PENDING,
+        SENT,
+        FAILED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

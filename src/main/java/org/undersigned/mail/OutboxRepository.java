@@ -13,13 +13,24 @@ class OutboxRepository implements PanacheRepository<OutboxMessage> {
      * another replica has just claimed, so two senders never claim the same message.
      */
     List<Long> claimDue(OffsetDateTime now, OffsetDateTime until, int limit) {
-        List<Long> due = getEntityManager().createQuery("select m.id from OutboxMessage m where m.status = :pending "
-                        + "and m.nextAttemptAt <= :now and (m.claimedUntil is null or m.claimedUntil < :now) order by m.id",
+        List<Long> due = getEntityManager()
+                .createQuery(
+                        "select m.id from OutboxMessage m where m.status = :pending "
+                                + "and m.nextAttemptAt <= :now and (m.claimedUntil is null or m.claimedUntil < :now) order by m.id",
                         Long.class)
-                .setParameter("pending", OutboxMessage.Status.PENDING).setParameter("now", now)
-                .setMaxResults(limit).getResultList();
-        return due.stream().filter(id -> update("claimedUntil = ?1 where id = ?2 and status = ?3 "
-                + "and (claimedUntil is null or claimedUntil < ?4)", until, id, OutboxMessage.Status.PENDING, now) == 1)
+                .setParameter("pending", OutboxMessage.Status.PENDING)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+        return due.stream()
+                .filter(id -> update(
+                                "claimedUntil = ?1 where id = ?2 and status = ?3 "
+                                        + "and (claimedUntil is null or claimedUntil < ?4)",
+                                until,
+                                id,
+                                OutboxMessage.Status.PENDING,
+                                now)
+                        == 1)
                 .toList();
     }
 

@@ -10,9 +10,8 @@ import java.util.List;
 @ApplicationScoped
 public class Audit {
 
-    public record Event(Long id, OffsetDateTime at, String actor, String action, String letter, String target,
-            String detail) {
-    }
+    public record Event(
+            Long id, OffsetDateTime at, String actor, String action, String letter, String target, String detail) {}
 
     private final AuditRepository repository;
 
@@ -22,7 +21,13 @@ public class Audit {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void record(String actor, String action, String letter, String target, String detail) {
-        repository.insert(new Event(null, OffsetDateTime.now(ZoneOffset.UTC), actor, action, letter, target,
+        repository.insert(new Event(
+                null,
+                OffsetDateTime.now(ZoneOffset.UTC),
+                actor,
+                action,
+                letter,
+                target,
                 detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000)));
     }
 

@@ -10,19 +10,36 @@ import java.util.List;
 class AuditRepository {
 
     void insert(Audit.Event e) {
-        Panache.getEntityManager().createNativeQuery("INSERT INTO audit_event (at, actor, action, letter, target, detail) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, e.at()).setParameter(2, e.actor())
-                .setParameter(3, e.action()).setParameter(4, e.letter()).setParameter(5, e.target())
-                .setParameter(6, e.detail()).executeUpdate();
+        Panache.getEntityManager()
+                .createNativeQuery("INSERT INTO audit_event (at, actor, action, letter, target, detail) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, e.at())
+                .setParameter(2, e.actor())
+                .setParameter(3, e.action())
+                .setParameter(4, e.letter())
+                .setParameter(5, e.target())
+                .setParameter(6, e.detail())
+                .executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
     List<Audit.Event> before(long beforeId, int limit) {
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("SELECT id, at, actor, action, letter, "
-                + "target, detail FROM audit_event WHERE id < ?1 ORDER BY id DESC").setParameter(1, beforeId)
-                .setMaxResults(limit).getResultList();
-        return rows.stream().map(r -> new Audit.Event(((Number) r[0]).longValue(), toOffset(r[1]), (String) r[2],
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6])).toList();
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("SELECT id, at, actor, action, letter, "
+                        + "target, detail FROM audit_event WHERE id < ?1 ORDER BY id DESC")
+                .setParameter(1, beforeId)
+                .setMaxResults(limit)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Audit.Event(
+                        ((Number) r[0]).longValue(),
+                        toOffset(r[1]),
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        (String) r[6]))
+                .toList();
     }
 
     private static OffsetDateTime toOffset(Object value) {

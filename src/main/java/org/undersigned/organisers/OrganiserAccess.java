@@ -39,7 +39,8 @@ class OrganiserAccess {
     /** The letters an organiser's token names. */
     List<String> letters() {
         Object letters = token().getClaim("letters");
-        return letters instanceof Collection<?> c ? c.stream().map(l -> String.valueOf(l).replace("\"", "")).toList()
+        return letters instanceof Collection<?> c
+                ? c.stream().map(l -> String.valueOf(l).replace("\"", "")).toList()
                 : List.of();
     }
 

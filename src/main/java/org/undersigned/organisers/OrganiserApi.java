@@ -32,16 +32,13 @@ import org.undersigned.web.InvalidInput;
 @SecurityRequirement(name = "organiser")
 public class OrganiserApi {
 
-    public record Rejection(String reason) {
-    }
+    public record Rejection(String reason) {}
 
     /** {@code kind}: "honour" (with honour and year) or "affiliation" (with organisation). */
-    public record Attestation(String kind, String honour, Integer year, String organisation) {
-    }
+    public record Attestation(String kind, String honour, Integer year, String organisation) {}
 
     /** An admin's request for a token, e.g. for automation. */
-    public record TokenRequest(String subject, String role, List<String> letters, String lifetime) {
-    }
+    public record TokenRequest(String subject, String role, List<String> letters, String lifetime) {}
 
     private final Moderation moderation;
     private final OrganiserAccess access;
@@ -49,8 +46,8 @@ public class OrganiserApi {
     private final OrganiserTokens tokens;
     private final ThreadService threads;
 
-    OrganiserApi(Moderation moderation, OrganiserAccess access, Audit audit, OrganiserTokens tokens,
-            ThreadService threads) {
+    OrganiserApi(
+            Moderation moderation, OrganiserAccess access, Audit audit, OrganiserTokens tokens, ThreadService threads) {
         this.threads = threads;
         this.moderation = moderation;
         this.access = access;
@@ -62,8 +59,8 @@ public class OrganiserApi {
     @Path("/letters/{slug}/moderation")
     @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
     @Operation(summary = "Signatures held by the impersonation guard, oldest first")
-    public List<Moderation.Held> queue(@PathParam("slug") String slug,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<Moderation.Held> queue(
+            @PathParam("slug") String slug, @QueryParam("limit") @DefaultValue("100") int limit) {
         access.forLetter(slug);
         return moderation.queue(slug, limit);
     }
@@ -103,8 +100,9 @@ public class OrganiserApi {
     public Map<String, String> attest(@PathParam("slug") String slug, @PathParam("id") String id, Attestation body) {
         String actor = access.forLetter(slug);
         if (body == null || !("honour".equals(body.kind()) || "affiliation".equals(body.kind()))) {
-            throw new InvalidInput(Map.of("kind", "Give kind \"honour\" (with honour and year) or \"affiliation\" "
-                    + "(with organisation)."));
+            throw new InvalidInput(Map.of(
+                    "kind",
+                    "Give kind \"honour\" (with honour and year) or \"affiliation\" " + "(with organisation)."));
         }
         if ("honour".equals(body.kind())) {
             if (body.honour() == null || body.year() == null) {
@@ -120,30 +118,43 @@ public class OrganiserApi {
     }
 
     /** A bulk invalidation: filters (at least one), a reason code, and whether only to count. */
-    public record BulkInvalidation(String domain, java.time.OffsetDateTime from, java.time.OffsetDateTime to,
-            String network, String reason, Boolean dryRun) {
-    }
+    public record BulkInvalidation(
+            String domain,
+            java.time.OffsetDateTime from,
+            java.time.OffsetDateTime to,
+            String network,
+            String reason,
+            Boolean dryRun) {}
 
     @POST
     @Path("/letters/{slug}/invalidations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
     @Transactional
-    @Operation(summary = "Invalidate counted signatures in bulk (email domain, confirmation window, client network) "
-            + "with a reason code that goes into the log; dryRun only counts")
+    @Operation(
+            summary = "Invalidate counted signatures in bulk (email domain, confirmation window, client network) "
+                    + "with a reason code that goes into the log; dryRun only counts")
     public Moderation.Bulk invalidate(@PathParam("slug") String slug, BulkInvalidation body) {
         String actor = access.forLetter(slug);
         if (body == null) {
             throw new InvalidInput(Map.of("body", "Send {domain?, from?, to?, network?, reason, dryRun?}."));
         }
         boolean dryRun = Boolean.TRUE.equals(body.dryRun());
-        Moderation.Bulk result = moderation.invalidate(slug, new Moderation.Filter(body.domain(), body.from(),
-                body.to(), body.network()), body.reason(), dryRun);
+        Moderation.Bulk result = moderation.invalidate(
+                slug,
+                new Moderation.Filter(body.domain(), body.from(), body.to(), body.network()),
+                body.reason(),
+                dryRun);
         if (!dryRun) {
             // the network is recorded only as given by the organiser, for the audit trail
-            audit.record(actor, "invalidate", slug, null, body.reason() + ": " + result.invalidated()
-                    + " signatures (domain " + body.domain() + ", from " + body.from() + ", to " + body.to()
-                    + ", network " + body.network() + ")");
+            audit.record(
+                    actor,
+                    "invalidate",
+                    slug,
+                    null,
+                    body.reason() + ": " + result.invalidated()
+                            + " signatures (domain " + body.domain() + ", from " + body.from() + ", to " + body.to()
+                            + ", network " + body.network() + ")");
         }
         return result;
     }
@@ -170,7 +181,12 @@ public class OrganiserApi {
     public ThreadService.View correct(@PathParam("slug") String slug, @PathParam("id") String id, ThreadEntry entry) {
         String actor = access.forLetter(slug);
         ThreadService.View view = threads.correct(slug, id, entryOrProblem(entry), actor);
-        audit.record(actor, "thread-correct", slug, id, "revision " + view.revisions().size());
+        audit.record(
+                actor,
+                "thread-correct",
+                slug,
+                id,
+                "revision " + view.revisions().size());
         return view;
     }
 
@@ -191,9 +207,18 @@ public class OrganiserApi {
         if (entry == null) {
             throw new InvalidInput(Map.of("body", "Send the entry as JSON: id, kind, title, date, body and the rest."));
         }
-        return new ThreadEntry(entry.id(), entry.kind(), entry.title(), entry.organisation(), entry.author(),
-                entry.date(), entry.url(), entry.archived(), entry.respondsTo(),
-                entry.claims() == null ? List.of() : entry.claims(), entry.points() == null ? List.of() : entry.points(),
+        return new ThreadEntry(
+                entry.id(),
+                entry.kind(),
+                entry.title(),
+                entry.organisation(),
+                entry.author(),
+                entry.date(),
+                entry.url(),
+                entry.archived(),
+                entry.respondsTo(),
+                entry.claims() == null ? List.of() : entry.claims(),
+                entry.points() == null ? List.of() : entry.points(),
                 entry.body() == null ? "" : entry.body());
     }
 
@@ -201,8 +226,8 @@ public class OrganiserApi {
     @Path("/admin/audit")
     @RolesAllowed(OrganiserTokens.ADMIN)
     @Operation(summary = "The audit trail of organiser and admin actions, newest first (before = an event id)")
-    public List<Audit.Event> auditTrail(@QueryParam("before") Long before,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<Audit.Event> auditTrail(
+            @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("100") int limit) {
         return audit.page(before, limit);
     }
 
@@ -231,8 +256,12 @@ public class OrganiserApi {
             throw new InvalidInput(Map.of("lifetime", "A token lives between a second and 90 days."));
         }
         OrganiserTokens.Minted minted = tokens.mint(body.subject(), role, body.letters(), lifetime);
-        audit.record(actor, "mint-token", null, body.subject(), role + " " + body.letters() + " until "
-                + minted.expiresAt());
+        audit.record(
+                actor,
+                "mint-token",
+                null,
+                body.subject(),
+                role + " " + body.letters() + " until " + minted.expiresAt());
         return minted;
     }
 }

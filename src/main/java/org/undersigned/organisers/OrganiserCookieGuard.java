@@ -28,7 +28,8 @@ class OrganiserCookieGuard {
 
     @ServerRequestFilter
     void refuseWritesFromOtherSites(ContainerRequestContext request) {
-        if (SAFE.contains(request.getMethod()) || !request.getCookies().containsKey(OrganiserPages.COOKIE)
+        if (SAFE.contains(request.getMethod())
+                || !request.getCookies().containsKey(OrganiserPages.COOKIE)
                 || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
                 || !request.getUriInfo().getRequestUri().getPath().startsWith("/api/")) {
             return;

@@ -28,7 +28,8 @@ class OrganiserKeys {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
-    OrganiserKeys(AppSecrets secrets,
+    OrganiserKeys(
+            AppSecrets secrets,
             @ConfigProperty(name = "undersigned.organisers.private-key") Optional<String> key,
             @ConfigProperty(name = "undersigned.organisers.private-key-file") Optional<Path> keyFile) {
         byte[] seed = secrets.ed25519Seed("organiser-token-key", key, keyFile, "undersigned.organisers.private-key");

@@ -44,8 +44,7 @@ public class OrganiserPages {
     }
 
     /** One letter's moderation queue. */
-    public record Queue(String slug, List<Moderation.Held> held) {
-    }
+    public record Queue(String slug, List<Moderation.Held> held) {}
 
     @Inject
     @IdToken
@@ -60,8 +59,14 @@ public class OrganiserPages {
     private final List<String> admins;
     private final boolean secure;
 
-    OrganiserPages(OrganiserTokens tokens, LetterService letters, Moderation moderation, OrganiserAccess access,
-            Audit audit, Csrf csrf, @ConfigProperty(name = "undersigned.admins") Optional<List<String>> admins,
+    OrganiserPages(
+            OrganiserTokens tokens,
+            LetterService letters,
+            Moderation moderation,
+            OrganiserAccess access,
+            Audit audit,
+            Csrf csrf,
+            @ConfigProperty(name = "undersigned.admins") Optional<List<String>> admins,
             @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
         this.tokens = tokens;
         this.letters = letters;
@@ -87,11 +92,17 @@ public class OrganiserPages {
             throw new ForbiddenException("The ORCID iD " + iD + " is not an organiser of any letter here. Organisers "
                     + "are listed in each letter's letter.yaml.");
         }
-        OrganiserTokens.Minted minted = tokens.mint(iD, admin ? OrganiserTokens.ADMIN : OrganiserTokens.ORGANISER,
-                organised, null);
+        OrganiserTokens.Minted minted =
+                tokens.mint(iD, admin ? OrganiserTokens.ADMIN : OrganiserTokens.ORGANISER, organised, null);
         audit.record(iD, "sign-in", null, null, (admin ? "admin" : "organiser") + " of " + organised);
-        NewCookie cookie = new NewCookie.Builder(COOKIE).value(minted.token()).path("/").httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.LAX).maxAge((int) tokens.lifetime().toSeconds()).build();
+        NewCookie cookie = new NewCookie.Builder(COOKIE)
+                .value(minted.token())
+                .path("/")
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.LAX)
+                .maxAge((int) tokens.lifetime().toSeconds())
+                .build();
         return Response.seeOther(URI.create("/organisers")).cookie(cookie).build();
     }
 
@@ -101,10 +112,14 @@ public class OrganiserPages {
     @Operation(hidden = true)
     public TemplateInstance page() {
         String actor = access.actor();
-        List<String> slugs = access.admin() ? letters.list().stream().map(l -> l.slug()).toList()
-                : access.letters();
-        return Templates.organisers(actor, access.admin(), slugs.stream()
-                .map(slug -> new Queue(slug, moderation.queue(slug, 200))).toList());
+        List<String> slugs =
+                access.admin() ? letters.list().stream().map(l -> l.slug()).toList() : access.letters();
+        return Templates.organisers(
+                actor,
+                access.admin(),
+                slugs.stream()
+                        .map(slug -> new Queue(slug, moderation.queue(slug, 200)))
+                        .toList());
     }
 
     @POST
@@ -113,8 +128,11 @@ public class OrganiserPages {
     @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
     @Transactional
     @Operation(hidden = true)
-    public Response decide(@PathParam("slug") String slug, @PathParam("id") String id,
-            @PathParam("decision") String decision, @FormParam("reason") String reason,
+    public Response decide(
+            @PathParam("slug") String slug,
+            @PathParam("id") String id,
+            @PathParam("decision") String decision,
+            @FormParam("reason") String reason,
             @FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
         String actor = access.forLetter(slug);
@@ -133,8 +151,14 @@ public class OrganiserPages {
     @Operation(hidden = true)
     public Response signOut(@FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
-        NewCookie gone = new NewCookie.Builder(COOKIE).value("").path("/").httpOnly(true).secure(secure)
-                .sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
+        NewCookie gone = new NewCookie.Builder(COOKIE)
+                .value("")
+                .path("/")
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.LAX)
+                .maxAge(0)
+                .build();
         return Response.seeOther(URI.create("/")).cookie(gone).build();
     }
 }

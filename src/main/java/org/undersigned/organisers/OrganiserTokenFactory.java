@@ -26,11 +26,16 @@ class OrganiserTokenFactory extends JWTCallerPrincipalFactory {
 
     private final JwtConsumer consumer;
 
-    OrganiserTokenFactory(OrganiserKeys keys,
+    OrganiserTokenFactory(
+            OrganiserKeys keys,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
-        this.consumer = new JwtConsumerBuilder().setVerificationKey(keys.publicKey())
+        this.consumer = new JwtConsumerBuilder()
+                .setVerificationKey(keys.publicKey())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.EDDSA)
-                .setRequireExpirationTime().setRequireSubject().setExpectedIssuer(issuer).setAllowedClockSkewInSeconds(30)
+                .setRequireExpirationTime()
+                .setRequireSubject()
+                .setExpectedIssuer(issuer)
+                .setAllowedClockSkewInSeconds(30)
                 .build();
     }
 
@@ -40,8 +45,13 @@ class OrganiserTokenFactory extends JWTCallerPrincipalFactory {
             JwtContext context = consumer.process(token);
             return new DefaultJWTCallerPrincipal(token, "JWT", context.getJwtClaims());
         } catch (InvalidJwtException e) {
-            throw new ParseException("organiser token refused: " + e.getErrorDetails().stream().findFirst()
-                    .map(d -> d.getErrorMessage()).orElse("invalid"), e);
+            throw new ParseException(
+                    "organiser token refused: "
+                            + e.getErrorDetails().stream()
+                                    .findFirst()
+                                    .map(d -> d.getErrorMessage())
+                                    .orElse("invalid"),
+                    e);
         }
     }
 }

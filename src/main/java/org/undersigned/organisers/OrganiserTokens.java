@@ -20,14 +20,15 @@ public class OrganiserTokens {
     public static final String ADMIN = "admin";
 
     /** A minted token and when it stops working. */
-    public record Minted(String token, Instant expiresAt) {
-    }
+    public record Minted(String token, Instant expiresAt) {}
 
     private final OrganiserKeys keys;
     private final String issuer;
     private final Duration lifetime;
 
-    OrganiserTokens(OrganiserKeys keys, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+    OrganiserTokens(
+            OrganiserKeys keys,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "undersigned.organisers.token-lifetime", defaultValue = "8h") Duration lifetime) {
         this.keys = keys;
         this.issuer = issuer;
@@ -41,9 +42,15 @@ public class OrganiserTokens {
     /** {@code subject}: an ORCID iD after sign-in, or a name chosen for automation ("bot:deploy"). */
     public Minted mint(String subject, String role, List<String> letters, Duration ttl) {
         Instant expires = Instant.now().plus(ttl == null ? lifetime : ttl);
-        String token = Jwt.issuer(issuer).subject(subject).upn(subject).groups(Set.of(role))
-                .claim("letters", letters == null ? List.of() : letters).expiresAt(expires)
-                .jws().algorithm(SignatureAlgorithm.EDDSA).sign(keys.privateKey());
+        String token = Jwt.issuer(issuer)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(role))
+                .claim("letters", letters == null ? List.of() : letters)
+                .expiresAt(expires)
+                .jws()
+                .algorithm(SignatureAlgorithm.EDDSA)
+                .sign(keys.privateKey());
         return new Minted(token, expires);
     }
 }

@@ -6,8 +6,7 @@ package org.undersigned.signatures;
  */
 final class Badge {
 
-    private Badge() {
-    }
+    private Badge() {}
 
     static String svg(String label, String value) {
         int left = 10 + 7 * label.length();

@@ -9,16 +9,21 @@ import java.util.List;
 @ApplicationScoped
 class CountRepository {
 
-    record Row(String dimension, String key, long n) {
-    }
+    record Row(String dimension, String key, long n) {}
 
     void add(long letterId, String dimension, String key, long delta) {
         EntityManager em = Panache.getEntityManager();
         em.createNativeQuery("INSERT INTO letter_count (letter_id, dimension, k, n) VALUES (?1, ?2, ?3, 0) "
-                + "ON CONFLICT DO NOTHING")
-                .setParameter(1, letterId).setParameter(2, dimension).setParameter(3, key).executeUpdate();
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, letterId)
+                .setParameter(2, dimension)
+                .setParameter(3, key)
+                .executeUpdate();
         em.createNativeQuery("UPDATE letter_count SET n = n + ?4 WHERE letter_id = ?1 AND dimension = ?2 AND k = ?3")
-                .setParameter(1, letterId).setParameter(2, dimension).setParameter(3, key).setParameter(4, delta)
+                .setParameter(1, letterId)
+                .setParameter(2, dimension)
+                .setParameter(3, key)
+                .setParameter(4, delta)
                 .executeUpdate();
     }
 
@@ -26,9 +31,14 @@ class CountRepository {
     void replace(long letterId, String dimension, String key, long n) {
         EntityManager em = Panache.getEntityManager();
         em.createNativeQuery("DELETE FROM letter_count WHERE letter_id = ?1 AND dimension = ?2")
-                .setParameter(1, letterId).setParameter(2, dimension).executeUpdate();
+                .setParameter(1, letterId)
+                .setParameter(2, dimension)
+                .executeUpdate();
         em.createNativeQuery("INSERT INTO letter_count (letter_id, dimension, k, n) VALUES (?1, ?2, ?3, ?4)")
-                .setParameter(1, letterId).setParameter(2, dimension).setParameter(3, key).setParameter(4, n)
+                .setParameter(1, letterId)
+                .setParameter(2, dimension)
+                .setParameter(3, key)
+                .setParameter(4, n)
                 .executeUpdate();
     }
 
@@ -36,7 +46,10 @@ class CountRepository {
     List<Row> all(long letterId) {
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery("SELECT dimension, k, n FROM letter_count WHERE letter_id = ?1")
-                .setParameter(1, letterId).getResultList();
-        return rows.stream().map(r -> new Row((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList();
+                .setParameter(1, letterId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Row((String) r[0], (String) r[1], ((Number) r[2]).longValue()))
+                .toList();
     }
 }

@@ -22,23 +22,29 @@ import org.undersigned.web.ShortCache;
 class Counts {
 
     /** Affiliation evidence, weakest to strongest (DESIGN §5); "none" when no affiliation was given. */
-    static final List<String> LEVELS = List.of("none", "self", "orcid-self", "email-domain", "orcid-institution",
-            "attested");
+    static final List<String> LEVELS =
+            List.of("none", "self", "orcid-self", "email-domain", "orcid-institution", "attested");
+
     static final List<String> IDENTITIES = List.of("email", "orcid");
 
-    record Snapshot(long total, Map<String, Long> byLevel, Map<String, Long> byIdentity,
-            Map<String, Long> byOrganisation, Map<String, Long> byVersion, Checkpoint checkpoint, long revision,
-            Instant asOf) {
-    }
+    record Snapshot(
+            long total,
+            Map<String, Long> byLevel,
+            Map<String, Long> byIdentity,
+            Map<String, Long> byOrganisation,
+            Map<String, Long> byVersion,
+            Checkpoint checkpoint,
+            long revision,
+            Instant asOf) {}
 
     /** The log checkpoint a snapshot was computed at; rootHash in base64 as in the checkpoint itself. */
-    public record Checkpoint(long size, String rootHash) {
-    }
+    public record Checkpoint(long size, String rootHash) {}
 
     private final CountRepository repository;
     private final ShortCache<Long, Snapshot> cache;
 
-    Counts(CountRepository repository,
+    Counts(
+            CountRepository repository,
             @ConfigProperty(name = "undersigned.count.cache", defaultValue = "1s") Duration ttl) {
         this.repository = repository;
         this.cache = new ShortCache<>(ttl, 100_000);
@@ -76,8 +82,8 @@ class Counts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void apply(long letterId, Changes changes, long size, String rootHash) {
-        changes.deltas.forEach((dimension, keys) -> keys.forEach((key, delta) ->
-                repository.add(letterId, dimension, key, delta)));
+        changes.deltas.forEach(
+                (dimension, keys) -> keys.forEach((key, delta) -> repository.add(letterId, dimension, key, delta)));
         repository.replace(letterId, "checkpoint", rootHash, size);
         bump(letterId);
     }
@@ -114,12 +120,10 @@ class Counts {
                 }
                 case "version" -> byVersion.put(row.key(), row.n());
                 case "checkpoint" -> checkpoint = new Checkpoint(row.n(), row.key());
-                default -> {
-                }
+                default -> {}
             }
         }
-        return new Snapshot(total, byLevel, byIdentity, byOrganisation, byVersion, checkpoint, revision,
-                Instant.now());
+        return new Snapshot(total, byLevel, byIdentity, byOrganisation, byVersion, checkpoint, revision, Instant.now());
     }
 
     private static Map<String, Long> zeros(List<String> keys) {

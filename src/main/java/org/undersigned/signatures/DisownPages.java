@@ -51,7 +51,12 @@ public class DisownPages {
     private final Csrf csrf;
     private final boolean orcidEnabled;
 
-    DisownPages(SigningService signing, OrcidSigning orcid, Signatories signatories, SigningGuard guard, Csrf csrf,
+    DisownPages(
+            SigningService signing,
+            OrcidSigning orcid,
+            Signatories signatories,
+            SigningGuard guard,
+            Csrf csrf,
             @ConfigProperty(name = "undersigned.orcid.enabled") boolean orcidEnabled) {
         this.signing = signing;
         this.orcid = orcid;
@@ -73,8 +78,12 @@ public class DisownPages {
     @Path("letters/{slug}/disown/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public TemplateInstance byEmail(@PathParam("slug") String slug, @PathParam("id") String id,
-            @FormParam("email") String email, @FormParam(Csrf.FIELD) String token, @Context HttpServerRequest http) {
+    public TemplateInstance byEmail(
+            @PathParam("slug") String slug,
+            @PathParam("id") String id,
+            @FormParam("email") String email,
+            @FormParam(Csrf.FIELD) String token,
+            @Context HttpServerRequest http) {
         csrf.verify(token);
         guard.limitLinks(http);
         if (email != null && !email.isBlank()) {
@@ -97,7 +106,9 @@ public class DisownPages {
     @Path("disown/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response disown(@PathParam("token") String token, @FormParam(Csrf.FIELD) String csrfToken,
+    public Response disown(
+            @PathParam("token") String token,
+            @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
@@ -118,18 +129,21 @@ public class DisownPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Authenticated
     @Operation(hidden = true)
-    public Response byOrcid(@PathParam("slug") String slug, @PathParam("id") String id,
-            @FormParam(Csrf.FIELD) String token) {
+    public Response byOrcid(
+            @PathParam("slug") String slug, @PathParam("id") String id, @FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
         SigningTarget letter = signing.letter(slug);
         listed(letter, id);
         boolean done = orcid.disown(slug, id, idToken.getSubject(), OrcidSigningPages.nameOf(idToken));
-        return Response.status(done ? 200 : 403).entity(Templates.outcome(letter, done ? "disowned" : "not-proven"))
+        return Response.status(done ? 200 : 403)
+                .entity(Templates.outcome(letter, done ? "disowned" : "not-proven"))
                 .build();
     }
 
     private Signatories.Status listed(SigningTarget letter, String id) {
-        return signatories.status(id).filter(s -> letter.slug().equals(s.letter()) && s.name() != null)
+        return signatories
+                .status(id)
+                .filter(s -> letter.slug().equals(s.letter()) && s.name() != null)
                 .orElseThrow(() -> new NotFoundException("'" + letter.title() + "' lists no signature " + id + "."));
     }
 }

@@ -5,8 +5,7 @@ import io.quarkus.qute.TemplateExtension;
 /** How strongly a claim is proven, in words a reader understands at a glance (DESIGN §5). */
 final class EvidenceLabels {
 
-    private EvidenceLabels() {
-    }
+    private EvidenceLabels() {}
 
     @TemplateExtension
     static String levelLabel(String level) {

@@ -19,8 +19,7 @@ class LogEffects {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** {@code dimension} with {@code from}/{@code to}: the live signer moves between two keys of it. */
-    record Effect(int delta, Map<String, String> keys, String dimension, String from, String to) {
-    }
+    record Effect(int delta, Map<String, String> keys, String dimension, String from, String to) {}
 
     private final Counts counts;
 

@@ -23,21 +23,24 @@ import org.undersigned.web.InvalidInput;
 public class Moderation {
 
     /** A held signature as organisers see it in the moderation queue (never public). */
-    public record Held(String id, String name, String organisation, String role, String heldAs,
-            String affiliation, OffsetDateTime confirmedAt) {
-    }
+    public record Held(
+            String id,
+            String name,
+            String organisation,
+            String role,
+            String heldAs,
+            String affiliation,
+            OffsetDateTime confirmedAt) {}
 
     static final Pattern REASON = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
     static final int BULK_LIMIT = 10_000;
 
     /** Which counted signatures a bulk invalidation covers; every given filter must match (null = any). */
-    public record Filter(String domain, java.time.OffsetDateTime from, java.time.OffsetDateTime to, String network) {
-    }
+    public record Filter(String domain, java.time.OffsetDateTime from, java.time.OffsetDateTime to, String network) {}
 
     /** How many signatures matched, and how many were invalidated (none on a dry run). */
-    public record Bulk(int matched, int invalidated) {
-    }
+    public record Bulk(int matched, int invalidated) {}
 
     private final SignatureRepository signatures;
     private final SigningService signing;
@@ -48,8 +51,14 @@ public class Moderation {
     private final SignerIds signerIds;
     private final org.undersigned.web.ClientNetwork network;
 
-    Moderation(SignatureRepository signatures, SigningService signing, TransparencyLog log, Honours honours,
-            Organisations organisations, SignatureAttestations attestations, SignerIds signerIds,
+    Moderation(
+            SignatureRepository signatures,
+            SigningService signing,
+            TransparencyLog log,
+            Honours honours,
+            Organisations organisations,
+            SignatureAttestations attestations,
+            SignerIds signerIds,
             org.undersigned.web.ClientNetwork network) {
         this.signerIds = signerIds;
         this.network = network;
@@ -65,8 +74,8 @@ public class Moderation {
     public List<Held> queue(String slug, int limit) {
         SigningTarget letter = signing.letter(slug);
         return signatures.held(letter.letterId(), Math.max(1, Math.min(limit, 500))).stream()
-                .map(s -> new Held(s.id.toString(), s.name, s.organisation, s.role, s.heldAs, s.affiliationLevel,
-                        s.confirmedAt))
+                .map(s -> new Held(
+                        s.id.toString(), s.name, s.organisation, s.role, s.heldAs, s.affiliationLevel, s.confirmedAt))
                 .toList();
     }
 
@@ -85,13 +94,17 @@ public class Moderation {
     public void reject(String slug, String id, String reason) {
         String code = reason == null || reason.isBlank() ? "impersonation" : reason.strip();
         if (!REASON.matcher(code).matches()) {
-            throw new InvalidInput(Map.of("reason", "A reason code is 2 to 40 of a-z, 0-9 and '-', e.g. impersonation."));
+            throw new InvalidInput(
+                    Map.of("reason", "A reason code is 2 to 40 of a-z, 0-9 and '-', e.g. impersonation."));
         }
         SigningTarget letter = signing.letter(slug);
         Signature s = held(letter, id);
         s.signerId = signing.signerIdOf(s, letter);
-        log.append(s.letterId, LogEntries.invalidation(letter.slug(), Tokens.now().toInstant(), s.signerId, code),
-                s.seq, null);
+        log.append(
+                s.letterId,
+                LogEntries.invalidation(letter.slug(), Tokens.now().toInstant(), s.signerId, code),
+                s.seq,
+                null);
         s.moderation = Signature.Moderation.REJECTED;
         s.moderatedAt = Tokens.now();
         s.status = Signature.Status.WITHDRAWN;
@@ -111,7 +124,8 @@ public class Moderation {
         if (!REASON.matcher(code).matches()) {
             problems.put("reason", "A reason code is 2 to 40 of a-z, 0-9 and '-', e.g. spam or fraud.");
         }
-        String domain = filter.domain() == null || filter.domain().isBlank() ? null
+        String domain = filter.domain() == null || filter.domain().isBlank()
+                ? null
                 : filter.domain().strip().toLowerCase(java.util.Locale.ROOT);
         if (domain != null && !DOMAIN.matcher(domain).matches()) {
             problems.put("domain", "Give a domain name such as example.org.");
@@ -120,21 +134,24 @@ public class Moderation {
         if (filter.network() != null && !filter.network().isBlank()) {
             String net = network.ofAddress(filter.network().strip());
             if ("unknown".equals(net)) {
-                problems.put("network", "Give an IPv4 or IPv6 address; its network (IPv4 address, IPv6 /64) is matched.");
+                problems.put(
+                        "network", "Give an IPv4 or IPv6 address; its network (IPv4 address, IPv6 /64) is matched.");
             } else {
                 networkTag = signerIds.networkTag(net);
             }
         }
         if (domain == null && filter.from() == null && filter.to() == null && networkTag == null) {
-            problems.put("filter", "Give at least one of domain, from, to and network: a bulk invalidation never "
-                    + "covers a whole letter.");
+            problems.put(
+                    "filter",
+                    "Give at least one of domain, from, to and network: a bulk invalidation never "
+                            + "covers a whole letter.");
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
         SigningTarget letter = signing.letter(slug);
-        List<Signature> matched = signatures.matching(letter.letterId(), domain, filter.from(), filter.to(),
-                networkTag, BULK_LIMIT);
+        List<Signature> matched =
+                signatures.matching(letter.letterId(), domain, filter.from(), filter.to(), networkTag, BULK_LIMIT);
         if (dryRun) {
             return new Bulk(matched.size(), 0);
         }
@@ -150,21 +167,28 @@ public class Moderation {
     public void attestHonour(String slug, String id, String honourId, int year, String by) {
         SigningTarget letter = signing.letter(slug);
         Signature s = counted(letter, id);
-        Honours.Honour honour = honours.byId(honourId).orElseThrow(() -> new InvalidInput(Map.of("honour",
-                "Unknown honour '" + honourId + "'; GET /api/honours lists them.")));
-        boolean laureate = honour.laureates().stream().anyMatch(l -> l.year() == year
-                && org.undersigned.verification.Names.key(l.name()).equals(
-                        org.undersigned.verification.Names.key(s.name)));
+        Honours.Honour honour = honours.byId(honourId)
+                .orElseThrow(() -> new InvalidInput(
+                        Map.of("honour", "Unknown honour '" + honourId + "'; GET /api/honours lists them.")));
+        boolean laureate = honour.laureates().stream()
+                .anyMatch(l -> l.year() == year
+                        && org.undersigned.verification.Names.key(l.name())
+                                .equals(org.undersigned.verification.Names.key(s.name)));
         if (!laureate) {
-            throw new InvalidInput(Map.of("year", s.name + " is not listed as a laureate of " + honour.name() + " in "
-                    + year + " (content/honours.yaml)."));
+            throw new InvalidInput(Map.of(
+                    "year",
+                    s.name + " is not listed as a laureate of " + honour.name() + " in " + year
+                            + " (content/honours.yaml)."));
         }
         String fact = "honour:" + honour.id() + ":" + year;
         s.honours = s.honours == null ? honour.name() + " " + year : s.honours + "; " + honour.name() + " " + year;
-        log.append(s.letterId, LogEntries.evidence(letter.slug(), Tokens.now().toInstant(), s.signerId,
-                List.of(fact)), s.seq, null);
-        attestations.organiser(s, letter, "honour", Map.of("honour", honour.name(), "honourId", honour.id(),
-                "year", year), by);
+        log.append(
+                s.letterId,
+                LogEntries.evidence(letter.slug(), Tokens.now().toInstant(), s.signerId, List.of(fact)),
+                s.seq,
+                null);
+        attestations.organiser(
+                s, letter, "honour", Map.of("honour", honour.name(), "honourId", honour.id(), "year", year), by);
     }
 
     /** Attests the signer's affiliation with a known organisation: the strongest level, "attested". */
@@ -172,19 +196,36 @@ public class Moderation {
     public void attestAffiliation(String slug, String id, String organisation, String by) {
         SigningTarget letter = signing.letter(slug);
         Signature s = counted(letter, id);
-        Organisations.Organisation o = organisations.named(organisation).orElseThrow(() -> new InvalidInput(Map.of(
-                "organisation", "Unknown organisation '" + organisation + "'; GET /api/organisations lists them.")));
+        Organisations.Organisation o = organisations
+                .named(organisation)
+                .orElseThrow(() -> new InvalidInput(Map.of(
+                        "organisation",
+                        "Unknown organisation '" + organisation + "'; GET /api/organisations lists them.")));
         if (s.organisation == null || !o.name().equals(s.organisation)) {
-            throw new InvalidInput(Map.of("organisation", "The signer stated '" + s.organisation
-                    + "', not " + o.name() + ": only a stated affiliation can be attested."));
+            throw new InvalidInput(Map.of(
+                    "organisation",
+                    "The signer stated '" + s.organisation + "', not " + o.name()
+                            + ": only a stated affiliation can be attested."));
         }
         String from = s.affiliationLevel;
         s.affiliationLevel = "attested";
-        log.append(s.letterId, LogEntries.evidence(letter.slug(), Tokens.now().toInstant(), s.signerId,
-                List.of(o.ror() == null ? "attested" : "attested:" + o.ror())), s.seq,
+        log.append(
+                s.letterId,
+                LogEntries.evidence(
+                        letter.slug(),
+                        Tokens.now().toInstant(),
+                        s.signerId,
+                        List.of(o.ror() == null ? "attested" : "attested:" + o.ror())),
+                s.seq,
                 from.equals("attested") ? null : LogEffects.level(from, "attested"));
-        attestations.organiser(s, letter, "affiliation", o.ror() == null ? Map.of("attestedOrganisation", o.name())
-                : Map.of("attestedOrganisation", o.name(), "ror", o.ror()), by);
+        attestations.organiser(
+                s,
+                letter,
+                "affiliation",
+                o.ror() == null
+                        ? Map.of("attestedOrganisation", o.name())
+                        : Map.of("attestedOrganisation", o.name(), "ror", o.ror()),
+                by);
     }
 
     private Signature held(SigningTarget letter, String id) {
@@ -204,7 +245,9 @@ public class Moderation {
     }
 
     private Signature find(SigningTarget letter, String id) {
-        return signatures.lockOnLetter(letter.letterId(), id).orElseThrow(() -> new NotFoundException("Letter '" + letter.slug() + "' has no signature " + id
-                        + "."));
+        return signatures
+                .lockOnLetter(letter.letterId(), id)
+                .orElseThrow(
+                        () -> new NotFoundException("Letter '" + letter.slug() + "' has no signature " + id + "."));
     }
 }

@@ -37,7 +37,11 @@ public class NewsPages {
     private final SigningGuard guard;
     private final Csrf csrf;
 
-    NewsPages(Notifications notifications, SigningService signing, Signatories signatories, SigningGuard guard,
+    NewsPages(
+            Notifications notifications,
+            SigningService signing,
+            Signatories signatories,
+            SigningGuard guard,
             Csrf csrf) {
         this.notifications = notifications;
         this.signing = signing;
@@ -60,8 +64,11 @@ public class NewsPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public TemplateInstance unsubscribe(@PathParam("id") String id, @PathParam("mac") String mac,
-            @FormParam(Csrf.FIELD) String token, @FormParam("List-Unsubscribe") String oneClick,
+    public TemplateInstance unsubscribe(
+            @PathParam("id") String id,
+            @PathParam("mac") String mac,
+            @FormParam(Csrf.FIELD) String token,
+            @FormParam("List-Unsubscribe") String oneClick,
             @Context HttpServerRequest http) {
         if (!"One-Click".equals(oneClick)) {
             // a mail client's RFC 8058 one-click POST has no cookie: the link's own code is what authorises it
@@ -80,9 +87,12 @@ public class NewsPages {
     public Response badge(@PathParam("slug") String slug) {
         SigningTarget letter = signing.letter(slug);
         long total = signatories.count(letter).total();
-        return Response.ok(Badge.svg("verified signatures", String.format(Locale.ROOT, "%,d", total)),
-                "image/svg+xml; charset=utf-8").header("Cache-Control", "public, max-age=60")
-                .header("Access-Control-Allow-Origin", "*").build();
+        return Response.ok(
+                        Badge.svg("verified signatures", String.format(Locale.ROOT, "%,d", total)),
+                        "image/svg+xml; charset=utf-8")
+                .header("Cache-Control", "public, max-age=60")
+                .header("Access-Control-Allow-Origin", "*")
+                .build();
     }
 
     private static NotFoundException unknown() {

@@ -35,8 +35,13 @@ public class Notifications {
     private final SignerIds keys;
     private final String publicUrl;
 
-    Notifications(NotificationRepository campaigns, SignatureRepository signatures, Outbox outbox,
-            SignatureMails mails, LetterService letters, SignerIds keys,
+    Notifications(
+            NotificationRepository campaigns,
+            SignatureRepository signatures,
+            Outbox outbox,
+            SignatureMails mails,
+            LetterService letters,
+            SignerIds keys,
             @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
         this.campaigns = campaigns;
         this.signatures = signatures;
@@ -54,11 +59,16 @@ public class Notifications {
     }
 
     void onVersion(@Observes VersionPublished version) {
-        announce(version.letterId(), "version", "Version " + version.number() + " of \"" + version.title() + "\"",
+        announce(
+                version.letterId(),
+                "version",
+                "Version " + version.number() + " of \"" + version.title() + "\"",
                 "/letters/" + version.slug() + "/v/" + version.number());
     }
 
-    @Scheduled(every = "${undersigned.mail.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${undersigned.mail.poll:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "notification-campaigns")
     void run() {
         while (QuarkusTransaction.requiringNew().call(this::batch)) {
@@ -68,17 +78,20 @@ public class Notifications {
 
     /** Queues one batch of one open campaign; true when there may be more to do. */
     boolean batch() {
-        return campaigns.lockNextOpen().map(c -> {
-            SigningTarget letter = letters.signingTarget(c.letterId()).orElse(null);
-            List<Signature> batch = letter == null ? List.of()
-                    : signatures.subscribed(c.letterId(), c.nextSeq(), BATCH);
-            for (Signature s : batch) {
-                outbox.enqueue(mails.news(s, letter, c.kind(), c.title(), c.url(), unsubscribeUrl(s.id)));
-            }
-            long next = batch.isEmpty() ? c.nextSeq() : batch.get(batch.size() - 1).seq;
-            campaigns.advance(c, next, batch.size() < BATCH);
-            return true;
-        }).orElse(false);
+        return campaigns
+                .lockNextOpen()
+                .map(c -> {
+                    SigningTarget letter = letters.signingTarget(c.letterId()).orElse(null);
+                    List<Signature> batch =
+                            letter == null ? List.of() : signatures.subscribed(c.letterId(), c.nextSeq(), BATCH);
+                    for (Signature s : batch) {
+                        outbox.enqueue(mails.news(s, letter, c.kind(), c.title(), c.url(), unsubscribeUrl(s.id)));
+                    }
+                    long next = batch.isEmpty() ? c.nextSeq() : batch.get(batch.size() - 1).seq;
+                    campaigns.advance(c, next, batch.size() < BATCH);
+                    return true;
+                })
+                .orElse(false);
     }
 
     String unsubscribeUrl(UUID id) {
@@ -89,8 +102,10 @@ public class Notifications {
     @Transactional
     public Optional<String> unsubscribe(String id, String mac, boolean apply) {
         UUID uuid = SignatureRepository.publicId(id).orElse(null);
-        if (uuid == null || mac == null || !MessageDigest.isEqual(mac(uuid).getBytes(StandardCharsets.US_ASCII),
-                mac.getBytes(StandardCharsets.US_ASCII))) {
+        if (uuid == null
+                || mac == null
+                || !MessageDigest.isEqual(
+                        mac(uuid).getBytes(StandardCharsets.US_ASCII), mac.getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         return signatures.findByPublicId(uuid).map(s -> {

@@ -27,13 +27,18 @@ public class OrcidSigning {
      * What the signer chose. {@code employment} is the index of one of {@link #employments}, or null with
      * {@code organisation} typed (or neither). {@code name} counts only when the ORCID record shows none.
      */
-    public record Choice(String name, Integer employment, String organisation, String role, String listing,
-            String comment, boolean notifyMe, String email) {
-    }
+    public record Choice(
+            String name,
+            Integer employment,
+            String organisation,
+            String role,
+            String listing,
+            String comment,
+            boolean notifyMe,
+            String email) {}
 
     /** The signer's live ORCID signature on a letter, if any. */
-    public record Existing(String id, String name, String organisation, String level) {
-    }
+    public record Existing(String id, String name, String organisation, String level) {}
 
     private final SignatureRepository signatures;
     private final SigningService signing;
@@ -43,8 +48,13 @@ public class OrcidSigning {
     private final SignatureAttestations attestations;
     private final SignerIds signerIds;
 
-    OrcidSigning(SignatureRepository signatures, SigningService signing, OrcidEmployments employments,
-            Organisations organisations, Honours honours, SignatureAttestations attestations,
+    OrcidSigning(
+            SignatureRepository signatures,
+            SigningService signing,
+            OrcidEmployments employments,
+            Organisations organisations,
+            Honours honours,
+            SignatureAttestations attestations,
             SignerIds signerIds) {
         this.signerIds = signerIds;
         this.signatures = signatures;
@@ -62,23 +72,31 @@ public class OrcidSigning {
     @Transactional
     public Optional<Existing> existing(String slug, String orcidId) {
         SigningTarget letter = signing.letter(slug);
-        return signatures.findLive(letter.letterId(), liveKey(orcidId))
+        return signatures
+                .findLive(letter.letterId(), liveKey(orcidId))
                 .map(s -> new Existing(s.id.toString(), s.name, s.organisation, s.affiliationLevel));
     }
 
     /** Signs and confirms at once; returns the signature's public id. Bad choices give 400 naming the field. */
     @Transactional
-    public SigningService.Receipt sign(String slug, String orcidId, String orcidName, Choice choice,
-            List<Employment> current, String network) {
+    public SigningService.Receipt sign(
+            String slug, String orcidId, String orcidName, Choice choice, List<Employment> current, String network) {
         SigningTarget letter = signing.openLetter(slug);
         String name = SignRequest.clean(orcidName != null ? orcidName : choice.name());
-        Employment employment = choice.employment() == null || choice.employment() < 0
-                || choice.employment() >= current.size() ? null : current.get(choice.employment());
+        Employment employment =
+                choice.employment() == null || choice.employment() < 0 || choice.employment() >= current.size()
+                        ? null
+                        : current.get(choice.employment());
         String typedOrganisation = employment == null ? choice.organisation() : null;
         String email = choice.email() == null || choice.email().isBlank() ? null : choice.email();
-        SignRequest check = new SignRequest(name, email == null ? "orcid@example.org" : email,
-                employment == null ? typedOrganisation : employment.organisation(), choice.role(), choice.listing(),
-                choice.comment(), choice.notifyMe());
+        SignRequest check = new SignRequest(
+                name,
+                email == null ? "orcid@example.org" : email,
+                employment == null ? typedOrganisation : employment.organisation(),
+                choice.role(),
+                choice.listing(),
+                choice.comment(),
+                choice.notifyMe());
         Map<String, String> problems = new LinkedHashMap<>(check.problems());
         if (problems.containsKey("name") && orcidName == null) {
             problems.put("name", "Your ORCID record shows no public name: give your name as it should appear.");
@@ -105,8 +123,11 @@ public class OrcidSigning {
         s.notify = choice.notifyMe();
         s.identityMethod = "orcid";
         if (employment != null) {
-            s.organisation = organisations.byRor(employment.ror()).or(() -> organisations.named(employment.organisation()))
-                    .map(Organisations.Organisation::name).orElse(SignRequest.clean(employment.organisation()));
+            s.organisation = organisations
+                    .byRor(employment.ror())
+                    .or(() -> organisations.named(employment.organisation()))
+                    .map(Organisations.Organisation::name)
+                    .orElse(SignRequest.clean(employment.organisation()));
             s.affiliationLevel = employment.level();
             if (s.role == null) {
                 s.role = SignRequest.clean(employment.role());
@@ -139,7 +160,8 @@ public class OrcidSigning {
     @Transactional
     public boolean withdraw(String slug, String orcidId, boolean erase) {
         SigningTarget letter = signing.letter(slug);
-        Optional<Signature> live = signatures.findLive(letter.letterId(), liveKey(orcidId))
+        Optional<Signature> live = signatures
+                .findLive(letter.letterId(), liveKey(orcidId))
                 .map(s -> signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
         if (live.isEmpty()) {
             return false;
@@ -159,12 +181,15 @@ public class OrcidSigning {
     @Transactional
     public boolean disown(String slug, String signatureId, String orcidId, String orcidName) {
         SigningTarget letter = signing.letter(slug);
-        Optional<Signature> found = signatures.lockOnLetter(letter.letterId(), signatureId)
+        Optional<Signature> found = signatures
+                .lockOnLetter(letter.letterId(), signatureId)
                 .filter(s -> s.status == Signature.Status.CONFIRMED);
-        boolean proven = found.filter(s -> orcidId.equals(s.orcid) || orcidName != null
-                && org.undersigned.verification.Names.key(orcidName).equals(
-                        org.undersigned.verification.Names.key(s.name))
-                && !"orcid".equals(s.identityMethod) && List.of("none", "self").contains(s.affiliationLevel))
+        boolean proven = found.filter(s -> orcidId.equals(s.orcid)
+                        || orcidName != null
+                                && org.undersigned.verification.Names.key(orcidName)
+                                        .equals(org.undersigned.verification.Names.key(s.name))
+                                && !"orcid".equals(s.identityMethod)
+                                && List.of("none", "self").contains(s.affiliationLevel))
                 .isPresent();
         if (proven) {
             signing.markDisowned(found.get());

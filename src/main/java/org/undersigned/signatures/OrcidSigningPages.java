@@ -35,17 +35,22 @@ public class OrcidSigningPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance sign(SigningTarget letter, String orcid, String orcidName,
-                List<Employment> employments, OrcidSigning.Choice form, Map<String, String> errors);
+        static native TemplateInstance sign(
+                SigningTarget letter,
+                String orcid,
+                String orcidName,
+                List<Employment> employments,
+                OrcidSigning.Choice form,
+                Map<String, String> errors);
 
-        static native TemplateInstance signed(SigningTarget letter, OrcidSigning.Existing existing, boolean justNow,
-                boolean held);
+        static native TemplateInstance signed(
+                SigningTarget letter, OrcidSigning.Existing existing, boolean justNow, boolean held);
 
         static native TemplateInstance withdrawn(SigningTarget letter, boolean withdrawn, boolean erased);
     }
 
-    static final OrcidSigning.Choice EMPTY = new OrcidSigning.Choice(null, null, null, null, "public", null, false,
-            null);
+    static final OrcidSigning.Choice EMPTY =
+            new OrcidSigning.Choice(null, null, null, null, "public", null, false, null);
 
     @Inject
     @IdToken
@@ -56,7 +61,8 @@ public class OrcidSigningPages {
     private final Csrf csrf;
     private final org.undersigned.web.ClientNetwork network;
 
-    OrcidSigningPages(OrcidSigning orcid, SigningService signing, Csrf csrf, org.undersigned.web.ClientNetwork network) {
+    OrcidSigningPages(
+            OrcidSigning orcid, SigningService signing, Csrf csrf, org.undersigned.web.ClientNetwork network) {
         this.network = network;
         this.orcid = orcid;
         this.signing = signing;
@@ -69,7 +75,8 @@ public class OrcidSigningPages {
     public TemplateInstance form(@PathParam("slug") String slug) {
         SigningTarget letter = signing.openLetter(slug);
         String iD = orcidId();
-        return orcid.existing(slug, iD).map(e -> Templates.signed(letter, e, false, false))
+        return orcid.existing(slug, iD)
+                .map(e -> Templates.signed(letter, e, false, false))
                 .orElseGet(() -> Templates.sign(letter, iD, orcidName(), orcid.employments(iD), EMPTY, Map.of()));
     }
 
@@ -77,24 +84,33 @@ public class OrcidSigningPages {
     @Path("orcid/sign/{slug}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response sign(@PathParam("slug") String slug, @FormParam("name") String name,
-            @FormParam("employment") String employment, @FormParam("organisation") String organisation,
-            @FormParam("role") String role, @FormParam("listing") String listing, @FormParam("comment") String comment,
-            @FormParam("notify") String notify, @FormParam("email") String email,
-            @FormParam(Csrf.FIELD) String token, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
+    public Response sign(
+            @PathParam("slug") String slug,
+            @FormParam("name") String name,
+            @FormParam("employment") String employment,
+            @FormParam("organisation") String organisation,
+            @FormParam("role") String role,
+            @FormParam("listing") String listing,
+            @FormParam("comment") String comment,
+            @FormParam("notify") String notify,
+            @FormParam("email") String email,
+            @FormParam(Csrf.FIELD) String token,
+            @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
         csrf.verify(token);
         SigningTarget letter = signing.openLetter(slug);
         String iD = orcidId();
         Integer chosen = employment != null && employment.matches("[0-9]{1,3}") ? Integer.valueOf(employment) : null;
-        OrcidSigning.Choice choice = new OrcidSigning.Choice(name, chosen, organisation, role, listing, comment,
-                notify != null, email);
+        OrcidSigning.Choice choice =
+                new OrcidSigning.Choice(name, chosen, organisation, role, listing, comment, notify != null, email);
         List<Employment> current = orcid.employments(iD);
         try {
             SigningService.Receipt receipt = orcid.sign(slug, iD, orcidName(), choice, current, network.of(http));
             OrcidSigning.Existing signed = orcid.existing(slug, iD).orElseThrow();
-            return Response.ok(Templates.signed(letter, signed, true, "held".equals(receipt.status()))).build();
+            return Response.ok(Templates.signed(letter, signed, true, "held".equals(receipt.status())))
+                    .build();
         } catch (InvalidInput e) {
-            return Response.status(400).entity(Templates.sign(letter, iD, orcidName(), current, choice, e.errors()))
+            return Response.status(400)
+                    .entity(Templates.sign(letter, iD, orcidName(), current, choice, e.errors()))
                     .build();
         }
     }
@@ -103,8 +119,8 @@ public class OrcidSigningPages {
     @Path("orcid/withdraw/{slug}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public TemplateInstance withdraw(@PathParam("slug") String slug, @FormParam(Csrf.FIELD) String token,
-            @FormParam("erase") String erase) {
+    public TemplateInstance withdraw(
+            @PathParam("slug") String slug, @FormParam(Csrf.FIELD) String token, @FormParam("erase") String erase) {
         csrf.verify(token);
         boolean withdrawn = orcid.withdraw(slug, orcidId(), erase != null);
         return Templates.withdrawn(signing.letter(slug), withdrawn, withdrawn && erase != null);

@@ -6,8 +6,7 @@ import org.undersigned.letters.SigningTarget;
 /** Page titles of the mailed-link pages, by the kind of link. */
 final class PageTitles {
 
-    private PageTitles() {
-    }
+    private PageTitles() {}
 
     @TemplateExtension
     static String signingPageTitle(String kind) {

@@ -27,8 +27,13 @@ class ReaffirmCampaigns {
     private final SignatureMails mails;
     private final LetterService letters;
 
-    ReaffirmCampaigns(CampaignRepository campaigns, SignatureRepository signatures, Tokens tokens, Outbox outbox,
-            SignatureMails mails, LetterService letters) {
+    ReaffirmCampaigns(
+            CampaignRepository campaigns,
+            SignatureRepository signatures,
+            Tokens tokens,
+            Outbox outbox,
+            SignatureMails mails,
+            LetterService letters) {
         this.campaigns = campaigns;
         this.signatures = signatures;
         this.tokens = tokens;
@@ -43,7 +48,9 @@ class ReaffirmCampaigns {
         }
     }
 
-    @Scheduled(every = "${undersigned.mail.poll:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${undersigned.mail.poll:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "reaffirm-campaigns")
     void run() {
         while (QuarkusTransaction.requiringNew().call(this::batch)) {
@@ -53,17 +60,21 @@ class ReaffirmCampaigns {
 
     /** Queues one batch of one open campaign; true when there may be more to do. */
     boolean batch() {
-        return campaigns.lockNextOpen().map(c -> {
-            SigningTarget letter = letters.signingTarget(c.letterId()).orElse(null);
-            List<Signature> batch = letter == null ? List.of()
-                    : signatures.confirmedBefore(c.letterId(), c.version(), c.nextSeq(), BATCH);
-            for (Signature s : batch) {
-                String token = tokens.issue(s, SignatureToken.Purpose.REAFFIRM, c.version(), null);
-                outbox.enqueue(mails.reaffirm(s, letter, c.version(), token));
-            }
-            long next = batch.isEmpty() ? c.nextSeq() : batch.get(batch.size() - 1).seq;
-            campaigns.advance(c, next, batch.size() < BATCH);
-            return true;
-        }).orElse(false);
+        return campaigns
+                .lockNextOpen()
+                .map(c -> {
+                    SigningTarget letter = letters.signingTarget(c.letterId()).orElse(null);
+                    List<Signature> batch = letter == null
+                            ? List.of()
+                            : signatures.confirmedBefore(c.letterId(), c.version(), c.nextSeq(), BATCH);
+                    for (Signature s : batch) {
+                        String token = tokens.issue(s, SignatureToken.Purpose.REAFFIRM, c.version(), null);
+                        outbox.enqueue(mails.reaffirm(s, letter, c.version(), token));
+                    }
+                    long next = batch.isEmpty() ? c.nextSeq() : batch.get(batch.size() - 1).seq;
+                    campaigns.advance(c, next, batch.size() < BATCH);
+                    return true;
+                })
+                .orElse(false);
     }
 }

@@ -40,9 +40,12 @@ class SignIntake {
     private static final Logger LOG = Logger.getLogger(SignIntake.class);
 
     /** A prepared sign-up; {@code written} completes with true once committed, false to hand it back. */
-    private record SignUp(Signature signature, String tokenHash, OffsetDateTime expiresAt, Mail mail,
-            CompletableFuture<Boolean> written) {
-    }
+    private record SignUp(
+            Signature signature,
+            String tokenHash,
+            OffsetDateTime expiresAt,
+            Mail mail,
+            CompletableFuture<Boolean> written) {}
 
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
@@ -52,7 +55,9 @@ class SignIntake {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
-    SignIntake(AgroalDataSource dataSource, Outbox outbox,
+    SignIntake(
+            AgroalDataSource dataSource,
+            Outbox outbox,
             @ConfigProperty(name = "undersigned.signatures.intake.writers") int writerCount,
             @ConfigProperty(name = "undersigned.signatures.intake.batch") int batchSize) {
         this.dataSource = dataSource;
@@ -132,7 +137,9 @@ class SignIntake {
             try {
                 insertSignatures(c, batch);
                 Map<UUID, Long> seqs = seqs(c, batch);
-                List<SignUp> fresh = batch.stream().filter(u -> seqs.containsKey(u.signature().id)).toList();
+                List<SignUp> fresh = batch.stream()
+                        .filter(u -> seqs.containsKey(u.signature().id))
+                        .toList();
                 if (!fresh.isEmpty()) {
                     insertTokens(c, fresh, seqs);
                     outbox.enqueueAll(c, fresh.stream().map(SignUp::mail).toList());
@@ -146,8 +153,11 @@ class SignIntake {
         } catch (SQLException e) {
             // every sign-up of the batch goes the general path; the state says why without naming anyone (a race
             // with another writer over one address, 23505, is expected now and then)
-            LOG.logf("23505".equals(e.getSQLState()) ? Logger.Level.DEBUG : Logger.Level.WARN,
-                    "sign-up batch of %d handed back to the general path: SQL state %s", batch.size(), e.getSQLState());
+            LOG.logf(
+                    "23505".equals(e.getSQLState()) ? Logger.Level.DEBUG : Logger.Level.WARN,
+                    "sign-up batch of %d handed back to the general path: SQL state %s",
+                    batch.size(),
+                    e.getSQLState());
         }
     }
 
@@ -188,8 +198,8 @@ class SignIntake {
 
     /** The row numbers the database gave the signatures it took, by public id (one look-up for the batch). */
     private static Map<UUID, Long> seqs(Connection c, List<SignUp> signUps) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT id, seq FROM signature WHERE id IN ("
-                + marks(signUps.size()) + ")")) {
+        try (PreparedStatement select =
+                c.prepareStatement("SELECT id, seq FROM signature WHERE id IN (" + marks(signUps.size()) + ")")) {
             for (int i = 0; i < signUps.size(); i++) {
                 select.setObject(i + 1, signUps.get(i).signature().id);
             }

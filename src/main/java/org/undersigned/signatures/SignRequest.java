@@ -2,14 +2,20 @@ package org.undersigned.signatures;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.text.Normalizer;
-import org.undersigned.verification.Names;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.undersigned.verification.EmailAddress;
+import org.undersigned.verification.Names;
 
 /** What a signer sends, from the form or the JSON API. Validation names each bad field in plain words. */
-public record SignRequest(String name, String email, String organisation, String role, String listing,
-        String comment, @JsonProperty("notify") Boolean notifyMe) {
+public record SignRequest(
+        String name,
+        String email,
+        String organisation,
+        String role,
+        String listing,
+        String comment,
+        @JsonProperty("notify") Boolean notifyMe) {
 
     static final int NAME_MAX = 200;
     static final int ORGANISATION_MAX = 200;
@@ -52,8 +58,10 @@ public record SignRequest(String name, String email, String organisation, String
         if (text == null) {
             return null;
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\p{Cntrl}", " ")
-                .replaceAll("\\s+", " ").strip();
+        String s = Normalizer.normalize(text, Normalizer.Form.NFC)
+                .replaceAll("\\p{Cntrl}", " ")
+                .replaceAll("\\s+", " ")
+                .strip();
         return s.isEmpty() ? null : s;
     }
 

@@ -15,37 +15,62 @@ public class Signatories {
 
     public static final int MAX_PAGE = 200;
 
-    public record Levels(String identity, String affiliation) {
-    }
+    public record Levels(String identity, String affiliation) {}
 
     /**
      * A publicly listed signatory: never an email, never a private signer. {@code salt} completes the public record
      * whose SHA-256, {@code listing}, the signer's log entry carries (see the README).
      */
-    public record Signatory(String name, String organisation, String role, Levels levels, int version,
-            OffsetDateTime signedAt, String salt, String listing, String honours, String id) {
-    }
+    public record Signatory(
+            String name,
+            String organisation,
+            String role,
+            Levels levels,
+            int version,
+            OffsetDateTime signedAt,
+            String salt,
+            String listing,
+            String honours,
+            String id) {}
 
-    public record Page(List<Signatory> items, String next) {
-    }
+    public record Page(List<Signatory> items, String next) {}
 
     /** Public status of one signature; name and affiliation only when the signer chose to be listed. */
-    public record Status(String id, String letter, String status, String listing, Integer version, String textSha256,
-            OffsetDateTime signedAt, Levels levels, String name, String organisation, String role, String honours,
-            String receipt, String attestations) {
-    }
+    public record Status(
+            String id,
+            String letter,
+            String status,
+            String listing,
+            Integer version,
+            String textSha256,
+            OffsetDateTime signedAt,
+            Levels levels,
+            String name,
+            String organisation,
+            String role,
+            String honours,
+            String receipt,
+            String attestations) {}
 
-    public record Count(String letter, long total, java.util.Map<String, Long> byLevel,
-            java.util.Map<String, Long> byIdentity, java.util.Map<String, Long> byOrganisation,
-            java.util.Map<String, Long> byVersion, Counts.Checkpoint checkpoint, java.time.Instant asOf) {
-    }
+    public record Count(
+            String letter,
+            long total,
+            java.util.Map<String, Long> byLevel,
+            java.util.Map<String, Long> byIdentity,
+            java.util.Map<String, Long> byOrganisation,
+            java.util.Map<String, Long> byVersion,
+            Counts.Checkpoint checkpoint,
+            java.time.Instant asOf) {}
 
     private final SignatureRepository signatures;
     private final Counts counts;
     private final org.undersigned.letters.LetterService letters;
     private final org.undersigned.transparency.Receipts receipts;
 
-    Signatories(SignatureRepository signatures, Counts counts, org.undersigned.letters.LetterService letters,
+    Signatories(
+            SignatureRepository signatures,
+            Counts counts,
+            org.undersigned.letters.LetterService letters,
             org.undersigned.transparency.Receipts receipts) {
         this.signatures = signatures;
         this.counts = counts;
@@ -65,7 +90,9 @@ public class Signatories {
 
     /** The latest public signatories, newest first. */
     public List<Signatory> recent(SigningTarget letter, int limit) {
-        return signatures.recent(letter.letterId(), limit).stream().map(Signatories::view).toList();
+        return signatures.recent(letter.letterId(), limit).stream()
+                .map(Signatories::view)
+                .toList();
     }
 
     /** Every public signatory, a page at a time, without holding them all in memory. */
@@ -84,18 +111,31 @@ public class Signatories {
 
     /** The receipt of a logged signature: its C2SP tlog-proof text, once its entry is in the log. */
     public Optional<String> receipt(String id) {
-        return signatures.findByPublicId(id).filter(s -> s.signerId != null)
+        return signatures
+                .findByPublicId(id)
+                .filter(s -> s.signerId != null)
                 .flatMap(s -> receipts.forSignature(s.letterId, s.seq));
     }
 
     public Optional<Status> status(String id) {
         return signatures.findByPublicId(id).map(s -> {
-            String slug = letters.signingTarget(s.letterId).map(SigningTarget::slug).orElse(null);
+            String slug =
+                    letters.signingTarget(s.letterId).map(SigningTarget::slug).orElse(null);
             boolean listed = s.status == Signature.Status.CONFIRMED && s.isPublic();
             boolean logged = s.leafHash != null;
-            return new Status(s.id.toString(), slug, publicStatus(s), s.listing, s.versionNumber, s.textSha256,
-                    s.confirmedAt, new Levels(s.identityMethod, s.affiliationLevel), listed ? s.name : null,
-                    listed ? s.organisation : null, listed ? s.role : null, listed ? s.honours : null,
+            return new Status(
+                    s.id.toString(),
+                    slug,
+                    publicStatus(s),
+                    s.listing,
+                    s.versionNumber,
+                    s.textSha256,
+                    s.confirmedAt,
+                    new Levels(s.identityMethod, s.affiliationLevel),
+                    listed ? s.name : null,
+                    listed ? s.organisation : null,
+                    listed ? s.role : null,
+                    listed ? s.honours : null,
                     logged ? "/api/signatures/" + s.id + "/receipt" : null,
                     logged ? "/api/signatures/" + s.id + "/attestations" : null);
         });
@@ -103,8 +143,15 @@ public class Signatories {
 
     public Count count(SigningTarget letter) {
         Counts.Snapshot c = counts.of(letter.letterId());
-        return new Count(letter.slug(), c.total(), c.byLevel(), c.byIdentity(), c.byOrganisation(), c.byVersion(),
-                c.checkpoint(), c.asOf());
+        return new Count(
+                letter.slug(),
+                c.total(),
+                c.byLevel(),
+                c.byIdentity(),
+                c.byOrganisation(),
+                c.byVersion(),
+                c.checkpoint(),
+                c.asOf());
     }
 
     /** Changes whenever any count of the letter changes: an ETag for the count. */
@@ -124,9 +171,16 @@ public class Signatories {
     }
 
     private static Signatory view(Signature s) {
-        return new Signatory(s.name, s.organisation, s.role, new Levels(s.identityMethod, s.affiliationLevel),
-                s.versionNumber, s.confirmedAt, s.listingSalt,
-                s.listingSalt == null ? null : SignerIds.commitment(SignerIds.listingRecord(s)), s.honours,
+        return new Signatory(
+                s.name,
+                s.organisation,
+                s.role,
+                new Levels(s.identityMethod, s.affiliationLevel),
+                s.versionNumber,
+                s.confirmedAt,
+                s.listingSalt,
+                s.listingSalt == null ? null : SignerIds.commitment(SignerIds.listingRecord(s)),
+                s.honours,
                 s.id.toString());
     }
 
@@ -137,8 +191,8 @@ public class Signatories {
         try {
             return Math.max(0, Long.parseLong(after.strip()));
         } catch (NumberFormatException e) {
-            throw new org.undersigned.web.InvalidInput(java.util.Map.of("after",
-                    "Use the 'next' value of the previous page."));
+            throw new org.undersigned.web.InvalidInput(
+                    java.util.Map.of("after", "Use the 'next' value of the previous page."));
         }
     }
 }

@@ -17,7 +17,9 @@ import java.util.UUID;
 class Signature {
 
     enum Status {
-        PENDING, CONFIRMED, WITHDRAWN,
+        PENDING,
+        CONFIRMED,
+        WITHDRAWN,
         /** A repeat sign-up by someone already signed: kept only so the answer looks like any other. */
         DUPLICATE
     }
@@ -107,7 +109,8 @@ class Signature {
 
     enum Moderation {
         /** Confirmed, but the name is watched: not logged, counted or listed until an organiser decides. */
-        HELD, RELEASED,
+        HELD,
+        RELEASED,
         /** Rejected by an organiser: an invalidation in the log. */
         REJECTED,
         /** The named person proved they did not sign: withdrawn and marked. */

@@ -29,8 +29,7 @@ import org.undersigned.web.InvalidInput;
 public class SignatureApi {
 
     /** The body of POST /api/confirmations. */
-    public record Confirmation(String token) {
-    }
+    public record Confirmation(String token) {}
 
     private final SigningService signing;
     private final Signatories signatories;
@@ -82,20 +81,25 @@ public class SignatureApi {
     @Produces("text/plain")
     @Operation(summary = "The signature's receipt: C2SP tlog-proof of its log entry, verifiable offline")
     public Response receipt(@PathParam("id") String id) {
-        String proof = signatories.receipt(id).orElseThrow(() -> new NotFoundException(
-                "No receipt for '" + id + "': the signature is unknown, unconfirmed, or joins the log in a moment."));
+        String proof = signatories
+                .receipt(id)
+                .orElseThrow(() -> new NotFoundException("No receipt for '" + id
+                        + "': the signature is unknown, unconfirmed, or joins the log in a moment."));
         return Response.ok(proof, "text/plain; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"" + id + ".tlog-proof\"").build();
+                .header("Content-Disposition", "inline; filename=\"" + id + ".tlog-proof\"")
+                .build();
     }
 
     @GET
     @Path("/signatures/{id}/attestations")
-    @Operation(summary = "Signed statements (DSSE envelopes of in-toto Statements) of what was verified about the "
-            + "signature; verify them with /.well-known/undersigned/attestation-key.pem")
+    @Operation(
+            summary = "Signed statements (DSSE envelopes of in-toto Statements) of what was verified about the "
+                    + "signature; verify them with /.well-known/undersigned/attestation-key.pem")
     public Response attestations(@PathParam("id") String id) {
         signatories.status(id).orElseThrow(() -> new NotFoundException("No signature has the id '" + id + "'."));
         return Response.ok("[" + String.join(",", attestations.about(id)) + "]", MediaType.APPLICATION_JSON_TYPE)
-                .header("Access-Control-Allow-Origin", "*").build();
+                .header("Access-Control-Allow-Origin", "*")
+                .build();
     }
 
     @GET
@@ -107,17 +111,22 @@ public class SignatureApi {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(1);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder builder = notModified != null ? notModified
-                : Response.ok(signatories.count(letter));
-        return builder.tag(tag).cacheControl(cache).header("Access-Control-Allow-Origin", "*")
-                .header("Access-Control-Expose-Headers", "ETag").build();
+        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(signatories.count(letter));
+        return builder.tag(tag)
+                .cacheControl(cache)
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Access-Control-Expose-Headers", "ETag")
+                .build();
     }
 
     @GET
     @Path("/letters/{slug}/signatories")
     @Operation(summary = "Public signatories in signing order; q searches names (case and accents ignored)")
-    public Signatories.Page signatories(@PathParam("slug") String slug, @QueryParam("q") String q,
-            @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("50") int limit) {
+    public Signatories.Page signatories(
+            @PathParam("slug") String slug,
+            @QueryParam("q") String q,
+            @QueryParam("after") String after,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
         return signatories.page(signing.letter(slug), q, after, limit);
     }
 }

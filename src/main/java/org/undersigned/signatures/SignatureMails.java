@@ -21,42 +21,116 @@ class SignatureMails {
     }
 
     Mail confirm(Signature s, SigningTarget letter, String token, Duration lifetime) {
-        return compose("confirm", s.email, "Confirm your signature: " + letter.title(), Map.of(
-                "name", s.name, "letter", letter, "letterUrl", letterUrl(letter), "listing", s.listing,
-                "link", publicUrl + "/confirm/" + token, "hours", lifetime.toHours()));
+        return compose(
+                "confirm",
+                s.email,
+                "Confirm your signature: " + letter.title(),
+                Map.of(
+                        "name",
+                        s.name,
+                        "letter",
+                        letter,
+                        "letterUrl",
+                        letterUrl(letter),
+                        "listing",
+                        s.listing,
+                        "link",
+                        publicUrl + "/confirm/" + token,
+                        "hours",
+                        lifetime.toHours()));
     }
 
     Mail receipt(Signature s, SigningTarget letter, String withdrawToken) {
-        return compose("receipt", s.email, "Your signature is counted: " + letter.title(), Map.of(
-                "name", s.name, "letter", letter, "letterUrl", letterUrl(letter), "listing", s.listing,
-                "id", s.id.toString(), "statusUrl", publicUrl + "/api/signatures/" + s.id,
-                "receiptUrl", publicUrl + "/api/signatures/" + s.id + "/receipt",
-                "withdraw", withdrawToken == null ? publicUrl + "/orcid/sign/" + letter.slug()
-                        : publicUrl + "/withdraw/" + withdrawToken));
+        return compose(
+                "receipt",
+                s.email,
+                "Your signature is counted: " + letter.title(),
+                Map.of(
+                        "name",
+                        s.name,
+                        "letter",
+                        letter,
+                        "letterUrl",
+                        letterUrl(letter),
+                        "listing",
+                        s.listing,
+                        "id",
+                        s.id.toString(),
+                        "statusUrl",
+                        publicUrl + "/api/signatures/" + s.id,
+                        "receiptUrl",
+                        publicUrl + "/api/signatures/" + s.id + "/receipt",
+                        "withdraw",
+                        withdrawToken == null
+                                ? publicUrl + "/orcid/sign/" + letter.slug()
+                                : publicUrl + "/withdraw/" + withdrawToken));
     }
 
     Mail alreadySigned(Signature s, SigningTarget letter, String withdrawToken) {
-        return compose("already-signed", s.email, "You have already signed: " + letter.title(), Map.of(
-                "letter", letter, "letterUrl", letterUrl(letter), "withdraw", publicUrl + "/withdraw/" + withdrawToken));
+        return compose(
+                "already-signed",
+                s.email,
+                "You have already signed: " + letter.title(),
+                Map.of(
+                        "letter",
+                        letter,
+                        "letterUrl",
+                        letterUrl(letter),
+                        "withdraw",
+                        publicUrl + "/withdraw/" + withdrawToken));
     }
 
     Mail disown(Signature s, SigningTarget letter, String token) {
-        return compose("disown", s.email, "Did you sign \"" + letter.title() + "\"?", Map.of(
-                "letter", letter, "letterUrl", letterUrl(letter), "link", publicUrl + "/disown/" + token));
+        return compose(
+                "disown",
+                s.email,
+                "Did you sign \"" + letter.title() + "\"?",
+                Map.of("letter", letter, "letterUrl", letterUrl(letter), "link", publicUrl + "/disown/" + token));
     }
 
     Mail news(Signature s, SigningTarget letter, String kind, String title, String url, String unsubscribe) {
-        Mail mail = compose("news", s.email, "News on \"" + letter.title() + "\": " + title, Map.of(
-                "letter", letter, "letterUrl", letterUrl(letter), "kind", kind, "title", title, "url", url,
-                "threadUrl", letterUrl(letter) + "/thread", "unsubscribe", unsubscribe));
+        Mail mail = compose(
+                "news",
+                s.email,
+                "News on \"" + letter.title() + "\": " + title,
+                Map.of(
+                        "letter",
+                        letter,
+                        "letterUrl",
+                        letterUrl(letter),
+                        "kind",
+                        kind,
+                        "title",
+                        title,
+                        "url",
+                        url,
+                        "threadUrl",
+                        letterUrl(letter) + "/thread",
+                        "unsubscribe",
+                        unsubscribe));
         return new Mail(mail.to(), mail.subject(), mail.text(), mail.html(), unsubscribe);
     }
 
     Mail reaffirm(Signature s, SigningTarget letter, int version, String token) {
-        return compose("reaffirm", s.email, "The letter you signed has changed: " + letter.title(), Map.of(
-                "name", s.name, "letter", letter, "letterUrl", letterUrl(letter), "signedVersion", s.versionNumber,
-                "version", version, "diffUrl", letterUrl(letter) + "/diff/" + s.versionNumber + ".." + version,
-                "link", publicUrl + "/reaffirm/" + token));
+        return compose(
+                "reaffirm",
+                s.email,
+                "The letter you signed has changed: " + letter.title(),
+                Map.of(
+                        "name",
+                        s.name,
+                        "letter",
+                        letter,
+                        "letterUrl",
+                        letterUrl(letter),
+                        "signedVersion",
+                        s.versionNumber,
+                        "version",
+                        version,
+                        "diffUrl",
+                        letterUrl(letter) + "/diff/" + s.versionNumber + ".." + version,
+                        "link",
+                        publicUrl + "/reaffirm/" + token));
     }
 
     private String letterUrl(SigningTarget letter) {
@@ -65,7 +139,8 @@ class SignatureMails {
 
     private Mail compose(String template, String to, String subject, Map<String, Object> data) {
         String text = engine.getTemplate("mail/" + template + ".txt").data(data).render();
-        String html = engine.getTemplate("mail/" + template + ".html").data(data).render();
+        String html =
+                engine.getTemplate("mail/" + template + ".html").data(data).render();
         return new Mail(to, subject, text, html);
     }
 }

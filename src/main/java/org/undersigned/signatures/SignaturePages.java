@@ -5,7 +5,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -43,8 +42,8 @@ public class SignaturePages {
 
         static native TemplateInstance done(String kind, SigningService.LinkView view, boolean erased);
 
-        static native TemplateInstance signatories(SigningTarget letter, Signatories.Page page, String q,
-                Signatories.Count count);
+        static native TemplateInstance signatories(
+                SigningTarget letter, Signatories.Page page, String q, Signatories.Count count);
     }
 
     private final SigningService signing;
@@ -70,10 +69,16 @@ public class SignaturePages {
     @Path("letters/{slug}/sign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response sign(@PathParam("slug") String slug, @FormParam("name") String name,
-            @FormParam("email") String email, @FormParam("organisation") String organisation,
-            @FormParam("role") String role, @FormParam("listing") String listing, @FormParam("comment") String comment,
-            @FormParam("notify") String notify, @FormParam(Csrf.FIELD) String token,
+    public Response sign(
+            @PathParam("slug") String slug,
+            @FormParam("name") String name,
+            @FormParam("email") String email,
+            @FormParam("organisation") String organisation,
+            @FormParam("role") String role,
+            @FormParam("listing") String listing,
+            @FormParam("comment") String comment,
+            @FormParam("notify") String notify,
+            @FormParam(Csrf.FIELD) String token,
             @Context HttpServerRequest http) {
         csrf.verify(token);
         SigningTarget letter = signing.openLetter(slug);
@@ -82,9 +87,12 @@ public class SignaturePages {
             guard.sign(slug, form, http);
         } catch (InvalidInput e) {
             // what the person typed comes back with a message per field
-            return Response.status(400).entity(Templates.sign(letter, form, e.errors())).build();
+            return Response.status(400)
+                    .entity(Templates.sign(letter, form, e.errors()))
+                    .build();
         }
-        return Response.ok(Templates.sent(letter, email.strip(), signing.confirmHours())).build();
+        return Response.ok(Templates.sent(letter, email.strip(), signing.confirmHours()))
+                .build();
     }
 
     @GET
@@ -98,7 +106,9 @@ public class SignaturePages {
     @Path("confirm/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response confirm(@PathParam("token") String token, @FormParam(Csrf.FIELD) String csrfToken,
+    public Response confirm(
+            @PathParam("token") String token,
+            @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
@@ -109,7 +119,9 @@ public class SignaturePages {
     @Path("confirm/{token}/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public TemplateInstance resend(@PathParam("token") String token, @FormParam(Csrf.FIELD) String csrfToken,
+    public TemplateInstance resend(
+            @PathParam("token") String token,
+            @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
@@ -130,8 +142,11 @@ public class SignaturePages {
     @Path("withdraw/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response withdraw(@PathParam("token") String token, @FormParam("erase") String erase,
-            @FormParam(Csrf.FIELD) String csrfToken, @Context HttpServerRequest http) {
+    public Response withdraw(
+            @PathParam("token") String token,
+            @FormParam("erase") String erase,
+            @FormParam(Csrf.FIELD) String csrfToken,
+            @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
         return outcome("withdraw", token, signing.withdraw(token, erase != null), erase != null);
@@ -148,7 +163,9 @@ public class SignaturePages {
     @Path("reaffirm/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response reaffirm(@PathParam("token") String token, @FormParam(Csrf.FIELD) String csrfToken,
+    public Response reaffirm(
+            @PathParam("token") String token,
+            @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
@@ -158,11 +175,11 @@ public class SignaturePages {
     @GET
     @Path("letters/{slug}/signatories")
     @Operation(hidden = true)
-    public TemplateInstance signatoriesPage(@PathParam("slug") String slug, @QueryParam("q") String q,
-            @QueryParam("after") String after) {
+    public TemplateInstance signatoriesPage(
+            @PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("after") String after) {
         SigningTarget letter = signing.letter(slug);
-        return Templates.signatories(letter, signatories.page(letter, q, after, 100), q == null ? "" : q,
-                signatories.count(letter));
+        return Templates.signatories(
+                letter, signatories.page(letter, q, after, 100), q == null ? "" : q, signatories.count(letter));
     }
 
     @GET
@@ -176,9 +193,16 @@ public class SignaturePages {
             w.write("name,organisation,role,identity,affiliation,version,signed_at\r\n");
             signatories.forEach(letter, s -> {
                 try {
-                    w.write(String.join(",", Csv.cell(s.name()), Csv.cell(s.organisation()), Csv.cell(s.role()),
-                            s.levels().identity(), s.levels().affiliation(), String.valueOf(s.version()),
-                            String.valueOf(s.signedAt())) + "\r\n");
+                    w.write(String.join(
+                                    ",",
+                                    Csv.cell(s.name()),
+                                    Csv.cell(s.organisation()),
+                                    Csv.cell(s.role()),
+                                    s.levels().identity(),
+                                    s.levels().affiliation(),
+                                    String.valueOf(s.version()),
+                                    String.valueOf(s.signedAt()))
+                            + "\r\n");
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -187,14 +211,17 @@ public class SignaturePages {
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-signatories.csv\"")
-                .header("Access-Control-Allow-Origin", "*").build();
+                .header("Access-Control-Allow-Origin", "*")
+                .build();
     }
 
     static Response outcome(String kind, String token, SigningService.LinkView view, boolean erased) {
         if (view.valid()) {
             return Response.ok(Templates.done(kind, view, erased)).build();
         }
-        return Response.status(statusOf(view)).entity(Templates.link(kind, token, view)).build();
+        return Response.status(statusOf(view))
+                .entity(Templates.link(kind, token, view))
+                .build();
     }
 
     private static int statusOf(SigningService.LinkView view) {
@@ -204,8 +231,8 @@ public class SignaturePages {
     /** The API's answer for a link that cannot be used. */
     static WebApplicationException linkProblem(SigningService.LinkView view) {
         return switch (view.state()) {
-            case EXPIRED -> new ClientErrorException("This confirmation link has expired. Sign again to get a new "
-                    + "one.", 410);
+            case EXPIRED ->
+                new ClientErrorException("This confirmation link has expired. Sign again to get a new " + "one.", 410);
             case USED -> new ClientErrorException("This link has already been used.", 410);
             default -> new NotFoundException("This link is not valid. Check that it was copied completely.");
         };
@@ -213,8 +240,7 @@ public class SignaturePages {
 
     /** CSV cells quoted as RFC 4180 says, and defused so a spreadsheet never runs a cell as a formula. */
     static final class Csv {
-        private Csv() {
-        }
+        private Csv() {}
 
         static String cell(String value) {
             if (value == null) {

@@ -24,7 +24,8 @@ class SignatureRepository implements PanacheRepository<Signature> {
 
     /** A signature of letter {@code letterId} by its public id, locked for an update. */
     Optional<Signature> lockOnLetter(long letterId, String id) {
-        return findByPublicId(id).filter(s -> s.letterId == letterId)
+        return findByPublicId(id)
+                .filter(s -> s.letterId == letterId)
                 .map(s -> findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
     }
 
@@ -45,11 +46,17 @@ class SignatureRepository implements PanacheRepository<Signature> {
         String query = "letterId = ?1 and status = org.undersigned.signatures.Signature.Status.CONFIRMED"
                 + " and listing = 'public' and seq > ?2";
         if (folded == null) {
-            return find(query + " order by seq", letterId, afterSeq).page(0, limit).list();
+            return find(query + " order by seq", letterId, afterSeq)
+                    .page(0, limit)
+                    .list();
         }
-        return find(query + " and nameFolded like ?3 escape '\\' order by seq", letterId, afterSeq,
-                "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .page(0, limit).list();
+        return find(
+                        query + " and nameFolded like ?3 escape '\\' order by seq",
+                        letterId,
+                        afterSeq,
+                        "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .page(0, limit)
+                .list();
     }
 
     /**
@@ -59,38 +66,55 @@ class SignatureRepository implements PanacheRepository<Signature> {
      */
     @SuppressWarnings("unchecked")
     List<Long> abandoned(java.time.OffsetDateTime cutoff, java.time.OffsetDateTime now, int limit) {
-        return ((List<Number>) getEntityManager().createNativeQuery("SELECT s.seq FROM signature s "
-                + "WHERE s.status IN ('PENDING', 'DUPLICATE') AND s.moderation IS NULL AND s.created_at < ?1 "
-                + "AND NOT EXISTS (SELECT 1 FROM signature_token t WHERE t.signature_seq = s.seq "
-                + "AND (t.expires_at IS NULL OR t.expires_at > ?2 OR t.created_at >= ?1)) "
-                + "ORDER BY s.seq FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE")
-                .setParameter(1, cutoff).setParameter(2, now).getResultList())
+        return ((List<Number>) getEntityManager()
+                        .createNativeQuery("SELECT s.seq FROM signature s "
+                                + "WHERE s.status IN ('PENDING', 'DUPLICATE') AND s.moderation IS NULL AND s.created_at < ?1 "
+                                + "AND NOT EXISTS (SELECT 1 FROM signature_token t WHERE t.signature_seq = s.seq "
+                                + "AND (t.expires_at IS NULL OR t.expires_at > ?2 OR t.created_at >= ?1)) "
+                                + "ORDER BY s.seq FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE")
+                        .setParameter(1, cutoff)
+                        .setParameter(2, now)
+                        .getResultList())
                 .stream().map(Number::longValue).toList();
     }
 
     /** Deletes those sign-ups with their (expired) links: nothing of them was logged or counted. */
     void deleteAbandoned(List<Long> seqs) {
-        getEntityManager().createNativeQuery("DELETE FROM signature_token WHERE signature_seq IN (?1)")
-                .setParameter(1, seqs).executeUpdate();
-        getEntityManager().createNativeQuery("DELETE FROM signature WHERE seq IN (?1)")
-                .setParameter(1, seqs).executeUpdate();
+        getEntityManager()
+                .createNativeQuery("DELETE FROM signature_token WHERE signature_seq IN (?1)")
+                .setParameter(1, seqs)
+                .executeUpdate();
+        getEntityManager()
+                .createNativeQuery("DELETE FROM signature WHERE seq IN (?1)")
+                .setParameter(1, seqs)
+                .executeUpdate();
     }
 
     /** Confirmed signers who asked for news and still have an address, in seq order after {@code afterSeq}. */
     List<Signature> subscribed(long letterId, long afterSeq, int limit) {
-        return find("letterId = ?1 and status = ?2 and notify = true and email is not null and seq > ?3 order by seq",
-                letterId, Signature.Status.CONFIRMED, afterSeq).page(0, limit).list();
+        return find(
+                        "letterId = ?1 and status = ?2 and notify = true and email is not null and seq > ?3 order by seq",
+                        letterId,
+                        Signature.Status.CONFIRMED,
+                        afterSeq)
+                .page(0, limit)
+                .list();
     }
 
     /**
      * Counted signatures matching every given filter (null = any): email domain (or a subdomain), confirmed in
      * [from, to), network tag. Oldest first, at most {@code limit}.
      */
-    List<Signature> matching(long letterId, String domain, java.time.OffsetDateTime from, java.time.OffsetDateTime to,
-            String networkTag, int limit) {
+    List<Signature> matching(
+            long letterId,
+            String domain,
+            java.time.OffsetDateTime from,
+            java.time.OffsetDateTime to,
+            String networkTag,
+            int limit) {
         StringBuilder q = new StringBuilder("letterId = :letter and status = :status");
-        java.util.Map<String, Object> p = new java.util.HashMap<>(java.util.Map.of("letter", letterId, "status",
-                Signature.Status.CONFIRMED));
+        java.util.Map<String, Object> p =
+                new java.util.HashMap<>(java.util.Map.of("letter", letterId, "status", Signature.Status.CONFIRMED));
         if (domain != null) {
             q.append(" and (email like :at or email like :sub)");
             p.put("at", "%@" + domain);
@@ -113,18 +137,33 @@ class SignatureRepository implements PanacheRepository<Signature> {
 
     /** Signatures held by the impersonation guard, oldest first. */
     List<Signature> held(long letterId, int limit) {
-        return find("letterId = ?1 and status = ?2 and moderation = ?3 order by seq", letterId,
-                Signature.Status.PENDING, Signature.Moderation.HELD).page(0, limit).list();
+        return find(
+                        "letterId = ?1 and status = ?2 and moderation = ?3 order by seq",
+                        letterId,
+                        Signature.Status.PENDING,
+                        Signature.Moderation.HELD)
+                .page(0, limit)
+                .list();
     }
 
     List<Signature> recent(long letterId, int limit) {
-        return find("letterId = ?1 and status = ?2 and listing = 'public' order by seq desc", letterId,
-                Signature.Status.CONFIRMED).page(0, limit).list();
+        return find(
+                        "letterId = ?1 and status = ?2 and listing = 'public' order by seq desc",
+                        letterId,
+                        Signature.Status.CONFIRMED)
+                .page(0, limit)
+                .list();
     }
 
     /** Confirmed signatures made on an older version, for a re-affirmation campaign, in batches. */
     List<Signature> confirmedBefore(long letterId, int version, long afterSeq, int limit) {
-        return find("letterId = ?1 and status = ?2 and versionNumber < ?3 and seq > ?4 order by seq", letterId,
-                Signature.Status.CONFIRMED, version, afterSeq).page(0, limit).list();
+        return find(
+                        "letterId = ?1 and status = ?2 and versionNumber < ?3 and seq > ?4 order by seq",
+                        letterId,
+                        Signature.Status.CONFIRMED,
+                        version,
+                        afterSeq)
+                .page(0, limit)
+                .list();
     }
 }

@@ -13,7 +13,11 @@ import java.time.OffsetDateTime;
 @Table(name = "signature_token")
 class SignatureToken {
 
-    enum Purpose { CONFIRM, WITHDRAW, REAFFIRM }
+    enum Purpose {
+        CONFIRM,
+        WITHDRAW,
+        REAFFIRM
+    }
 
     @Id
     String hash;

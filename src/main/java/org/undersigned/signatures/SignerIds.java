@@ -10,8 +10,8 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.undersigned.web.AppSecrets;
 import org.undersigned.transparency.LogEntries;
+import org.undersigned.web.AppSecrets;
 
 /**
  * The pseudonyms and commitments the log holds instead of personal data (DESIGN §6). A signer id is
@@ -25,14 +25,17 @@ class SignerIds {
     private final byte[] pepper;
 
     SignerIds(@ConfigProperty(name = "undersigned.signatures.pepper") Optional<String> configured, AppSecrets secrets) {
-        String value = configured.filter(s -> !s.isBlank()).orElseGet(() -> secrets.getOrCreate("signer-pepper", () -> {
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            return Base64.getEncoder().encodeToString(bytes);
-        }));
+        String value = configured
+                .filter(s -> !s.isBlank())
+                .orElseGet(() -> secrets.getOrCreate("signer-pepper", () -> {
+                    byte[] bytes = new byte[32];
+                    new SecureRandom().nextBytes(bytes);
+                    return Base64.getEncoder().encodeToString(bytes);
+                }));
         this.pepper = Base64.getDecoder().decode(value);
         if (pepper.length < 32) {
-            throw new IllegalArgumentException("undersigned.signatures.pepper must be at least 32 bytes, base64-encoded");
+            throw new IllegalArgumentException(
+                    "undersigned.signatures.pepper must be at least 32 bytes, base64-encoded");
         }
     }
 
@@ -48,8 +51,9 @@ class SignerIds {
 
     /** The code of a signature's unsubscribe link: a keyed hash of its id, so nothing needs storing. */
     String unsubscribeCode(java.util.UUID id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                java.util.Arrays.copyOf(hmac("unsubscribe\n" + id), 16));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(java.util.Arrays.copyOf(hmac("unsubscribe\n" + id), 16));
     }
 
     /** HMAC-SHA256 with the pepper; each use prefixes its own label, so no two uses can collide. */

@@ -23,7 +23,10 @@ class SigningGuard {
     private final RateLimiter.Limit perEmail;
     private final RateLimiter.Limit links;
 
-    SigningGuard(SigningService signing, RateLimiter limiter, ClientNetwork network,
+    SigningGuard(
+            SigningService signing,
+            RateLimiter limiter,
+            ClientNetwork network,
             @ConfigProperty(name = "undersigned.rate-limit.network-signs") long networkSigns,
             @ConfigProperty(name = "undersigned.rate-limit.email-signs") long emailSigns,
             @ConfigProperty(name = "undersigned.rate-limit.period") Duration period) {

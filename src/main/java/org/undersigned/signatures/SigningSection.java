@@ -19,8 +19,13 @@ public class SigningSection implements LetterPageSection {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance section(SigningTarget letter, boolean open, SignRequest form,
-                Map<String, String> errors, Signatories.Count count, List<Signatories.Signatory> recent,
+        static native TemplateInstance section(
+                SigningTarget letter,
+                boolean open,
+                SignRequest form,
+                Map<String, String> errors,
+                Signatories.Count count,
+                List<Signatories.Signatory> recent,
                 boolean orcid);
     }
 
@@ -29,7 +34,9 @@ public class SigningSection implements LetterPageSection {
 
     private final boolean orcid;
 
-    SigningSection(LetterService letters, Signatories signatories,
+    SigningSection(
+            LetterService letters,
+            Signatories signatories,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "undersigned.orcid.enabled") boolean orcid) {
         this.letters = letters;
         this.signatories = signatories;
@@ -44,15 +51,24 @@ public class SigningSection implements LetterPageSection {
     /** Counts and the latest signatories change only with the count's revision; the form with the closing date. */
     @Override
     public String revision(String slug) {
-        return letters.signingTarget(slug).map(letter -> signatories.revision(letter) + "/"
-                + (letter.closedReason(LocalDate.now(ZoneOffset.UTC)) == null)).orElse("");
+        return letters.signingTarget(slug)
+                .map(letter -> signatories.revision(letter) + "/"
+                        + (letter.closedReason(LocalDate.now(ZoneOffset.UTC)) == null))
+                .orElse("");
     }
 
     @Override
     public String html(String slug) {
         SigningTarget letter = letters.signingTarget(slug).orElseThrow();
         boolean open = letter.closedReason(LocalDate.now(ZoneOffset.UTC)) == null;
-        return Templates.section(letter, open, EMPTY_FORM, Map.of(), signatories.count(letter),
-                signatories.recent(letter, 10), orcid).render();
+        return Templates.section(
+                        letter,
+                        open,
+                        EMPTY_FORM,
+                        Map.of(),
+                        signatories.count(letter),
+                        signatories.recent(letter, 10),
+                        orcid)
+                .render();
     }
 }

@@ -33,12 +33,17 @@ import org.undersigned.web.InvalidInput;
 public class SigningService {
 
     /** The public answer to a sign-up; the same whether or not the address had already signed. */
-    public record Receipt(String id, String status) {
-    }
+    public record Receipt(String id, String status) {}
 
     /** What a mailed link leads to, for its page. */
-    public record LinkView(Tokens.State state, String letterSlug, String letterTitle, String name, String listing,
-            Integer version, boolean held) {
+    public record LinkView(
+            Tokens.State state,
+            String letterSlug,
+            String letterTitle,
+            String name,
+            String listing,
+            Integer version,
+            boolean held) {
 
         public boolean valid() {
             return state == Tokens.State.VALID;
@@ -68,11 +73,20 @@ public class SigningService {
     private final Counter received;
     private final Counter confirmed;
 
-    SigningService(SignatureRepository signatures, Tokens tokens, TransparencyLog log, SignerIds signerIds,
-            LetterService letters, Outbox outbox,
-            SignatureMails mails, @ConfigProperty(name = "undersigned.signatures.confirm-ttl") Duration confirmTtl,
-            MeterRegistry registry, Organisations organisations, Honours honours,
-            SignatureAttestations attestations, SignIntake intake) {
+    SigningService(
+            SignatureRepository signatures,
+            Tokens tokens,
+            TransparencyLog log,
+            SignerIds signerIds,
+            LetterService letters,
+            Outbox outbox,
+            SignatureMails mails,
+            @ConfigProperty(name = "undersigned.signatures.confirm-ttl") Duration confirmTtl,
+            MeterRegistry registry,
+            Organisations organisations,
+            Honours honours,
+            SignatureAttestations attestations,
+            SignIntake intake) {
         this.intake = intake;
         this.organisations = organisations;
         this.honours = honours;
@@ -125,8 +139,8 @@ public class SigningService {
         s.id = UUID.randomUUID();
         s.createdAt = Tokens.now();
         String token = Tokens.newToken();
-        if (intake.write(s, Tokens.hash(token), s.createdAt.plus(confirmTtl), mails.confirm(s, letter, token,
-                confirmTtl))) {
+        if (intake.write(
+                s, Tokens.hash(token), s.createdAt.plus(confirmTtl), mails.confirm(s, letter, token, confirmTtl))) {
             received.increment();
             return new Receipt(s.id.toString(), "pending-email");
         }
@@ -205,8 +219,8 @@ public class SigningService {
             state = Tokens.State.USED;
         }
         SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow(NotFoundException::new);
-        return new LinkView(state, letter.slug(), letter.title(), s.name, s.listing, found.token().versionNumber,
-                s.held());
+        return new LinkView(
+                state, letter.slug(), letter.title(), s.name, s.listing, found.token().versionNumber, s.held());
     }
 
     private static boolean actionable(Signature s, SignatureToken t) {
@@ -228,7 +242,8 @@ public class SigningService {
             SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
             s.confirmedAt = Tokens.now();
             String domain = s.email.substring(s.email.indexOf('@') + 1);
-            s.affiliationLevel = organisations.named(s.organisation)
+            s.affiliationLevel = organisations
+                    .named(s.organisation)
                     .map(o -> Organisations.owns(o, domain) ? "email-domain" : "self")
                     .orElse(s.organisation == null ? "none" : "self");
             Optional<String> watched = honours.watched(s.name);
@@ -253,8 +268,18 @@ public class SigningService {
             s.listingSalt = SignerIds.newSalt();
             listing = SignerIds.commitment(SignerIds.listingRecord(s));
         }
-        s.leafHash = log.append(s.letterId, LogEntries.signature(letter.slug(), s.versionNumber, s.textSha256,
-                s.confirmedAt.toInstant(), s.signerId, evidence(s), listing), s.seq, LogEffects.liveness(s, 1));
+        s.leafHash = log.append(
+                s.letterId,
+                LogEntries.signature(
+                        letter.slug(),
+                        s.versionNumber,
+                        s.textSha256,
+                        s.confirmedAt.toInstant(),
+                        s.signerId,
+                        evidence(s),
+                        listing),
+                s.seq,
+                LogEffects.liveness(s, 1));
         attestations.published(s, letter);
         confirmed.increment();
         if ("orcid".equals(s.identityMethod) && s.email != null) {
@@ -282,11 +307,14 @@ public class SigningService {
         if ("none".equals(s.affiliationLevel)) {
             return List.of(s.identityMethod);
         }
-        String ror = "self".equals(s.affiliationLevel) ? null
-                : organisations.named(s.organisation).map(Organisations.Organisation::ror).orElse(null);
+        String ror = "self".equals(s.affiliationLevel)
+                ? null
+                : organisations
+                        .named(s.organisation)
+                        .map(Organisations.Organisation::ror)
+                        .orElse(null);
         return List.of(s.identityMethod, ror == null ? s.affiliationLevel : s.affiliationLevel + ":" + ror);
     }
-
 
     /** Sends a fresh confirmation link when an old one expired; true when one was queued. */
     @Transactional
@@ -300,8 +328,8 @@ public class SigningService {
             return false;
         }
         SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
-        outbox.enqueue(mails.confirm(s, letter, tokens.issue(s, SignatureToken.Purpose.CONFIRM, null, confirmTtl),
-                confirmTtl));
+        outbox.enqueue(mails.confirm(
+                s, letter, tokens.issue(s, SignatureToken.Purpose.CONFIRM, null, confirmTtl), confirmTtl));
         return true;
     }
 
@@ -309,7 +337,8 @@ public class SigningService {
     @Transactional
     public Optional<String> emailBehind(String token, SignatureToken.Purpose purpose) {
         Tokens.Found found = tokens.find(token, purpose);
-        return found.token() == null ? Optional.empty()
+        return found.token() == null
+                ? Optional.empty()
                 : Optional.ofNullable(signatures.findById(found.token().signatureSeq).email);
     }
 
@@ -358,11 +387,13 @@ public class SigningService {
     public void requestDisown(String slug, String signatureId, String email) {
         SigningTarget letter = letter(slug);
         Optional<EmailAddress> address = EmailAddress.parse(email);
-        signatures.findByPublicId(signatureId).filter(s -> s.letterId == letter.letterId())
+        signatures
+                .findByPublicId(signatureId)
+                .filter(s -> s.letterId == letter.letterId())
                 .filter(s -> s.status == Signature.Status.CONFIRMED && s.email != null)
                 .filter(s -> address.isPresent() && address.get().value().equals(s.email))
-                .ifPresent(s -> outbox.enqueue(mails.disown(s, letter,
-                        tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, confirmTtl))));
+                .ifPresent(s -> outbox.enqueue(
+                        mails.disown(s, letter, tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, confirmTtl))));
     }
 
     /** Withdraws a counted signature as not made by the person named, with an invalidation in the log. */
@@ -378,8 +409,13 @@ public class SigningService {
         if (s.status == Signature.Status.CONFIRMED) {
             String slug = letters.signingTarget(s.letterId).orElseThrow().slug();
             java.time.Instant now = Tokens.now().toInstant();
-            log.append(s.letterId, invalidation == null ? LogEntries.withdrawal(slug, now, s.signerId)
-                    : LogEntries.invalidation(slug, now, s.signerId, invalidation), s.seq, LogEffects.liveness(s, -1));
+            log.append(
+                    s.letterId,
+                    invalidation == null
+                            ? LogEntries.withdrawal(slug, now, s.signerId)
+                            : LogEntries.invalidation(slug, now, s.signerId, invalidation),
+                    s.seq,
+                    LogEffects.liveness(s, -1));
         }
         s.status = Signature.Status.WITHDRAWN;
         s.liveKey = null;
@@ -395,9 +431,15 @@ public class SigningService {
     public LinkView reaffirm(String token) {
         return use(token, SignatureToken.Purpose.REAFFIRM, (s, t) -> {
             SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
-            String hash = letters.version(letter.slug(), t.versionNumber).orElseThrow().textSha256();
-            log.append(s.letterId, LogEntries.reaffirmation(letter.slug(), t.versionNumber, hash,
-                    Tokens.now().toInstant(), s.signerId), s.seq, LogEffects.move(s.versionNumber, t.versionNumber));
+            String hash = letters.version(letter.slug(), t.versionNumber)
+                    .orElseThrow()
+                    .textSha256();
+            log.append(
+                    s.letterId,
+                    LogEntries.reaffirmation(
+                            letter.slug(), t.versionNumber, hash, Tokens.now().toInstant(), s.signerId),
+                    s.seq,
+                    LogEffects.move(s.versionNumber, t.versionNumber));
             s.versionNumber = t.versionNumber;
             s.textSha256 = hash;
         });
@@ -407,7 +449,9 @@ public class SigningService {
      * Runs a link's action exactly once: the token is claimed by a conditional update (a second click, or a
      * concurrent one, finds it used) and the signature row is locked, so two links of one signature cannot both act.
      */
-    private LinkView use(String token, SignatureToken.Purpose purpose,
+    private LinkView use(
+            String token,
+            SignatureToken.Purpose purpose,
             java.util.function.BiConsumer<Signature, SignatureToken> action) {
         LinkView view = inspect(token, purpose);
         if (!view.valid()) {
@@ -419,11 +463,17 @@ public class SigningService {
         }
         Signature s = signatures.findById(t.signatureSeq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (!actionable(s, t)) {
-            return new LinkView(Tokens.State.USED, view.letterSlug(), view.letterTitle(), s.name, s.listing,
-                    t.versionNumber, s.held());
+            return new LinkView(
+                    Tokens.State.USED,
+                    view.letterSlug(),
+                    view.letterTitle(),
+                    s.name,
+                    s.listing,
+                    t.versionNumber,
+                    s.held());
         }
         action.accept(s, t);
-        return new LinkView(view.state(), view.letterSlug(), view.letterTitle(), s.name, s.listing, view.version(),
-                s.held());
+        return new LinkView(
+                view.state(), view.letterSlug(), view.letterTitle(), s.name, s.listing, view.version(), s.held());
     }
 }

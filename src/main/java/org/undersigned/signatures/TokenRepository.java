@@ -4,5 +4,4 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-class TokenRepository implements PanacheRepositoryBase<SignatureToken, String> {
-}
+class TokenRepository implements PanacheRepositoryBase<SignatureToken, String> {}

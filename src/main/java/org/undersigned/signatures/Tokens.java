@@ -16,10 +16,14 @@ import java.util.Optional;
 @ApplicationScoped
 class Tokens {
 
-    enum State { VALID, EXPIRED, USED, UNKNOWN }
-
-    record Found(State state, SignatureToken token) {
+    enum State {
+        VALID,
+        EXPIRED,
+        USED,
+        UNKNOWN
     }
+
+    record Found(State state, SignatureToken token) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final TokenRepository repository;
@@ -77,8 +81,8 @@ class Tokens {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

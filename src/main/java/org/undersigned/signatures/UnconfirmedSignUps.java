@@ -24,7 +24,8 @@ class UnconfirmedSignUps {
     private final SignatureRepository signatures;
     private final Duration retention;
 
-    UnconfirmedSignUps(SignatureRepository signatures,
+    UnconfirmedSignUps(
+            SignatureRepository signatures,
             @ConfigProperty(name = "undersigned.signatures.unconfirmed-retention") Duration retention) {
         this.signatures = signatures;
         this.retention = retention;

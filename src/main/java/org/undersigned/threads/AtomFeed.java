@@ -16,16 +16,24 @@ final class AtomFeed {
     static final String NS = "http://www.w3.org/2005/Atom";
 
     /** One feed entry; {@code html} is already safe HTML (rendered Markdown), sent as escaped text. */
-    record Item(String id, String title, OffsetDateTime updated, OffsetDateTime published, String link, String author,
-            String summary, String html) {
-    }
+    record Item(
+            String id,
+            String title,
+            OffsetDateTime updated,
+            OffsetDateTime published,
+            String link,
+            String author,
+            String summary,
+            String html) {}
 
-    private AtomFeed() {
-    }
+    private AtomFeed() {}
 
     static String write(String id, String title, String self, String alternate, List<Item> items) {
-        List<Item> newestFirst = items.stream().sorted(Comparator.comparing(Item::updated).reversed()).toList();
-        OffsetDateTime updated = newestFirst.isEmpty() ? OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
+        List<Item> newestFirst = items.stream()
+                .sorted(Comparator.comparing(Item::updated).reversed())
+                .toList();
+        OffsetDateTime updated = newestFirst.isEmpty()
+                ? OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
                 : newestFirst.get(0).updated();
         StringWriter out = new StringWriter();
         try {

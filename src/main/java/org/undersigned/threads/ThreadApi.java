@@ -16,14 +16,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ThreadApi {
 
     /** The thread as the API gives it (issue 6): points with rendered HTML, revisions, retraction if any. */
-    public record Thread(List<Entry> entries) {
-    }
+    public record Thread(List<Entry> entries) {}
 
-    public record Entry(String id, String kind, String title, String organisation, String author, LocalDate date,
-            String url, ThreadEntry.Archived archived, String respondsTo, List<ThreadEntry.Claim> claims,
-            List<ThreadService.PointView> points, String html, List<ThreadService.Revision> revisions,
-            ThreadService.Retraction retracted) {
-    }
+    public record Entry(
+            String id,
+            String kind,
+            String title,
+            String organisation,
+            String author,
+            LocalDate date,
+            String url,
+            ThreadEntry.Archived archived,
+            String respondsTo,
+            List<ThreadEntry.Claim> claims,
+            List<ThreadService.PointView> points,
+            String html,
+            List<ThreadService.Revision> revisions,
+            ThreadService.Retraction retracted) {}
 
     private final ThreadService threads;
 
@@ -33,11 +42,26 @@ public class ThreadApi {
 
     @GET
     @Path("/letters/{slug}/thread")
-    @Operation(summary = "The letter's thread in order: studies, responses, rebuttals (each point answering a claim "
-            + "of the entry it responds to), statements")
+    @Operation(
+            summary = "The letter's thread in order: studies, responses, rebuttals (each point answering a claim "
+                    + "of the entry it responds to), statements")
     public Thread thread(@PathParam("slug") String slug) {
-        return new Thread(threads.thread(slug).stream().map(v -> new Entry(v.id(), v.kind(), v.title(),
-                v.organisation(), v.author(), v.date(), v.url(), v.archived(), v.respondsTo(), v.claims(), v.points(),
-                v.html(), v.revisions(), v.retracted())).toList());
+        return new Thread(threads.thread(slug).stream()
+                .map(v -> new Entry(
+                        v.id(),
+                        v.kind(),
+                        v.title(),
+                        v.organisation(),
+                        v.author(),
+                        v.date(),
+                        v.url(),
+                        v.archived(),
+                        v.respondsTo(),
+                        v.claims(),
+                        v.points(),
+                        v.html(),
+                        v.revisions(),
+                        v.retracted()))
+                .toList());
     }
 }

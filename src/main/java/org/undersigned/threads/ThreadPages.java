@@ -24,15 +24,20 @@ public class ThreadPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance thread(LetterDetail letter, List<ThreadService.View> entries,
-                java.util.Map<String, String> claimTexts, java.util.Map<String, String> titles);
+        static native TemplateInstance thread(
+                LetterDetail letter,
+                List<ThreadService.View> entries,
+                java.util.Map<String, String> claimTexts,
+                java.util.Map<String, String> titles);
     }
 
     private final ThreadService threads;
     private final LetterService letters;
     private final String publicUrl;
 
-    ThreadPages(ThreadService threads, LetterService letters,
+    ThreadPages(
+            ThreadService threads,
+            LetterService letters,
             @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
         this.threads = threads;
         this.letters = letters;
@@ -44,8 +49,9 @@ public class ThreadPages {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance thread(@PathParam("slug") String slug) {
-        LetterDetail letter = letters.find(slug).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
-                "There is no published letter called '" + slug + "'."));
+        LetterDetail letter = letters.find(slug)
+                .orElseThrow(() ->
+                        new jakarta.ws.rs.NotFoundException("There is no published letter called '" + slug + "'."));
         List<ThreadService.View> entries = threads.thread(slug);
         java.util.Map<String, String> claimTexts = new java.util.HashMap<>();
         java.util.Map<String, String> titles = new java.util.HashMap<>();
@@ -59,25 +65,42 @@ public class ThreadPages {
     @Produces("application/atom+xml")
     @Operation(summary = "Atom feed (RFC 4287) of the letter's versions and thread entries")
     public Response feed(@PathParam("slug") String slug) {
-        LetterDetail letter = letters.find(slug).orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
-                "There is no published letter called '" + slug + "'."));
+        LetterDetail letter = letters.find(slug)
+                .orElseThrow(() ->
+                        new jakarta.ws.rs.NotFoundException("There is no published letter called '" + slug + "'."));
         String base = publicUrl + "/letters/" + slug;
         List<AtomFeed.Item> items = new ArrayList<>();
         for (VersionInfo v : letter.versions()) {
-            items.add(new AtomFeed.Item(base + "/v/" + v.number(), "Version " + v.number() + ": " + v.changes(),
-                    v.published(), v.published(), base + "/v/" + v.number(), null,
-                    "Text SHA-256 " + v.textSha256() + (v.carriesSignatures() ? "" : "; signers are asked to re-affirm"),
+            items.add(new AtomFeed.Item(
+                    base + "/v/" + v.number(),
+                    "Version " + v.number() + ": " + v.changes(),
+                    v.published(),
+                    v.published(),
+                    base + "/v/" + v.number(),
+                    null,
+                    "Text SHA-256 " + v.textSha256()
+                            + (v.carriesSignatures() ? "" : "; signers are asked to re-affirm"),
                     null));
         }
         for (ThreadService.View e : threads.thread(slug)) {
             OffsetDateTime updated = e.revisions().get(e.revisions().size() - 1).publishedAt();
-            String title = (e.organisation() == null ? "" : e.organisation() + ": ") + e.title()
+            String title = (e.organisation() == null ? "" : e.organisation() + ": ")
+                    + e.title()
                     + (e.retracted() == null ? "" : " (retracted)");
-            items.add(new AtomFeed.Item(base + "/thread#" + e.id(), title, updated,
-                    e.date().atStartOfDay().atOffset(ZoneOffset.UTC), base + "/thread#" + e.id(), e.author(),
-                    e.kind(), e.html()));
+            items.add(new AtomFeed.Item(
+                    base + "/thread#" + e.id(),
+                    title,
+                    updated,
+                    e.date().atStartOfDay().atOffset(ZoneOffset.UTC),
+                    base + "/thread#" + e.id(),
+                    e.author(),
+                    e.kind(),
+                    e.html()));
         }
-        return Response.ok(AtomFeed.write(base + "/feed.atom", letter.title(), base + "/feed.atom", base, items),
-                "application/atom+xml; charset=utf-8").header("Access-Control-Allow-Origin", "*").build();
+        return Response.ok(
+                        AtomFeed.write(base + "/feed.atom", letter.title(), base + "/feed.atom", base, items),
+                        "application/atom+xml; charset=utf-8")
+                .header("Access-Control-Allow-Origin", "*")
+                .build();
     }
 }

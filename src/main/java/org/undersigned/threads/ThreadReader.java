@@ -22,13 +22,22 @@ import java.util.stream.Stream;
  */
 final class ThreadReader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    record Front(String id, String kind, String title, String organisation, String author, LocalDate date, String url,
-            ThreadEntry.Archived archived, @JsonProperty("responds_to") String respondsTo,
-            List<ThreadEntry.Claim> claims, List<ThreadEntry.Point> points) {
-    }
+    record Front(
+            String id,
+            String kind,
+            String title,
+            String organisation,
+            String author,
+            LocalDate date,
+            String url,
+            ThreadEntry.Archived archived,
+            @JsonProperty("responds_to") String respondsTo,
+            List<ThreadEntry.Claim> claims,
+            List<ThreadEntry.Point> points) {}
 
     /** The threads of every letter folder that has one, by slug. */
     Map<String, List<ThreadEntry>> read(Path contentDir) {
@@ -54,7 +63,9 @@ final class ThreadReader {
         Map<String, Path> files = new LinkedHashMap<>();
         List<ThreadEntry> entries = new ArrayList<>();
         try (Stream<Path> list = Files.list(thread)) {
-            for (Path file : list.filter(f -> f.getFileName().toString().endsWith(".md")).sorted().toList()) {
+            for (Path file : list.filter(f -> f.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .toList()) {
                 ThreadEntry e = readEntry(file);
                 files.put(e.id(), file);
                 entries.add(e);
@@ -79,7 +90,8 @@ final class ThreadReader {
             throw new ThreadContentException(file, "cannot be read as UTF-8: " + e.getMessage());
         }
         if (!text.startsWith("---\n")) {
-            throw new ThreadContentException(file, "must start with front matter: a line '---', YAML fields, a line '---'");
+            throw new ThreadContentException(
+                    file, "must start with front matter: a line '---', YAML fields, a line '---'");
         }
         int end = text.indexOf("\n---\n", 3);
         if (end < 0) {
@@ -89,22 +101,37 @@ final class ThreadReader {
         try {
             f = YAML.readValue(text.substring(4, end + 1), Front.class);
         } catch (IOException e) {
-            throw new ThreadContentException(file, "front matter: " + e.getMessage().lines().findFirst().orElse("invalid"));
+            throw new ThreadContentException(
+                    file, "front matter: " + e.getMessage().lines().findFirst().orElse("invalid"));
         }
         if (f == null) {
             throw new ThreadContentException(file, "front matter is empty");
         }
-        ThreadEntry entry = new ThreadEntry(f.id(), f.kind(), f.title(), f.organisation(), f.author(), f.date(), f.url(),
-                f.archived(), f.respondsTo(), f.claims() == null ? List.of() : f.claims(),
-                f.points() == null ? List.of() : f.points(), text.substring(end + 5).strip() + "\n");
+        ThreadEntry entry = new ThreadEntry(
+                f.id(),
+                f.kind(),
+                f.title(),
+                f.organisation(),
+                f.author(),
+                f.date(),
+                f.url(),
+                f.archived(),
+                f.respondsTo(),
+                f.claims() == null ? List.of() : f.claims(),
+                f.points() == null ? List.of() : f.points(),
+                text.substring(end + 5).strip() + "\n");
         Map<String, String> problems = ThreadRules.problems(entry);
         if (!problems.isEmpty()) {
-            throw new ThreadContentException(file, problems.entrySet().stream().map(p -> p.getKey() + ": " + p.getValue())
-                    .reduce((a, b) -> a + "; " + b).orElseThrow());
+            throw new ThreadContentException(
+                    file,
+                    problems.entrySet().stream()
+                            .map(p -> p.getKey() + ": " + p.getValue())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElseThrow());
         }
         if (!file.getFileName().toString().equals(entry.id() + ".md")) {
-            throw new ThreadContentException(file, "the file of entry '" + entry.id() + "' must be called " + entry.id()
-                    + ".md");
+            throw new ThreadContentException(
+                    file, "the file of entry '" + entry.id() + "' must be called " + entry.id() + ".md");
         }
         return entry;
     }

@@ -19,13 +19,20 @@ import java.util.Optional;
 @ApplicationScoped
 class ThreadRepository {
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** A stored revision. */
-    record Row(ThreadEntry entry, int revision, String sha256, String source, OffsetDateTime publishedAt,
-            String publishedBy, OffsetDateTime retractedAt, String retractionReason) {
-    }
+    record Row(
+            ThreadEntry entry,
+            int revision,
+            String sha256,
+            String source,
+            OffsetDateTime publishedAt,
+            String publishedBy,
+            OffsetDateTime retractedAt,
+            String retractionReason) {}
 
     private static final String COLUMNS = "entry_id, revision, kind, title, organisation, author, entry_date, url, "
             + "archived_sha256, archived_retrieved, responds_to, claims_json, points_json, body_markdown, "
@@ -33,32 +40,52 @@ class ThreadRepository {
 
     /** Inserts unless that revision exists already (another replica loaded it first); true when inserted. */
     boolean insert(long letterId, ThreadEntry e, int revision, String sha256, String source, String by) {
-        return em().createNativeQuery("INSERT INTO thread_entry (letter_id, entry_id, revision, kind, title, "
-                + "organisation, author, entry_date, url, archived_sha256, archived_retrieved, responds_to, claims_json, "
-                + "points_json, body_markdown, content_sha256, source, published_at, published_by) VALUES (?1, ?2, ?3, "
-                + "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) ON CONFLICT DO NOTHING")
-                .setParameter(1, letterId).setParameter(2, e.id()).setParameter(3, revision).setParameter(4, e.kind())
-                .setParameter(5, e.title()).setParameter(6, e.organisation()).setParameter(7, e.author())
-                .setParameter(8, e.date()).setParameter(9, e.url())
-                .setParameter(10, e.archived() == null ? null : e.archived().sha256())
-                .setParameter(11, e.archived() == null ? null : e.archived().retrieved())
-                .setParameter(12, e.respondsTo()).setParameter(13, write(e.claims()))
-                .setParameter(14, write(e.points())).setParameter(15, e.body()).setParameter(16, sha256)
-                .setParameter(17, source).setParameter(18, OffsetDateTime.now(ZoneOffset.UTC)).setParameter(19, by)
-                .executeUpdate() == 1;
+        return em().createNativeQuery(
+                                "INSERT INTO thread_entry (letter_id, entry_id, revision, kind, title, "
+                                        + "organisation, author, entry_date, url, archived_sha256, archived_retrieved, responds_to, claims_json, "
+                                        + "points_json, body_markdown, content_sha256, source, published_at, published_by) VALUES (?1, ?2, ?3, "
+                                        + "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) ON CONFLICT DO NOTHING")
+                        .setParameter(1, letterId)
+                        .setParameter(2, e.id())
+                        .setParameter(3, revision)
+                        .setParameter(4, e.kind())
+                        .setParameter(5, e.title())
+                        .setParameter(6, e.organisation())
+                        .setParameter(7, e.author())
+                        .setParameter(8, e.date())
+                        .setParameter(9, e.url())
+                        .setParameter(
+                                10, e.archived() == null ? null : e.archived().sha256())
+                        .setParameter(
+                                11, e.archived() == null ? null : e.archived().retrieved())
+                        .setParameter(12, e.respondsTo())
+                        .setParameter(13, write(e.claims()))
+                        .setParameter(14, write(e.points()))
+                        .setParameter(15, e.body())
+                        .setParameter(16, sha256)
+                        .setParameter(17, source)
+                        .setParameter(18, OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter(19, by)
+                        .executeUpdate()
+                == 1;
     }
 
     /** The current (highest) revision of every entry of a letter, in thread order: date, then publication. */
     List<Row> current(long letterId) {
-        return rows("SELECT " + COLUMNS + " FROM thread_entry t WHERE letter_id = ?1 AND revision = (SELECT MAX(revision) "
-                + "FROM thread_entry u WHERE u.letter_id = t.letter_id AND u.entry_id = t.entry_id) "
-                + "ORDER BY entry_date, published_at, entry_id", letterId, null);
+        return rows(
+                "SELECT " + COLUMNS + " FROM thread_entry t WHERE letter_id = ?1 AND revision = (SELECT MAX(revision) "
+                        + "FROM thread_entry u WHERE u.letter_id = t.letter_id AND u.entry_id = t.entry_id) "
+                        + "ORDER BY entry_date, published_at, entry_id",
+                letterId,
+                null);
     }
 
     /** Every revision of one entry, oldest first. */
     List<Row> revisions(long letterId, String entryId) {
-        return rows("SELECT " + COLUMNS + " FROM thread_entry WHERE letter_id = ?1 AND entry_id = ?2 ORDER BY revision",
-                letterId, entryId);
+        return rows(
+                "SELECT " + COLUMNS + " FROM thread_entry WHERE letter_id = ?1 AND entry_id = ?2 ORDER BY revision",
+                letterId,
+                entryId);
     }
 
     Optional<Row> latestFromFile(long letterId, String entryId) {
@@ -67,11 +94,17 @@ class ThreadRepository {
     }
 
     boolean retract(long letterId, String entryId, int revision, String by, String reason) {
-        return em().createNativeQuery("UPDATE thread_entry SET retracted_at = ?4, retracted_by = ?5, "
-                + "retraction_reason = ?6 WHERE letter_id = ?1 AND entry_id = ?2 AND revision = ?3 AND retracted_at IS NULL")
-                .setParameter(1, letterId).setParameter(2, entryId).setParameter(3, revision)
-                .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC)).setParameter(5, by).setParameter(6, reason)
-                .executeUpdate() == 1;
+        return em().createNativeQuery(
+                                "UPDATE thread_entry SET retracted_at = ?4, retracted_by = ?5, "
+                                        + "retraction_reason = ?6 WHERE letter_id = ?1 AND entry_id = ?2 AND revision = ?3 AND retracted_at IS NULL")
+                        .setParameter(1, letterId)
+                        .setParameter(2, entryId)
+                        .setParameter(3, revision)
+                        .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC))
+                        .setParameter(5, by)
+                        .setParameter(6, reason)
+                        .executeUpdate()
+                == 1;
     }
 
     @SuppressWarnings("unchecked")
@@ -85,12 +118,28 @@ class ThreadRepository {
     }
 
     private static Row row(Object[] r) {
-        ThreadEntry e = new ThreadEntry((String) r[0], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                date(r[6]), (String) r[7], r[8] == null ? null : new ThreadEntry.Archived((String) r[8], date(r[9])),
-                (String) r[10], read((String) r[11], new TypeReference<List<ThreadEntry.Claim>>() { }),
-                read((String) r[12], new TypeReference<List<ThreadEntry.Point>>() { }), (String) r[13]);
-        return new Row(e, ((Number) r[1]).intValue(), (String) r[14], (String) r[15], time(r[16]), (String) r[17],
-                time(r[18]), (String) r[19]);
+        ThreadEntry e = new ThreadEntry(
+                (String) r[0],
+                (String) r[2],
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                date(r[6]),
+                (String) r[7],
+                r[8] == null ? null : new ThreadEntry.Archived((String) r[8], date(r[9])),
+                (String) r[10],
+                read((String) r[11], new TypeReference<List<ThreadEntry.Claim>>() {}),
+                read((String) r[12], new TypeReference<List<ThreadEntry.Point>>() {}),
+                (String) r[13]);
+        return new Row(
+                e,
+                ((Number) r[1]).intValue(),
+                (String) r[14],
+                (String) r[15],
+                time(r[16]),
+                (String) r[17],
+                time(r[18]),
+                (String) r[19]);
     }
 
     private static LocalDate date(Object o) {

@@ -17,8 +17,7 @@ final class ThreadRules {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private ThreadRules() {
-    }
+    private ThreadRules() {}
 
     /** Problems of one entry on its own, by field; empty when none. */
     static Map<String, String> problems(ThreadEntry e) {
@@ -38,8 +37,10 @@ final class ThreadRules {
         if (e.url() != null && !e.url().matches("https?://\\S{1,1990}")) {
             p.put("url", "The url is an http or https address.");
         }
-        if (e.archived() != null && (e.archived().sha256() == null || !SHA256.matcher(e.archived().sha256()).matches()
-                || e.archived().retrieved() == null)) {
+        if (e.archived() != null
+                && (e.archived().sha256() == null
+                        || !SHA256.matcher(e.archived().sha256()).matches()
+                        || e.archived().retrieved() == null)) {
             p.put("archived", "An archived copy needs sha256 (64 lower-case hex digits) and retrieved (a date).");
         }
         for (ThreadEntry.Claim c : e.claims()) {
@@ -84,7 +85,8 @@ final class ThreadRules {
             }
             ThreadEntry answered = byId.get(e.respondsTo());
             if (answered == null || answered == e) {
-                problems.add("entry '" + e.id() + "': responds_to '" + e.respondsTo() + "' is not an entry of this thread");
+                problems.add(
+                        "entry '" + e.id() + "': responds_to '" + e.respondsTo() + "' is not an entry of this thread");
                 continue;
             }
             Set<String> claims = new HashSet<>();
@@ -92,8 +94,13 @@ final class ThreadRules {
             for (ThreadEntry.Point p : e.points()) {
                 if (!claims.contains(p.claim())) {
                     problems.add("entry '" + e.id() + "': a point answers claim '" + p.claim() + "', which '"
-                            + answered.id() + "' does not make" + (claims.isEmpty() ? " (it makes no claims)"
-                                    : " (its claims: " + String.join(", ", claims.stream().sorted().toList()) + ")"));
+                            + answered.id() + "' does not make"
+                            + (claims.isEmpty()
+                                    ? " (it makes no claims)"
+                                    : " (its claims: "
+                                            + String.join(
+                                                    ", ",
+                                                    claims.stream().sorted().toList()) + ")"));
                 }
             }
         }

@@ -33,24 +33,31 @@ public class ThreadService {
     static final List<String> ANNOUNCED = List.of("response", "rebuttal", "statement");
 
     /** An entry as readers see it: Markdown rendered, claims with the points that answer them. */
-    public record View(String id, String kind, String title, String organisation, String author,
-            java.time.LocalDate date, String url, ThreadEntry.Archived archived, String respondsTo,
-            List<ThreadEntry.Claim> claims, List<PointView> points, String html, List<Revision> revisions,
-            Retraction retracted, Map<String, List<Answer>> answers) {
-    }
+    public record View(
+            String id,
+            String kind,
+            String title,
+            String organisation,
+            String author,
+            java.time.LocalDate date,
+            String url,
+            ThreadEntry.Archived archived,
+            String respondsTo,
+            List<ThreadEntry.Claim> claims,
+            List<PointView> points,
+            String html,
+            List<Revision> revisions,
+            Retraction retracted,
+            Map<String, List<Answer>> answers) {}
 
-    public record PointView(String claim, String html) {
-    }
+    public record PointView(String claim, String html) {}
 
     /** A later entry's point answering one of this entry's claims. */
-    public record Answer(String entry, String entryTitle, String organisation, String html) {
-    }
+    public record Answer(String entry, String entryTitle, String organisation, String html) {}
 
-    public record Revision(int revision, OffsetDateTime publishedAt, String source) {
-    }
+    public record Revision(int revision, OffsetDateTime publishedAt, String source) {}
 
-    public record Retraction(OffsetDateTime at, String reason) {
-    }
+    public record Retraction(OffsetDateTime at, String reason) {}
 
     private final ThreadRepository repository;
     private final LetterService letters;
@@ -113,8 +120,13 @@ public class ThreadService {
                 continue; // a retracted entry answers nothing any more
             }
             for (ThreadEntry.Point p : r.entry().points()) {
-                answersByClaim.computeIfAbsent(p.claim(), k -> new ArrayList<>()).add(new Answer(r.entry().id(),
-                        r.entry().title(), r.entry().organisation(), markdown.toHtml(p.body())));
+                answersByClaim
+                        .computeIfAbsent(p.claim(), k -> new ArrayList<>())
+                        .add(new Answer(
+                                r.entry().id(),
+                                r.entry().title(),
+                                r.entry().organisation(),
+                                markdown.toHtml(p.body())));
             }
         }
         return rows.stream().map(r -> view(letter, r, answersByClaim)).toList();
@@ -126,8 +138,8 @@ public class ThreadService {
         SigningTarget letter = letter(slug);
         List<ThreadEntry> current = currentEntries(letter);
         if (current.stream().anyMatch(e -> e.id().equals(entry.id()))) {
-            throw new ClientErrorException("The thread already has an entry '" + entry.id() + "': correct it instead.",
-                    409);
+            throw new ClientErrorException(
+                    "The thread already has an entry '" + entry.id() + "': correct it instead.", 409);
         }
         validate(entry, current);
         repository.insert(letter.letterId(), entry, 1, sha256(ThreadRepository.write(entry)), "api", by);
@@ -164,8 +176,8 @@ public class ThreadService {
         if (revisions.isEmpty()) {
             throw new NotFoundException("The thread of '" + slug + "' has no entry '" + id + "'.");
         }
-        if (!repository.retract(letter.letterId(), id, revisions.get(revisions.size() - 1).revision(), by,
-                reason.strip())) {
+        if (!repository.retract(
+                letter.letterId(), id, revisions.get(revisions.size() - 1).revision(), by, reason.strip())) {
             throw new ClientErrorException("Entry '" + id + "' is already retracted.", 409);
         }
         cache.forget(slug);
@@ -177,7 +189,9 @@ public class ThreadService {
     }
 
     private List<ThreadEntry> currentEntries(SigningTarget letter) {
-        return repository.current(letter.letterId()).stream().map(ThreadRepository.Row::entry).toList();
+        return repository.current(letter.letterId()).stream()
+                .map(ThreadRepository.Row::entry)
+                .toList();
     }
 
     private static void validate(ThreadEntry entry, List<ThreadEntry> others) {
@@ -185,9 +199,14 @@ public class ThreadService {
         if (problems.isEmpty()) {
             List<ThreadEntry> all = new ArrayList<>(others);
             all.add(entry);
-            ThreadRules.threadProblems(all).stream().filter(p -> p.startsWith("entry '" + entry.id() + "'"))
-                    .findFirst().ifPresent(p -> problems.put(p.contains("responds_to") ? "responds_to"
-                            : p.contains("claim id") ? "claims" : p.contains("point") ? "points" : "id", p));
+            ThreadRules.threadProblems(all).stream()
+                    .filter(p -> p.startsWith("entry '" + entry.id() + "'"))
+                    .findFirst()
+                    .ifPresent(p -> problems.put(
+                            p.contains("responds_to")
+                                    ? "responds_to"
+                                    : p.contains("claim id") ? "claims" : p.contains("point") ? "points" : "id",
+                            p));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -196,8 +215,8 @@ public class ThreadService {
 
     private void announce(SigningTarget letter, ThreadEntry e) {
         if (ANNOUNCED.contains(e.kind())) {
-            notifications.announce(letter.letterId(), e.kind(), e.title(),
-                    "/letters/" + letter.slug() + "/thread#" + e.id());
+            notifications.announce(
+                    letter.letterId(), e.kind(), e.title(), "/letters/" + letter.slug() + "/thread#" + e.id());
         }
     }
 
@@ -206,11 +225,26 @@ public class ThreadService {
         Map<String, List<Answer>> answers = new LinkedHashMap<>();
         e.claims().forEach(c -> answers.put(c.id(), answersByClaim.getOrDefault(c.id(), List.of())));
         List<Revision> revisions = repository.revisions(letter.letterId(), e.id()).stream()
-                .map(x -> new Revision(x.revision(), x.publishedAt(), x.source())).toList();
-        return new View(e.id(), e.kind(), e.title(), e.organisation(), e.author(), e.date(), e.url(), e.archived(),
-                e.respondsTo(), e.claims(), e.points().stream().map(p -> new PointView(p.claim(),
-                        markdown.toHtml(p.body()))).toList(), markdown.toHtml(e.body()), revisions,
-                r.retractedAt() == null ? null : new Retraction(r.retractedAt(), r.retractionReason()), answers);
+                .map(x -> new Revision(x.revision(), x.publishedAt(), x.source()))
+                .toList();
+        return new View(
+                e.id(),
+                e.kind(),
+                e.title(),
+                e.organisation(),
+                e.author(),
+                e.date(),
+                e.url(),
+                e.archived(),
+                e.respondsTo(),
+                e.claims(),
+                e.points().stream()
+                        .map(p -> new PointView(p.claim(), markdown.toHtml(p.body())))
+                        .toList(),
+                markdown.toHtml(e.body()),
+                revisions,
+                r.retractedAt() == null ? null : new Retraction(r.retractedAt(), r.retractionReason()),
+                answers);
     }
 
     private SigningTarget letter(String slug) {
@@ -220,8 +254,8 @@ public class ThreadService {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

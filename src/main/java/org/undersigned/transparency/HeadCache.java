@@ -23,15 +23,15 @@ class HeadCache {
     static final int CACHED_FROM_LEVEL = 8;
     private static final int MAX_NODES = 2_000_000;
 
-    private record Head(Optional<LogStore.Checkpoint> checkpoint, long at) {
-    }
+    private record Head(Optional<LogStore.Checkpoint> checkpoint, long at) {}
 
     private final LogStore store;
     private final long ttlNanos;
     private final Map<Long, Head> heads = new ConcurrentHashMap<>();
     private final Map<Long, Map<NodeId, byte[]>> nodes = new ConcurrentHashMap<>();
 
-    HeadCache(LogStore store,
+    HeadCache(
+            LogStore store,
             @ConfigProperty(name = "undersigned.log.head-cache", defaultValue = "500ms") java.time.Duration ttl) {
         this.store = store;
         this.ttlNanos = ttl.toNanos();
@@ -59,13 +59,14 @@ class HeadCache {
 
     /** The store's reader, with the upper levels of the tree served from memory. */
     HashReader reader(long letterId) {
-        return caching(store.directHashReader(letterId),
-                nodes.computeIfAbsent(letterId, k -> new ConcurrentHashMap<>()));
+        return caching(
+                store.directHashReader(letterId), nodes.computeIfAbsent(letterId, k -> new ConcurrentHashMap<>()));
     }
 
     static HashReader caching(HashReader db, Map<NodeId, byte[]> cached) {
         return ids -> {
-            List<NodeId> missing = ids.stream().filter(id -> !cached.containsKey(id)).toList();
+            List<NodeId> missing =
+                    ids.stream().filter(id -> !cached.containsKey(id)).toList();
             Map<NodeId, byte[]> read = new java.util.HashMap<>();
             if (!missing.isEmpty()) {
                 List<byte[]> hashes = db.readHashes(missing);
@@ -76,7 +77,9 @@ class HeadCache {
                     }
                 }
             }
-            return ids.stream().map(id -> read.containsKey(id) ? read.get(id) : cached.get(id)).toList();
+            return ids.stream()
+                    .map(id -> read.containsKey(id) ? read.get(id) : cached.get(id))
+                    .toList();
         };
     }
 }

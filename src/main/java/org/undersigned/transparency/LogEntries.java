@@ -19,12 +19,17 @@ public final class LogEntries {
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LogEntries() {
-    }
+    private LogEntries() {}
 
     /** {@code listing} is null for a signer who chose not to be listed. */
-    public static String signature(String letter, int version, String textSha256, Instant time, String signer,
-            List<String> evidence, String listing) {
+    public static String signature(
+            String letter,
+            int version,
+            String textSha256,
+            Instant time,
+            String signer,
+            List<String> evidence,
+            String listing) {
         Map<String, Object> e = base("signature", letter, time, signer);
         e.put("version", version);
         e.put("textSha256", textSha256);

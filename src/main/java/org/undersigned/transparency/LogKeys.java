@@ -21,9 +21,11 @@ public class LogKeys {
     private final byte[] seed;
     private final String host;
 
-    LogKeys(@ConfigProperty(name = "undersigned.log.private-key") Optional<String> key,
+    LogKeys(
+            @ConfigProperty(name = "undersigned.log.private-key") Optional<String> key,
             @ConfigProperty(name = "undersigned.log.private-key-file") Optional<Path> keyFile,
-            @ConfigProperty(name = "undersigned.public-url") String publicUrl, AppSecrets secrets) {
+            @ConfigProperty(name = "undersigned.public-url") String publicUrl,
+            AppSecrets secrets) {
         this.seed = secrets.ed25519Seed("log-signing-key", key, keyFile, "undersigned.log.private-key");
         URI uri = URI.create(publicUrl);
         this.host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();

@@ -57,9 +57,12 @@ public class LogResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Verifier keys of every letter's log, one per line: name+hex(keyID)+base64(0x01 || key)")
     public Response verifierKeys() {
-        String body = letters.list().stream().map(l -> keys.verifier(l.slug()).format() + "\n")
+        String body = letters.list().stream()
+                .map(l -> keys.verifier(l.slug()).format() + "\n")
                 .collect(Collectors.joining());
-        return Response.ok(body, "text/plain; charset=utf-8").header("Access-Control-Allow-Origin", "*").build();
+        return Response.ok(body, "text/plain; charset=utf-8")
+                .header("Access-Control-Allow-Origin", "*")
+                .build();
     }
 
     @GET
@@ -68,9 +71,12 @@ public class LogResource {
     @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)")
     public Response checkpoint(@PathParam("slug") String slug) {
         // an empty log has a checkpoint too: size 0 and the empty tree's root (signatures are deterministic)
-        String note = store.latestCheckpoint(letter(slug).letterId()).map(LogStore.Checkpoint::note)
-                .orElseGet(() -> Note.sign(new Checkpoint(keys.origin(slug), 0, Hashes.emptyTreeHash()).format(),
-                        keys.signer(slug)).format());
+        String note = store.latestCheckpoint(letter(slug).letterId())
+                .map(LogStore.Checkpoint::note)
+                .orElseGet(() -> Note.sign(
+                                new Checkpoint(keys.origin(slug), 0, Hashes.emptyTreeHash()).format(),
+                                keys.signer(slug))
+                        .format());
         return text(note, FRESH);
     }
 
@@ -110,16 +116,18 @@ public class LogResource {
     }
 
     private static Response tileResponse(byte[] body, String cache) {
-        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE).header("Cache-Control", cache)
-                .header("Access-Control-Allow-Origin", "*").build();
+        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Cache-Control", cache)
+                .header("Access-Control-Allow-Origin", "*")
+                .build();
     }
 
     @GET
     @Path("log/{slug}/proof/inclusion")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Inclusion proof of entry `index` in the tree of size `size` (RFC 9162 §2.1.3)")
-    public Response inclusion(@PathParam("slug") String slug, @QueryParam("index") Long index,
-            @QueryParam("size") Long size) {
+    public Response inclusion(
+            @PathParam("slug") String slug, @QueryParam("index") Long index, @QueryParam("size") Long size) {
         SigningTarget letter = letter(slug);
         long current = size != null && size > currentSize(letter) ? freshSize(letter) : currentSize(letter);
         if (index == null || size == null || index < 0 || size <= index || size > current) {
@@ -132,8 +140,8 @@ public class LogResource {
     @Path("log/{slug}/proof/consistency")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Consistency proof between trees of sizes `from` and `to` (RFC 9162 §2.1.4)")
-    public Response consistency(@PathParam("slug") String slug, @QueryParam("from") Long from,
-            @QueryParam("to") Long to) {
+    public Response consistency(
+            @PathParam("slug") String slug, @QueryParam("from") Long from, @QueryParam("to") Long to) {
         SigningTarget letter = letter(slug);
         long current = to != null && to > currentSize(letter) ? freshSize(letter) : currentSize(letter);
         if (from == null || to == null || from < 1 || to < from || to > current) {
@@ -143,9 +151,11 @@ public class LogResource {
     }
 
     private Response proof(List<byte[]> hashes) {
-        List<String> encoded = hashes.stream().map(h -> Base64.getEncoder().encodeToString(h)).toList();
+        List<String> encoded =
+                hashes.stream().map(h -> Base64.getEncoder().encodeToString(h)).toList();
         return Response.ok(Map.of("proof", encoded), MediaType.APPLICATION_JSON_TYPE)
-                .header("Access-Control-Allow-Origin", "*").build();
+                .header("Access-Control-Allow-Origin", "*")
+                .build();
     }
 
     private long currentSize(SigningTarget letter) {
@@ -162,7 +172,9 @@ public class LogResource {
     }
 
     private static Response text(String body, String cache) {
-        return Response.ok(body, "text/plain; charset=utf-8").header("Cache-Control", cache)
-                .header("Access-Control-Allow-Origin", "*").build();
+        return Response.ok(body, "text/plain; charset=utf-8")
+                .header("Cache-Control", cache)
+                .header("Access-Control-Allow-Origin", "*")
+                .build();
     }
 }

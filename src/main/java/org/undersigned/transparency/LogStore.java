@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
-import org.undersigned.transparency.merkle.HashReader;
 import org.undersigned.transparency.merkle.EntryBundle;
+import org.undersigned.transparency.merkle.HashReader;
 import org.undersigned.transparency.merkle.NodeId;
+import org.undersigned.transparency.merkle.StoredHash;
 import org.undersigned.transparency.merkle.Tile;
 import org.undersigned.transparency.merkle.TilePath;
-import org.undersigned.transparency.merkle.StoredHash;
 
 /** The log's tables, in plain JDBC: batches of inserts, and reads of a few rows by key. */
 @ApplicationScoped
@@ -32,14 +32,11 @@ class LogStore {
         this.dataSource = dataSource;
     }
 
-    record Pending(long id, String entry, Long signatureSeq, String effect, Instant createdAt) {
-    }
+    record Pending(long id, String entry, Long signatureSeq, String effect, Instant createdAt) {}
 
-    record Entry(long index, String entry, Long signatureSeq) {
-    }
+    record Entry(long index, String entry, Long signatureSeq) {}
 
-    record Checkpoint(long size, String root, String note) {
-    }
+    record Checkpoint(long size, String root, String note) {}
 
     private static EntityManager em() {
         return Panache.getEntityManager();
@@ -51,29 +48,37 @@ class LogStore {
 
     void addPending(long letterId, String entry, Long signatureSeq, String effect) {
         em().createNativeQuery("INSERT INTO log_pending (letter_id, entry, signature_seq, effect, created_at) "
-                + "VALUES (?1, ?2, ?3, ?4, CURRENT_TIMESTAMP)")
-                .setParameter(1, letterId).setParameter(2, entry).setParameter(3, signatureSeq)
-                .setParameter(4, effect).executeUpdate();
+                        + "VALUES (?1, ?2, ?3, ?4, CURRENT_TIMESTAMP)")
+                .setParameter(1, letterId)
+                .setParameter(2, entry)
+                .setParameter(3, signatureSeq)
+                .setParameter(4, effect)
+                .executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
     List<Long> lettersWithPending() {
-        return ((List<Number>) em().createNativeQuery("SELECT DISTINCT letter_id FROM log_pending").getResultList())
+        return ((List<Number>) em().createNativeQuery("SELECT DISTINCT letter_id FROM log_pending")
+                        .getResultList())
                 .stream().map(Number::longValue).toList();
     }
 
     boolean nothingPending() {
         return ((Number) em().createNativeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM log_pending LIMIT 1) p")
-                .getSingleResult()).longValue() == 0;
+                                .getSingleResult())
+                        .longValue()
+                == 0;
     }
 
     /** Seconds since the oldest event still waiting for the sequencer was written; 0 when none waits. */
     double oldestPendingAge() {
-        Object oldest = em().createNativeQuery("SELECT MIN(created_at) FROM log_pending").getSingleResult();
+        Object oldest = em().createNativeQuery("SELECT MIN(created_at) FROM log_pending")
+                .getSingleResult();
         if (oldest == null) {
             return 0;
         }
-        Instant at = oldest instanceof Timestamp t ? t.toInstant()
+        Instant at = oldest instanceof Timestamp t
+                ? t.toInstant()
                 : oldest instanceof java.time.OffsetDateTime o ? o.toInstant() : Instant.parse(oldest.toString());
         return Math.max(0, (System.currentTimeMillis() - at.toEpochMilli()) / 1000.0);
     }
@@ -88,7 +93,11 @@ class LogStore {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         long seq = r.getLong(3);
-                        rows.add(new Pending(r.getLong(1), r.getString(2), r.wasNull() ? null : seq, r.getString(4),
+                        rows.add(new Pending(
+                                r.getLong(1),
+                                r.getString(2),
+                                r.wasNull() ? null : seq,
+                                r.getString(4),
                                 r.getTimestamp(5).toInstant()));
                     }
                 }
@@ -112,23 +121,31 @@ class LogStore {
     /** The current size, taking a row lock (portable); the row is created at size 0 the first time. */
     long lockHead(long letterId) {
         em().createNativeQuery("INSERT INTO log_head (letter_id, size) VALUES (?1, 0) ON CONFLICT DO NOTHING")
-                .setParameter(1, letterId).executeUpdate();
+                .setParameter(1, letterId)
+                .executeUpdate();
         return ((Number) em().createNativeQuery("SELECT size FROM log_head WHERE letter_id = ?1 FOR UPDATE")
-                .setParameter(1, letterId).getSingleResult()).longValue();
+                        .setParameter(1, letterId)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** PostgreSQL only: one sequencer per letter across replicas; false when another replica holds it. */
     boolean tryAdvisoryLock(long letterId) {
         Object got = em().createNativeQuery("SELECT pg_try_advisory_xact_lock(?1, ?2)")
                 .setParameter(1, 0x6c6f67) // "log"
-                .setParameter(2, (int) letterId).getSingleResult();
+                .setParameter(2, (int) letterId)
+                .getSingleResult();
         return Boolean.TRUE.equals(got);
     }
 
     /** Compare-and-swap on the tree size: a log can only grow from the size its writer read. */
     boolean advanceHead(long letterId, long from, long to) {
         return em().createNativeQuery("UPDATE log_head SET size = ?3 WHERE letter_id = ?1 AND size = ?2")
-                .setParameter(1, letterId).setParameter(2, from).setParameter(3, to).executeUpdate() == 1;
+                        .setParameter(1, letterId)
+                        .setParameter(2, from)
+                        .setParameter(3, to)
+                        .executeUpdate()
+                == 1;
     }
 
     void insertEntries(long letterId, long firstIndex, List<Pending> entries) {
@@ -150,8 +167,8 @@ class LogStore {
 
     void insertHashes(long letterId, List<StoredHash> hashes) {
         jdbc(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO log_hash (letter_id, level, idx, hash) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO log_hash (letter_id, level, idx, hash) VALUES (?, ?, ?, ?)")) {
                 for (StoredHash h : hashes) {
                     s.setLong(1, letterId);
                     s.setInt(2, h.id().level());
@@ -231,7 +248,8 @@ class LogStore {
     /** The hashes of one level from index {@code from}, {@code count} of them: a tile, read as one range. */
     List<byte[]> hashRange(long letterId, int level, long from, int count) {
         List<NodeId> ids = java.util.stream.LongStream.range(from, from + count)
-                .mapToObj(i -> new NodeId(level, i)).toList();
+                .mapToObj(i -> new NodeId(level, i))
+                .toList();
         Map<NodeId, byte[]> found = new HashMap<>();
         jdbc(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT level, idx, hash FROM log_hash "
@@ -265,8 +283,11 @@ class LogStore {
 
     void insertCheckpoint(long letterId, long size, String root, String note) {
         em().createNativeQuery("INSERT INTO log_checkpoint (letter_id, size, root, note, created_at) "
-                + "VALUES (?1, ?2, ?3, ?4, CURRENT_TIMESTAMP)")
-                .setParameter(1, letterId).setParameter(2, size).setParameter(3, root).setParameter(4, note)
+                        + "VALUES (?1, ?2, ?3, ?4, CURRENT_TIMESTAMP)")
+                .setParameter(1, letterId)
+                .setParameter(2, size)
+                .setParameter(3, root)
+                .setParameter(4, note)
                 .executeUpdate();
     }
 
@@ -277,7 +298,8 @@ class LogStore {
                     + "JOIN log_checkpoint c ON c.letter_id = h.letter_id AND c.size = h.size WHERE h.letter_id = ?")) {
                 s.setLong(1, letterId);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new Checkpoint(r.getLong(1), r.getString(2), r.getString(3)))
+                    return r.next()
+                            ? Optional.of(new Checkpoint(r.getLong(1), r.getString(2), r.getString(3)))
                             : Optional.<Checkpoint>empty();
                 }
             }
@@ -327,7 +349,8 @@ class LogStore {
             return bundle(entries(letterId, b.firstEntry(), b.width()));
         }
         Tile t = (Tile) tile;
-        return t.content(ids -> hashRange(letterId, ids.get(0).level(), ids.get(0).index(), ids.size()));
+        return t.content(
+                ids -> hashRange(letterId, ids.get(0).level(), ids.get(0).index(), ids.size()));
     }
 
     /** C2SP tlog-tiles §Log entries: each entry as a big-endian uint16 length followed by its bytes. */
@@ -345,8 +368,8 @@ class LogStore {
     /** Stores the bodies of tiles that have just become full (the sequencer's transaction). */
     void insertTiles(long letterId, Map<String, byte[]> tiles) {
         jdbc(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO log_tile (letter_id, path, data) VALUES (?, ?, ?)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO log_tile (letter_id, path, data) VALUES (?, ?, ?)")) {
                 for (Map.Entry<String, byte[]> t : tiles.entrySet()) {
                     s.setLong(1, letterId);
                     s.setString(2, t.getKey());
@@ -361,7 +384,8 @@ class LogStore {
     /** A full tile's stored body; empty for a tile completed before tiles were stored (assemble it instead). */
     Optional<byte[]> storedTile(long letterId, String path) {
         return jdbc(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT data FROM log_tile WHERE letter_id = ? AND path = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT data FROM log_tile WHERE letter_id = ? AND path = ?")) {
                 s.setLong(1, letterId);
                 s.setString(2, path);
                 try (ResultSet r = s.executeQuery()) {

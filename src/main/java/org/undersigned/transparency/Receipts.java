@@ -32,7 +32,9 @@ public class Receipts {
         LogStore.Checkpoint c = checkpoint.get();
         // C2SP tlog-proof: header, optional extra, index, proof hashes, a blank line, then the checkpoint note
         StringBuilder out = new StringBuilder("c2sp.org/tlog-proof@v1\n");
-        out.append("extra ").append(Base64.getEncoder().encodeToString(LogStore.utf8(entry.entry()))).append('\n');
+        out.append("extra ")
+                .append(Base64.getEncoder().encodeToString(LogStore.utf8(entry.entry())))
+                .append('\n');
         out.append("index ").append(entry.index()).append('\n');
         for (byte[] h : Proofs.inclusionProof(entry.index(), c.size(), store.hashReader(letterId))) {
             out.append(Base64.getEncoder().encodeToString(h)).append('\n');

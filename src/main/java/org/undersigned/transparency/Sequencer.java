@@ -48,10 +48,15 @@ public class Sequencer {
     private final AtomicBoolean queued = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
-    Sequencer(LogStore store, LogKeys keys, LetterService letters, Event<TransparencyLog.EntriesSequenced> sequenced,
+    Sequencer(
+            LogStore store,
+            LogKeys keys,
+            LetterService letters,
+            Event<TransparencyLog.EntriesSequenced> sequenced,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "100ms")
-            java.time.Duration period, MeterRegistry registry) {
+                    java.time.Duration period,
+            MeterRegistry registry) {
         this.store = store;
         this.keys = keys;
         this.letters = letters;
@@ -122,7 +127,9 @@ public class Sequencer {
         SigningTarget letter = letters.signingTarget(letterId)
                 .orElseThrow(() -> new IllegalStateException("log entries for an unknown letter " + letterId));
         var reader = store.hashReader(letterId);
-        List<byte[]> leaves = batch.stream().map(p -> Hashes.leafHash(LogStore.utf8(p.entry()))).toList();
+        List<byte[]> leaves = batch.stream()
+                .map(p -> Hashes.leafHash(LogStore.utf8(p.entry())))
+                .toList();
         store.insertEntries(letterId, size, batch);
         // RFC 9162 §2.1.1: every complete subtree's hash is stored, so any proof costs O(log n) reads
         store.insertHashes(letterId, StoredTree.hashesToStore(size, leaves, reader));
@@ -146,7 +153,8 @@ public class Sequencer {
         store.deletePending(batch);
         List<TransparencyLog.Sequenced> entries = new java.util.ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            entries.add(new TransparencyLog.Sequenced(size + i, batch.get(i).signatureSeq(), batch.get(i).effect()));
+            entries.add(new TransparencyLog.Sequenced(
+                    size + i, batch.get(i).signatureSeq(), batch.get(i).effect()));
         }
         sequenced.fire(new TransparencyLog.EntriesSequenced(letterId, newSize, rootBase64, entries));
         return batch.size() == BATCH;

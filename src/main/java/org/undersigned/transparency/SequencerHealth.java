@@ -14,7 +14,8 @@ public class SequencerHealth implements HealthCheck {
     private final Sequencer sequencer;
     private final double maxLagSeconds;
 
-    SequencerHealth(Sequencer sequencer,
+    SequencerHealth(
+            Sequencer sequencer,
             @ConfigProperty(name = "undersigned.log.max-lag", defaultValue = "30") double maxLagSeconds) {
         this.sequencer = sequencer;
         this.maxLagSeconds = maxLagSeconds;

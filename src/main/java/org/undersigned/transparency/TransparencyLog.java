@@ -15,26 +15,23 @@ import org.undersigned.transparency.merkle.Hashes;
 public class TransparencyLog {
 
     /** Fired after a commit that appended, to wake the sequencer at once. */
-    record Appended(long letterId) {
-    }
+    record Appended(long letterId) {}
 
     /** A sequenced entry, as other features see it: its index, the signature it is about, its opaque effect. */
-    public record Sequenced(long index, Long signatureSeq, String effect) {
-    }
+    public record Sequenced(long index, Long signatureSeq, String effect) {}
 
     /**
      * Fired inside the sequencer's transaction when entries join a letter's log: features that keep derived state
      * (counts) update it in the same transaction as the checkpoint, so a count is always that of a checkpoint.
      */
-    public record EntriesSequenced(long letterId, long size, String rootHash, List<Sequenced> entries) {
-    }
+    public record EntriesSequenced(long letterId, long size, String rootHash, List<Sequenced> entries) {}
 
     /** The checkpoint of a log, for APIs. */
     public record Head(long size, String rootHash) {
 
         /** An empty log: size 0, root SHA-256 of nothing (RFC 9162 §2.1.1). */
-        public static final Head EMPTY = new Head(0, java.util.Base64.getEncoder().encodeToString(
-                Hashes.emptyTreeHash()));
+        public static final Head EMPTY =
+                new Head(0, java.util.Base64.getEncoder().encodeToString(Hashes.emptyTreeHash()));
     }
 
     private final LogStore store;

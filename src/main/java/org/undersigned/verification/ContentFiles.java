@@ -10,11 +10,10 @@ import java.nio.file.Path;
 /** Reads a YAML file of the content folder strictly: an unknown field or a broken file stops the start, naming it. */
 final class ContentFiles {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private ContentFiles() {
-    }
+    private ContentFiles() {}
 
     static <T> T read(Path file, Class<T> type) {
         try {
@@ -24,8 +23,11 @@ final class ContentFiles {
             }
             return value;
         } catch (IOException e) {
-            throw invalid(file, Files.exists(file) ? e.getMessage().lines().findFirst().orElse("unreadable")
-                    : "the file is missing");
+            throw invalid(
+                    file,
+                    Files.exists(file)
+                            ? e.getMessage().lines().findFirst().orElse("unreadable")
+                            : "the file is missing");
         }
     }
 

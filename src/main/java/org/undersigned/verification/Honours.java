@@ -16,24 +16,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Honours {
 
-    public record Laureate(String name, int year) {
-    }
+    public record Laureate(String name, int year) {}
 
-    public record Honour(String id, String name, String url, List<Laureate> laureates) {
-    }
+    public record Honour(String id, String name, String url, List<Laureate> laureates) {}
 
-    record File(List<Honour> honours) {
-    }
+    record File(List<Honour> honours) {}
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final List<Honour> all;
     private final Map<String, String> watched = new HashMap<>();
 
-    Honours(@ConfigProperty(name = "undersigned.content-dir") Path contentDir,
+    Honours(
+            @ConfigProperty(name = "undersigned.content-dir") Path contentDir,
             @ConfigProperty(name = "undersigned.watch-list") Optional<List<String>> watchList) {
         Path file = contentDir.resolve("honours.yaml");
-        this.all = Optional.ofNullable(ContentFiles.read(file, File.class).honours()).orElse(List.of());
+        this.all = Optional.ofNullable(ContentFiles.read(file, File.class).honours())
+                .orElse(List.of());
         for (Honour h : all) {
             if (h.id() == null || !ID.matcher(h.id()).matches() || h.name() == null) {
                 throw ContentFiles.invalid(file, "every honour needs an id (a-z, 0-9, -) and a name");

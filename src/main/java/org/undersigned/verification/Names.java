@@ -6,13 +6,15 @@ import java.util.Locale;
 /** Comparing names the way people write them: case, accents and punctuation do not make two names different. */
 public final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     /** Lower case without accents, so "did José sign?" finds "Jose" and the other way round. */
     public static String fold(String text) {
-        return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT);
+        return text == null
+                ? null
+                : Normalizer.normalize(text, Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "")
+                        .toLowerCase(Locale.ROOT);
     }
 
     /** Folded, letters and digits only: "Yann Le-Cun", "yann lecun" and "YANN LECUN" give the same key. */

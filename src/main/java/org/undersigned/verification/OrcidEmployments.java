@@ -24,16 +24,17 @@ import org.jboss.logging.Logger;
 public class OrcidEmployments {
 
     /** A current employment; {@code ror} as "ror.org/…" when ORCID disambiguates it with ROR, else null. */
-    public record Employment(String organisation, String ror, String role, String department, String level,
-            String source) {
-    }
+    public record Employment(
+            String organisation, String ror, String role, String department, String level, String source) {}
 
     public static final Pattern ORCID_ID = Pattern.compile("[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X]");
     private static final Logger LOG = Logger.getLogger(OrcidEmployments.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     private final String api;
 
     OrcidEmployments(@ConfigProperty(name = "undersigned.orcid.api-url") String api) {
@@ -46,17 +47,22 @@ public class OrcidEmployments {
             throw new IllegalArgumentException("not an ORCID iD");
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/v3.0/" + orcidId + "/employments"))
-                .header("Accept", "application/vnd.orcid+json").timeout(Duration.ofSeconds(10)).GET().build();
+                .header("Accept", "application/vnd.orcid+json")
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                LOG.warnf("ORCID API answered %d for employments; signing continues without them",
-                        response.statusCode());
+                LOG.warnf(
+                        "ORCID API answered %d for employments; signing continues without them", response.statusCode());
                 return List.of();
             }
             return parse(JSON.readTree(response.body()));
         } catch (IOException e) {
-            LOG.warnf("ORCID API unreachable (%s); signing continues without employments", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "ORCID API unreachable (%s); signing continues without employments",
+                    e.getClass().getSimpleName());
             return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -69,18 +75,27 @@ public class OrcidEmployments {
         for (JsonNode group : record.path("affiliation-group")) {
             for (JsonNode summary : group.path("summaries")) {
                 JsonNode e = summary.path("employment-summary");
-                if (e.isMissingNode() || !e.path("end-date").isNull() && !e.path("end-date").isMissingNode()) {
+                if (e.isMissingNode()
+                        || !e.path("end-date").isNull() && !e.path("end-date").isMissingNode()) {
                     continue; // a past employment is not a current affiliation
                 }
                 JsonNode source = e.path("source");
                 boolean institution = source.hasNonNull("source-client-id");
                 JsonNode org = e.path("organization");
                 JsonNode disambiguated = org.path("disambiguated-organization");
-                String ror = "ROR".equals(disambiguated.path("disambiguation-source").asText(null))
-                        ? disambiguated.path("disambiguated-organization-identifier").asText("")
-                                .replaceFirst("^https?://", "") : null;
-                result.add(new Employment(org.path("name").asText(null), ror, e.path("role-title").asText(null),
-                        e.path("department-name").asText(null), institution ? "orcid-institution" : "orcid-self",
+                String ror =
+                        "ROR".equals(disambiguated.path("disambiguation-source").asText(null))
+                                ? disambiguated
+                                        .path("disambiguated-organization-identifier")
+                                        .asText("")
+                                        .replaceFirst("^https?://", "")
+                                : null;
+                result.add(new Employment(
+                        org.path("name").asText(null),
+                        ror,
+                        e.path("role-title").asText(null),
+                        e.path("department-name").asText(null),
+                        institution ? "orcid-institution" : "orcid-self",
                         source.path("source-name").path("value").asText(null)));
             }
         }

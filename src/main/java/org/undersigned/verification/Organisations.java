@@ -19,11 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Organisations {
 
     /** {@code ror} is the ROR id without its scheme ("ror.org/042nb2s44"), or null when not recorded. */
-    public record Organisation(String name, List<String> aliases, List<String> domains, String ror) {
-    }
+    public record Organisation(String name, List<String> aliases, List<String> domains, String ror) {}
 
-    record File(List<Organisation> organisations) {
-    }
+    record File(List<Organisation> organisations) {}
 
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
     private static final Pattern ROR = Pattern.compile("ror\\.org/0[a-z0-9]{6}[0-9]{2}");
@@ -33,7 +31,8 @@ public class Organisations {
 
     Organisations(@ConfigProperty(name = "undersigned.content-dir") Path contentDir) {
         Path file = contentDir.resolve("organisations.yaml");
-        List<Organisation> read = Optional.ofNullable(ContentFiles.read(file, File.class).organisations())
+        List<Organisation> read = Optional.ofNullable(
+                        ContentFiles.read(file, File.class).organisations())
                 .orElse(List.of());
         this.all = read.stream().map(o -> validated(file, o)).toList();
         for (Organisation o : all) {
@@ -50,8 +49,11 @@ public class Organisations {
         if (o.name() == null || o.name().isBlank()) {
             throw ContentFiles.invalid(file, "an organisation has no name");
         }
-        List<String> domains = o.domains() == null ? List.of()
-                : o.domains().stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
+        List<String> domains = o.domains() == null
+                ? List.of()
+                : o.domains().stream()
+                        .map(d -> d.strip().toLowerCase(Locale.ROOT))
+                        .toList();
         domains.stream().filter(d -> !DOMAIN.matcher(d).matches()).findFirst().ifPresent(d -> {
             throw ContentFiles.invalid(file, o.name() + ": '" + d + "' is not a domain name");
         });
@@ -63,7 +65,8 @@ public class Organisations {
     }
 
     private static List<String> names(Organisation o) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(o.name()), o.aliases().stream()).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(o.name()), o.aliases().stream())
+                .toList();
     }
 
     public List<Organisation> all() {
@@ -77,7 +80,9 @@ public class Organisations {
 
     /** The organisation with this ROR id ("ror.org/…"), if listed. */
     public Optional<Organisation> byRor(String ror) {
-        return ror == null ? Optional.empty() : all.stream().filter(o -> ror.equals(o.ror())).findFirst();
+        return ror == null
+                ? Optional.empty()
+                : all.stream().filter(o -> ror.equals(o.ror())).findFirst();
     }
 
     /** True when {@code emailDomain} is one of the organisation's domains or a subdomain of one. */

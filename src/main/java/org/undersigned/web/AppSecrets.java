@@ -23,19 +23,25 @@ public class AppSecrets {
      * A 32-byte Ed25519 seed: {@code configured} (base64) or the content of {@code file} when given, else generated
      * once and stored under {@code name}.
      */
-    public byte[] ed25519Seed(String name, java.util.Optional<String> configured,
-            java.util.Optional<java.nio.file.Path> file, String property) {
-        String base64 = configured.filter(k -> !k.isBlank()).or(() -> file.map(f -> {
-            try {
-                return java.nio.file.Files.readString(f);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot read " + property + "-file " + f, e);
-            }
-        })).orElseGet(() -> getOrCreate(name, () -> {
-            byte[] bytes = new byte[32];
-            new java.security.SecureRandom().nextBytes(bytes);
-            return java.util.Base64.getEncoder().encodeToString(bytes);
-        }));
+    public byte[] ed25519Seed(
+            String name,
+            java.util.Optional<String> configured,
+            java.util.Optional<java.nio.file.Path> file,
+            String property) {
+        String base64 = configured
+                .filter(k -> !k.isBlank())
+                .or(() -> file.map(f -> {
+                    try {
+                        return java.nio.file.Files.readString(f);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("cannot read " + property + "-file " + f, e);
+                    }
+                }))
+                .orElseGet(() -> getOrCreate(name, () -> {
+                    byte[] bytes = new byte[32];
+                    new java.security.SecureRandom().nextBytes(bytes);
+                    return java.util.Base64.getEncoder().encodeToString(bytes);
+                }));
         byte[] seed = java.util.Base64.getDecoder().decode(base64.strip());
         if (seed.length != 32) {
             throw new IllegalArgumentException(property + " must be a base64 Ed25519 seed of 32 bytes");
@@ -45,11 +51,14 @@ public class AppSecrets {
 
     /** The stored value of {@code name}, generating and storing one first if there is none. */
     public String getOrCreate(String name, Supplier<String> generator) {
-        return QuarkusTransaction.requiringNew().call(() -> repository.find(name).orElseGet(() -> {
-            LOG.warnf("No %s configured: generated one and stored it in the database. Configure it to keep it "
-                    + "outside the database.", name);
-            repository.insertIfAbsent(name, generator.get());
-            return repository.find(name).orElseThrow();
-        }));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> repository.find(name).orElseGet(() -> {
+                    LOG.warnf(
+                            "No %s configured: generated one and stored it in the database. Configure it to keep it "
+                                    + "outside the database.",
+                            name);
+                    repository.insertIfAbsent(name, generator.get());
+                    return repository.find(name).orElseThrow();
+                }));
     }
 }

@@ -19,12 +19,17 @@ public class ClientNetwork {
     private final List<Cidr> trusted;
 
     ClientNetwork(@ConfigProperty(name = "undersigned.trusted-proxies") Optional<List<String>> trustedProxies) {
-        this.trusted = trustedProxies.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
-                .map(Cidr::parse).toList();
+        this.trusted = trustedProxies.orElse(List.of()).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Cidr::parse)
+                .toList();
     }
 
     public String of(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String peer = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
         return of(peer, request.getHeader("X-Forwarded-For"));
     }
 
@@ -48,21 +53,25 @@ public class ClientNetwork {
     }
 
     boolean isTrusted(String address) {
-        return address(address).map(a -> trusted.stream().anyMatch(c -> c.contains(a))).orElse(false);
+        return address(address)
+                .map(a -> trusted.stream().anyMatch(c -> c.contains(a)))
+                .orElse(false);
     }
 
     static String network(String address) {
-        return address(address).map(a -> {
-            byte[] b = a.getAddress();
-            if (b.length == 16) {
-                StringBuilder s = new StringBuilder();
-                for (int i = 0; i < 8; i += 2) {
-                    s.append(String.format("%02x%02x:", b[i], b[i + 1]));
-                }
-                return s + ":/64";
-            }
-            return a.getHostAddress();
-        }).orElse("unknown");
+        return address(address)
+                .map(a -> {
+                    byte[] b = a.getAddress();
+                    if (b.length == 16) {
+                        StringBuilder s = new StringBuilder();
+                        for (int i = 0; i < 8; i += 2) {
+                            s.append(String.format("%02x%02x:", b[i], b[i + 1]));
+                        }
+                        return s + ":/64";
+                    }
+                    return a.getHostAddress();
+                })
+                .orElse("unknown");
     }
 
     private static Optional<InetAddress> address(String text) {
@@ -80,8 +89,9 @@ public class ClientNetwork {
     record Cidr(byte[] network, int bits) {
         static Cidr parse(String text) {
             String[] parts = text.split("/");
-            InetAddress a = address(parts[0]).orElseThrow(() ->
-                    new IllegalArgumentException("undersigned.trusted-proxies: not an IP address or CIDR: " + text));
+            InetAddress a = address(parts[0])
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "undersigned.trusted-proxies: not an IP address or CIDR: " + text));
             int max = a.getAddress().length * 8;
             int bits = parts.length > 1 ? Integer.parseInt(parts[1]) : max;
             if (bits < 0 || bits > max) {

@@ -32,8 +32,9 @@ public class Csrf {
     private static final String KEY = "undersigned.csrf";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Stands for the visitor's token in pages rendered once for everyone; random so no content can contain it. */
-    private static final String PLACEHOLDER = "csrf-" + Base64.getUrlEncoder().withoutPadding()
-            .encodeToString(RANDOM.generateSeed(24));
+    private static final String PLACEHOLDER =
+            "csrf-" + Base64.getUrlEncoder().withoutPadding().encodeToString(RANDOM.generateSeed(24));
+
     private static final ThreadLocal<Boolean> SHARED = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private final CurrentVertxRequest current;
@@ -45,19 +46,26 @@ public class Csrf {
     }
 
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            Cookie cookie = rc.request().getCookie(COOKIE);
-            String token = cookie != null && cookie.getValue().matches("[A-Za-z0-9_-]{43}") ? cookie.getValue() : null;
-            if (token == null && "GET".equals(rc.request().method().name())) {
-                byte[] bytes = new byte[32];
-                RANDOM.nextBytes(bytes);
-                token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                rc.response().addCookie(Cookie.cookie(COOKIE, token).setPath("/").setHttpOnly(true)
-                        .setSecure(secure).setSameSite(CookieSameSite.LAX));
-            }
-            rc.put(KEY, token);
-            rc.next();
-        }, 90);
+        filters.register(
+                rc -> {
+                    Cookie cookie = rc.request().getCookie(COOKIE);
+                    String token =
+                            cookie != null && cookie.getValue().matches("[A-Za-z0-9_-]{43}") ? cookie.getValue() : null;
+                    if (token == null && "GET".equals(rc.request().method().name())) {
+                        byte[] bytes = new byte[32];
+                        RANDOM.nextBytes(bytes);
+                        token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                        rc.response()
+                                .addCookie(Cookie.cookie(COOKIE, token)
+                                        .setPath("/")
+                                        .setHttpOnly(true)
+                                        .setSecure(secure)
+                                        .setSameSite(CookieSameSite.LAX));
+                    }
+                    rc.put(KEY, token);
+                    rc.next();
+                },
+                90);
     }
 
     /** The token to put in a form's hidden field. */
@@ -92,8 +100,10 @@ public class Csrf {
         RoutingContext rc = current.getCurrent();
         String expected = rc == null ? null : rc.get(KEY);
         String site = rc == null ? null : rc.request().getHeader("Sec-Fetch-Site");
-        boolean matches = expected != null && submitted != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.US_ASCII));
+        boolean matches = expected != null
+                && submitted != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), submitted.getBytes(StandardCharsets.US_ASCII));
         if (!matches || "cross-site".equals(site)) {
             throw new ForbiddenException("This form could not be accepted: it has expired or was sent from another "
                     + "site. Go back, reload the page and send it again; nothing you typed is stored until then.");
@@ -102,8 +112,7 @@ public class Csrf {
 
     /** Lets every template, user tags included, write {csrf:token}. */
     static final class Templates {
-        private Templates() {
-        }
+        private Templates() {}
 
         @TemplateExtension(namespace = "csrf")
         static String token() {

@@ -52,38 +52,55 @@ public class ErrorMappers {
 
     /** Malformed JSON bodies are the client's mistake: 400 with the parser's position, not a 500. */
     @ServerExceptionMapper
-    public Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, HttpHeaders headers,
-            UriInfo uri) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
+    public Response unreadableJson(
+            com.fasterxml.jackson.core.JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         return respond(400, "The request body is not valid JSON" + where + ".", null, headers, uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
-        return respond(500, "Something went wrong on our side. Nothing you sent was lost; please try again.",
-                null, headers, uri);
+        return respond(
+                500,
+                "Something went wrong on our side. Nothing you sent was lost; please try again.",
+                null,
+                headers,
+                uri);
     }
 
-    private Response respond(int status, String detail, Map<String, String> errors, HttpHeaders headers,
-            UriInfo uri) {
-        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+    private Response respond(int status, String detail, Map<String, String> errors, HttpHeaders headers, UriInfo uri) {
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         if (wantsJson(uri.getPath(), headers)) {
-            return Response.status(status).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors)).build();
+            return Response.status(status)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors))
+                    .build();
         }
-        String html = errorPage.data("status", status).data("title", title).data("detail", detail).render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        String html = errorPage
+                .data("status", status)
+                .data("title", title)
+                .data("detail", detail)
+                .render();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(html)
+                .build();
     }
 
     static boolean wantsJson(String path, HttpHeaders headers) {
         if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/log/")) {
             return true;
         }
-        return headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(t -> t.getSubtype().endsWith("json")).orElse(false);
+        return headers.getAcceptableMediaTypes().stream()
+                .findFirst()
+                .map(t -> t.getSubtype().endsWith("json"))
+                .orElse(false);
     }
 
     private static String humanMessage(WebApplicationException e, int status) {
@@ -98,8 +115,10 @@ public class ErrorMappers {
             case 406 -> "We cannot answer in the format your client asked for.";
             case 415 -> "Send the request body as application/json.";
             case 429 -> "Too many requests. Please wait a moment and try again.";
-            default -> status >= 500 ? "Something went wrong on our side. Please try again."
-                    : "The request could not be processed.";
+            default ->
+                status >= 500
+                        ? "Something went wrong on our side. Please try again."
+                        : "The request could not be processed.";
         };
     }
 }

@@ -28,22 +28,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RateLimiter {
 
     /** A named limit: {@code capacity} requests per {@code period}. */
-    public record Limit(String name, long capacity, Duration period) {
-    }
+    public record Limit(String name, long capacity, Duration period) {}
 
     private final boolean enabled;
     private final ProxyManager<String> shared;
     private final Map<String, LocalBucket> local = new ConcurrentHashMap<>();
 
-    RateLimiter(@ConfigProperty(name = "undersigned.rate-limit.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, AgroalDataSource dataSource) {
+    RateLimiter(
+            @ConfigProperty(name = "undersigned.rate-limit.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+            AgroalDataSource dataSource) {
         this.enabled = enabled;
         this.shared = "postgresql".equals(dbKind)
                 ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                         .primaryKeyMapper(PrimaryKeyMapper.STRING)
                         .table("rate_limit_bucket")
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy
-                                .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                Duration.ofMinutes(1)))
                         .build()
                 : null;
     }
@@ -55,15 +56,22 @@ public class RateLimiter {
         }
         String id = limit.name() + ":" + sha256(key);
         BucketConfiguration config = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(limit.capacity())
+                        .refillGreedy(limit.capacity(), limit.period())
+                        .build())
                 .build();
         ConsumptionProbe probe = shared != null
                 ? shared.getProxy(id, () -> config).tryConsumeAndReturnRemaining(1)
-                : local.computeIfAbsent(id, k -> io.github.bucket4j.Bucket.builder()
-                        .addLimit(config.getBandwidths()[0]).build()).tryConsumeAndReturnRemaining(1);
+                : local.computeIfAbsent(
+                                id,
+                                k -> io.github.bucket4j.Bucket.builder()
+                                        .addLimit(config.getBandwidths()[0])
+                                        .build())
+                        .tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+            long seconds = Math.max(
+                    1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
             throw new TooManyRequests(seconds);
         }
     }

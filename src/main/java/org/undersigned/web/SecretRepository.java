@@ -11,15 +11,20 @@ class SecretRepository {
 
     @SuppressWarnings("unchecked")
     Optional<String> find(String name) {
-        List<String> rows = Panache.getEntityManager().createNativeQuery("SELECT secret FROM app_secret WHERE name = ?1")
-                .setParameter(1, name).getResultList();
+        List<String> rows = Panache.getEntityManager()
+                .createNativeQuery("SELECT secret FROM app_secret WHERE name = ?1")
+                .setParameter(1, name)
+                .getResultList();
         return rows.stream().findFirst();
     }
 
     /** Inserts unless another replica got there first; the caller reads back whichever value won. */
     void insertIfAbsent(String name, String value) {
-        Panache.getEntityManager().createNativeQuery("INSERT INTO app_secret (name, secret, created_at) "
-                + "VALUES (?1, ?2, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")
-                .setParameter(1, name).setParameter(2, value).executeUpdate();
+        Panache.getEntityManager()
+                .createNativeQuery("INSERT INTO app_secret (name, secret, created_at) "
+                        + "VALUES (?1, ?2, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")
+                .setParameter(1, name)
+                .setParameter(2, value)
+                .executeUpdate();
     }
 }

@@ -16,18 +16,21 @@ public class SecurityHeaders {
             + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            rc.addHeadersEndHandler(ignored -> {
-                var headers = rc.response().headers();
-                if (!rc.normalizedPath().startsWith("/q/")) {
-                    headers.set("Content-Security-Policy", CSP);
-                }
-                headers.set("X-Content-Type-Options", "nosniff");
-                headers.set("Referrer-Policy", "no-referrer");
-                headers.set("X-Frame-Options", "DENY");
-                headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-            });
-            rc.next();
-        }, 100);
+        filters.register(
+                rc -> {
+                    rc.addHeadersEndHandler(ignored -> {
+                        var headers = rc.response().headers();
+                        if (!rc.normalizedPath().startsWith("/q/")) {
+                            headers.set("Content-Security-Policy", CSP);
+                        }
+                        headers.set("X-Content-Type-Options", "nosniff");
+                        headers.set("Referrer-Policy", "no-referrer");
+                        headers.set("X-Frame-Options", "DENY");
+                        headers.set(
+                                "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+                    });
+                    rc.next();
+                },
+                100);
     }
 }

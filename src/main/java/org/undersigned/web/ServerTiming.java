@@ -13,13 +13,18 @@ import java.util.Locale;
 public class ServerTiming {
 
     void register(@Observes Filters filters) {
-        filters.register(rc -> {
-            if (rc.normalizedPath().startsWith("/log/")) {
-                long start = System.nanoTime();
-                rc.addHeadersEndHandler(ignored -> rc.response().headers().set("Server-Timing",
-                        String.format(Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - start) / 1e6)));
-            }
-            rc.next();
-        }, 200); // before the other filters, so that their work is counted too
+        filters.register(
+                rc -> {
+                    if (rc.normalizedPath().startsWith("/log/")) {
+                        long start = System.nanoTime();
+                        rc.addHeadersEndHandler(ignored -> rc.response()
+                                .headers()
+                                .set(
+                                        "Server-Timing",
+                                        String.format(Locale.ROOT, "app;dur=%.3f", (System.nanoTime() - start) / 1e6)));
+                    }
+                    rc.next();
+                },
+                200); // before the other filters, so that their work is counted too
     }
 }

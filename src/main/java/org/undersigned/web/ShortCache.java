@@ -15,8 +15,7 @@ import java.util.function.Function;
  */
 public final class ShortCache<K, V> {
 
-    private record Entry<V>(V value, long at, AtomicBoolean reloading) {
-    }
+    private record Entry<V>(V value, long at, AtomicBoolean reloading) {}
 
     private final long ttlNanos;
     private final int maxEntries;

@@ -7,9 +7,14 @@ import jakarta.ws.rs.core.Response;
 public class TooManyRequests extends WebApplicationException {
 
     public TooManyRequests(long retryAfterSeconds) {
-        super("Too many attempts from your network or for this address. Please wait about "
-                + (retryAfterSeconds < 90 ? retryAfterSeconds + " seconds" : (retryAfterSeconds + 59) / 60 + " minutes")
-                + " and try again; nothing is lost.",
-                Response.status(429).header("Retry-After", String.valueOf(retryAfterSeconds)).build());
+        super(
+                "Too many attempts from your network or for this address. Please wait about "
+                        + (retryAfterSeconds < 90
+                                ? retryAfterSeconds + " seconds"
+                                : (retryAfterSeconds + 59) / 60 + " minutes")
+                        + " and try again; nothing is lost.",
+                Response.status(429)
+                        .header("Retry-After", String.valueOf(retryAfterSeconds))
+                        .build());
     }
 }

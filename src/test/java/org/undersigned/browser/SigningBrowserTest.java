@@ -1,7 +1,6 @@
 package org.undersigned.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.restassured.RestAssured.given;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.Browser;
@@ -12,6 +11,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URL;
@@ -22,10 +22,9 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.Chromium;
 import org.undersigned.support.Counted;
-import org.undersigned.transparency.TransparencyLog;
-import jakarta.inject.Inject;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
+import org.undersigned.transparency.TransparencyLog;
 
 /**
  * The signing pages in a real browser (Debian's Chromium, driven by Playwright): the whole flow with JavaScript
@@ -37,14 +36,11 @@ class SigningBrowserTest {
     static final String LETTER = "sample-letter";
     static final Path OUT = Chromium.OUT;
 
-
     @MailServer.Inject
     GreenMail mail;
 
     @TestHTTPResource("/")
     URL root;
-
-
 
     @Test
     void signingWithJavaScriptOffFromFormToListedName() {
@@ -54,7 +50,8 @@ class SigningBrowserTest {
         String email = "zoe-" + suffix + "@example.org";
         long before = total();
 
-        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+        try (BrowserContext context =
+                Chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             context.setDefaultTimeout(10_000);
             Page page = context.newPage();
 
@@ -74,8 +71,8 @@ class SigningBrowserTest {
             page.waitForURL("**/letters/" + LETTER + "/sign");
 
             Locator emailError = page.locator("p.field:has(#f-email) > span.error#e-email");
-            assertThat(emailError).hasText(
-                    "This does not look like an email address (it should be like name@example.org).");
+            assertThat(emailError)
+                    .hasText("This does not look like an email address (it should be like name@example.org).");
             assertThat(page.locator("#f-email")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#f-email")).hasAttribute("aria-describedby", "e-email");
             assertThat(page.getByRole(AriaRole.ALERT)).containsText("Please check the marked fields.");
@@ -111,17 +108,20 @@ class SigningBrowserTest {
             shoot(page, "confirm-link.png");
 
             // 4. pressing the button counts it
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my signature")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my signature"))
+                    .click();
             assertThat(page.locator("h1")).hasText(Pattern.compile("^Thank you: your signature is counted"));
             Assertions.assertThat(total()).isEqualTo(before + 1);
             shoot(page, "confirmed.png");
 
             // 5. the name is on the public list and the search finds it
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your name is on the list.")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Your name is on the list."))
+                    .click();
             page.waitForURL("**/letters/" + LETTER + "/signatories");
             assertThat(page.locator("h1")).hasText("Who signed");
             page.getByLabel("Did someone sign? Search names").fill(name);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search"))
+                    .click();
             page.waitForURL(Pattern.compile("/letters/" + LETTER + "/signatories\\?q=.*" + suffix));
             assertThat(page.locator("#q")).hasValue(name);
             assertThat(page.locator("ol.signatories li .name")).hasText(new String[] {name});
@@ -135,8 +135,12 @@ class SigningBrowserTest {
     @Test
     void letterPageFitsAPhoneScreenWithTheSignButtonInReach() {
         int width = 390;
-        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(width, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
+        try (BrowserContext context = Chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setViewportSize(width, 844)
+                        .setDeviceScaleFactor(2)
+                        .setIsMobile(true)
+                        .setHasTouch(true))) {
             context.setDefaultTimeout(10_000);
             Page page = context.newPage();
             Response response = page.navigate(url("/letters/" + LETTER));
@@ -147,16 +151,22 @@ class SigningBrowserTest {
             int innerWidth = ((Number) page.evaluate("() => window.innerWidth")).intValue();
             int scrollWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
             // names the elements sticking out, so a failure says what to fix
-            Object wide = page.evaluate("w => [...document.querySelectorAll('body *')]"
-                    + ".filter(e => e.getBoundingClientRect().right > w + 0.5)"
-                    + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
-                    + " + (e.className ? '.' + e.className : ''))"
-                    + ".slice(0, 10)", width);
+            Object wide = page.evaluate(
+                    "w => [...document.querySelectorAll('body *')]"
+                            + ".filter(e => e.getBoundingClientRect().right > w + 0.5)"
+                            + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                            + " + (e.className ? '.' + e.className : ''))"
+                            + ".slice(0, 10)",
+                    width);
             Assertions.assertThat(scrollWidth)
-                    .as("page width on a %d px screen (innerWidth %d); elements sticking out: %s", width,
-                            innerWidth, wide)
-                    .isLessThanOrEqualTo(width).isLessThanOrEqualTo(innerWidth);
-            Assertions.assertThat(innerWidth).as("window.innerWidth (not zoomed out)").isEqualTo(width);
+                    .as(
+                            "page width on a %d px screen (innerWidth %d); elements sticking out: %s",
+                            width, innerWidth, wide)
+                    .isLessThanOrEqualTo(width)
+                    .isLessThanOrEqualTo(innerWidth);
+            Assertions.assertThat(innerWidth)
+                    .as("window.innerWidth (not zoomed out)")
+                    .isEqualTo(width);
 
             Locator sign = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign this letter"));
             sign.scrollIntoViewIfNeeded();
@@ -173,8 +183,10 @@ class SigningBrowserTest {
     /** Presses the form's sign button and returns the answer to its POST (the page then shows that answer). */
     private static Response submit(Page page, Locator form) {
         Locator button = form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sign this letter"));
-        return page.waitForResponse(r -> r.url().endsWith("/letters/" + LETTER + "/sign")
-                && "POST".equals(r.request().method()), button::click);
+        return page.waitForResponse(
+                r -> r.url().endsWith("/letters/" + LETTER + "/sign")
+                        && "POST".equals(r.request().method()),
+                button::click);
     }
 
     /** A full-page screenshot under target/browser/, for a person to look at. */

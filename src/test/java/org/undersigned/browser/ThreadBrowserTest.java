@@ -23,8 +23,10 @@ class ThreadBrowserTest {
 
     @Test
     void aReaderFollowsAClaimToTheRebuttalPointThatAnswersIt() {
-        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions()
-                .setJavaScriptEnabled(false).setViewportSize(390, 844))) {
+        try (BrowserContext context = Chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setJavaScriptEnabled(false)
+                        .setViewportSize(390, 844))) {
             context.setDefaultTimeout(10_000);
             Page page = context.newPage();
             page.navigate(root + "letters/thread-letter");

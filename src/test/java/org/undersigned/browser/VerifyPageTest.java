@@ -59,8 +59,6 @@ class VerifyPageTest {
     @TestHTTPResource("/")
     URL root;
 
-
-
     @Test
     void theBrowserRecomputesTheCountFromTheLog() {
         signSome();
@@ -88,14 +86,17 @@ class VerifyPageTest {
                 assertThat(page.locator("li[data-step=" + step + "]")).hasAttribute("data-state", "ok");
             }
             assertThat(verdict).hasAttribute("data-state", "ok");
-            assertThat(verdict).hasText("Verified: " + total + " signatures at tree size " + size
-                    + ", checkpoint signed by " + origin() + " (key " + keyId() + ").");
+            assertThat(verdict)
+                    .hasText("Verified: " + total + " signatures at tree size " + size + ", checkpoint signed by "
+                            + origin() + " (key " + keyId() + ").");
             assertThat(page.locator("li[data-step=count] .detail")).containsText(total + " live signers");
             assertThat(page.locator("#verify-nojs")).hasCount(0);
             assertThat(page.locator("#public-url-note")).hasCount(0);
-            assertThat(page.locator("#public-url")).hasText(URI.create(root.toString()).resolve("/").toString()
-                    .replaceAll("/$", ""));
-            Assertions.assertThat(consoleErrors).as("console errors (a CSP violation would show here)").isEmpty();
+            assertThat(page.locator("#public-url"))
+                    .hasText(URI.create(root.toString()).resolve("/").toString().replaceAll("/$", ""));
+            Assertions.assertThat(consoleErrors)
+                    .as("console errors (a CSP violation would show here)")
+                    .isEmpty();
             shoot(page, "verify-ok.png");
         }
     }
@@ -136,22 +137,29 @@ class VerifyPageTest {
     void theResultFitsAPhoneScreen() {
         signSome();
         int width = 390;
-        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions()
-                .setViewportSize(width, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
+        try (BrowserContext context = Chromium.browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setViewportSize(width, 844)
+                        .setDeviceScaleFactor(2)
+                        .setIsMobile(true)
+                        .setHasTouch(true))) {
             context.setDefaultTimeout(15_000);
             Page page = context.newPage();
             page.navigate(url("/letters/" + LETTER + "/verify"));
             assertThat(page.locator("#verdict")).hasAttribute("data-state", "ok");
             // long hashes and origins must wrap rather than widen the page
             int scrollWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
-            Assertions.assertThat(scrollWidth).as("page width on a %d px screen", width).isLessThanOrEqualTo(width);
+            Assertions.assertThat(scrollWidth)
+                    .as("page width on a %d px screen", width)
+                    .isLessThanOrEqualTo(width);
             shoot(page, "verify-phone.png");
         }
     }
 
     @Test
     void withoutJavaScriptThePageExplainsAndLinksToTheRawData() {
-        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+        try (BrowserContext context =
+                Chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             context.setDefaultTimeout(10_000);
             Page page = context.newPage();
             Response response = page.navigate(url("/letters/" + LETTER + "/verify"));
@@ -173,9 +181,14 @@ class VerifyPageTest {
     @Test
     void anEmptyLogSaysNothingHasBeenLoggedYet() {
         // closed-letter takes no signatures, so its log stays empty
-        String note = given().get("/log/closed-letter/checkpoint").then().statusCode(200).extract().asString();
-        org.assertj.core.api.Assertions.assertThat(note).startsWith("localhost:" + io.restassured.RestAssured.port
-                + "/log/closed-letter\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n\u2014 ");
+        String note = given().get("/log/closed-letter/checkpoint")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.assertj.core.api.Assertions.assertThat(note)
+                .startsWith("localhost:" + io.restassured.RestAssured.port
+                        + "/log/closed-letter\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n\u2014 ");
         try (BrowserContext context = Chromium.browser().newContext()) {
             context.setDefaultTimeout(15_000);
             Page page = context.newPage();
@@ -192,7 +205,10 @@ class VerifyPageTest {
 
     @Test
     void theLetterPageLinksToTheVerifierAndUnknownLettersAre404() {
-        given().accept("text/html").get("/letters/" + LETTER).then().statusCode(200)
+        given().accept("text/html")
+                .get("/letters/" + LETTER)
+                .then()
+                .statusCode(200)
                 .body(containsString("href=\"/letters/" + LETTER + "/verify\""));
         given().accept("text/html").get("/letters/no-such-letter/verify").then().statusCode(404);
         given().accept("text/html").get("/letters/draft-letter/verify").then().statusCode(404);
@@ -208,7 +224,9 @@ class VerifyPageTest {
             String email = who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
             given().contentType(ContentType.JSON)
                     .body(Map.of("name", "Verify " + who, "email", email, "listing", "public"))
-                    .post("/api/letters/" + LETTER + "/signatures").then().statusCode(202);
+                    .post("/api/letters/" + LETTER + "/signatures")
+                    .then()
+                    .statusCode(202);
             String confirm = Mailbox.link(Mailbox.await(mail, email, 1), "/confirm/");
             FormSession.open(confirm).post().post(confirm).then().statusCode(200);
             withdrawn = email;
@@ -221,7 +239,11 @@ class VerifyPageTest {
 
     private JsonPath count(String letter) {
         Counted.settle(log);
-        return given().get("/api/letters/" + letter + "/count").then().statusCode(200).extract().jsonPath();
+        return given().get("/api/letters/" + letter + "/count")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private String origin() {
@@ -231,8 +253,16 @@ class VerifyPageTest {
 
     /** The key ID published for this letter's log, read from the keys file as any verifier would. */
     private String keyId() {
-        String keys = given().get("/.well-known/undersigned/keys").then().statusCode(200).extract().asString();
-        return keys.lines().filter(l -> l.startsWith(origin() + "+")).findFirst().orElseThrow().split("\\+")[1];
+        String keys = given().get("/.well-known/undersigned/keys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return keys.lines()
+                .filter(l -> l.startsWith(origin() + "+"))
+                .findFirst()
+                .orElseThrow()
+                .split("\\+")[1];
     }
 
     private static void shoot(Page page, String file) {

@@ -92,6 +92,7 @@ class DeploymentFilesTest {
 
     /** The Docker build context: the repository root (compose builds with context {@code ..} from docker/). */
     private static final Path CONTEXT = Path.of("");
+
     private static final Path DOCKER = Path.of("docker");
     private static final Path K8S = Path.of("k8s");
     private static final Path DOCKERFILE = DOCKER.resolve("Dockerfile");
@@ -115,6 +116,7 @@ class DeploymentFilesTest {
             "apps/v1/Deployment", Deployment.class,
             "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
             "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class);
+
     private static final String CNPG_CLUSTER = "postgresql.cnpg.io/v1/Cluster";
     /** Keys of the secret that CloudNativePG generates for a cluster's owner role, named {@code <cluster>-app}. */
     private static final Set<String> CNPG_APP_SECRET_KEYS =
@@ -122,8 +124,11 @@ class DeploymentFilesTest {
     /** Kinds that k8s/ must define, with the name the other files rely on ("" when any name will do). */
     private static final Map<String, String> REQUIRED_OBJECTS = requiredObjects();
     /** Environment variables the app cannot start without in a cluster. */
-    private static final List<String> REQUIRED_ENV = List.of("QUARKUS_DATASOURCE_JDBC_URL",
-            "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "UNDERSIGNED_PUBLIC_URL");
+    private static final List<String> REQUIRED_ENV = List.of(
+            "QUARKUS_DATASOURCE_JDBC_URL",
+            "QUARKUS_DATASOURCE_USERNAME",
+            "QUARKUS_DATASOURCE_PASSWORD",
+            "UNDERSIGNED_PUBLIC_URL");
 
     private static final Pattern DNS_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -133,13 +138,15 @@ class DeploymentFilesTest {
     private static final Pattern CONTINUATION = Pattern.compile("\\\\\\s*$");
 
     /** YAML reader that, like kubectl and compose, refuses a key given twice in one mapping. */
-    private static final YAMLMapper YAML =
-            new YAMLMapper(YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
     /** Reads objects into the fabric8 model the way the API server reads them: unknown fields fail. */
     private static final ObjectMapper STRICT = strictModelMapper();
     /** Reads objects into the fabric8 model for the cross-reference checks (strictness is the schema check's job). */
-    private static final ObjectMapper LENIENT =
-            JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper LENIENT = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     // ---- the real files ---------------------------------------------------------------------------------------
 
@@ -201,16 +208,21 @@ class DeploymentFilesTest {
 
     @Test
     void yamlReaderRefusesAKeyGivenTwice() {
-        IOException e = assertThrows(IOException.class,
+        IOException e = assertThrows(
+                IOException.class,
                 () -> readDocuments("twice.yaml", "apiVersion: v1\nkind: Service\nkind: ConfigMap\n"));
         assertTrue(e.getMessage().contains("Duplicate field 'kind'"), e::getMessage);
     }
 
     @Test
     void schemaCheckReportsAMisspelledField() throws IOException {
-        List<Doc> docs = withChanged("Deployment",
+        List<Doc> docs = withChanged(
+                "Deployment",
                 d -> object(d, "spec.template.spec.containers.0.livenessProbe").put("timeoutSecond", 3));
-        assertReports(checkSchema(docs), "Deployment undersigned", "timeoutSecond",
+        assertReports(
+                checkSchema(docs),
+                "Deployment undersigned",
+                "timeoutSecond",
                 "spec.template.spec.containers[0].livenessProbe");
     }
 
@@ -228,30 +240,36 @@ class DeploymentFilesTest {
 
     @Test
     void crossReferenceCheckReportsAServiceSelectorThatMatchesNoPods() throws IOException {
-        List<Doc> docs = withChanged("Service",
-                s -> object(s, "spec.selector").put("app.kubernetes.io/name", "undersigned-typo"));
+        List<Doc> docs = withChanged(
+                "Service", s -> object(s, "spec.selector").put("app.kubernetes.io/name", "undersigned-typo"));
         assertReports(checkCrossReferences(docs), "Service undersigned", "matches the pods of no Deployment");
     }
 
     @Test
     void crossReferenceCheckReportsAPodDisruptionBudgetThatCoversNoPods() throws IOException {
-        List<Doc> docs = withChanged("PodDisruptionBudget",
+        List<Doc> docs = withChanged(
+                "PodDisruptionBudget",
                 p -> object(p, "spec.selector.matchLabels").put("app.kubernetes.io/component", "worker"));
-        assertReports(checkCrossReferences(docs), "PodDisruptionBudget undersigned", "matches the pods of no Deployment");
+        assertReports(
+                checkCrossReferences(docs), "PodDisruptionBudget undersigned", "matches the pods of no Deployment");
     }
 
     @Test
     void crossReferenceCheckReportsAJdbcUrlThatBypassesTheReadWriteService() throws IOException {
-        List<Doc> docs = withChanged("ConfigMap", c -> object(c, "data")
-                .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://undersigned-db-ro:5432/undersigned"));
-        assertReports(checkCrossReferences(docs), "QUARKUS_DATASOURCE_JDBC_URL", "undersigned-db-ro",
-                "read-write service");
+        List<Doc> docs = withChanged(
+                "ConfigMap",
+                c -> object(c, "data")
+                        .put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://undersigned-db-ro:5432/undersigned"));
+        assertReports(
+                checkCrossReferences(docs), "QUARKUS_DATASOURCE_JDBC_URL", "undersigned-db-ro", "read-write service");
     }
 
     @Test
     void crossReferenceCheckReportsASecretThatIsNotDefined() throws IOException {
-        List<Doc> docs = withChanged("Deployment", d -> object(d,
-                "spec.template.spec.containers.0.env.0.valueFrom.secretKeyRef").put("name", "undersigned-db-owner"));
+        List<Doc> docs = withChanged(
+                "Deployment",
+                d -> object(d, "spec.template.spec.containers.0.env.0.valueFrom.secretKeyRef")
+                        .put("name", "undersigned-db-owner"));
         assertReports(checkCrossReferences(docs), "secretKeyRef", "undersigned-db-owner", "names no Secret");
     }
 
@@ -268,7 +286,9 @@ class DeploymentFilesTest {
 
     @Test
     void kindCheckReportsAMissingPodDisruptionBudget() throws IOException {
-        List<Doc> docs = k8sDocuments().stream().filter(d -> !d.kind().equals("PodDisruptionBudget")).toList();
+        List<Doc> docs = k8sDocuments().stream()
+                .filter(d -> !d.kind().equals("PodDisruptionBudget"))
+                .toList();
         assertReports(checkKinds(docs), "no PodDisruptionBudget");
     }
 
@@ -334,10 +354,16 @@ class DeploymentFilesTest {
                 from scratch
                 COPY --from=build --chown=185:185 ["/a b", "/c"]
                 """);
-        assertEquals(List.of("2 ARG JDK=17", "3 FROM eclipse-temurin:${JDK}-jdk AS build",
-                "5 RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*", "9 FROM scratch",
-                "10 COPY --from=build --chown=185:185 [\"/a b\", \"/c\"]"),
-                instructions.stream().map(i -> i.line() + " " + i.keyword() + " " + i.arguments().replaceAll("\\s+", " "))
+        assertEquals(
+                List.of(
+                        "2 ARG JDK=17",
+                        "3 FROM eclipse-temurin:${JDK}-jdk AS build",
+                        "5 RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*",
+                        "9 FROM scratch",
+                        "10 COPY --from=build --chown=185:185 [\"/a b\", \"/c\"]"),
+                instructions.stream()
+                        .map(i -> i.line() + " " + i.keyword() + " "
+                                + i.arguments().replaceAll("\\s+", " "))
                         .toList());
         CopyArgs copy = copyArgs(instructions.get(4).arguments());
         assertEquals(Map.of("from", "build", "chown", "185:185"), copy.flags());
@@ -472,7 +498,10 @@ class DeploymentFilesTest {
     static List<String> checkKinds(List<Doc> docs) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> required : REQUIRED_OBJECTS.entrySet()) {
-            List<String> names = docs.stream().filter(d -> d.kind().equals(required.getKey())).map(Doc::name).toList();
+            List<String> names = docs.stream()
+                    .filter(d -> d.kind().equals(required.getKey()))
+                    .map(Doc::name)
+                    .toList();
             if (names.isEmpty()) {
                 problems.add("no " + required.getKey() + " in " + K8S);
             } else if (!required.getValue().isEmpty() && !names.contains(required.getValue())) {
@@ -546,15 +575,27 @@ class DeploymentFilesTest {
                 for (EnvVar var : list(c.getEnv())) {
                     env.add(var.getName());
                     EnvVarSource from = var.getValueFrom();
-                    if (from != null && from.getConfigMapKeyRef() != null
+                    if (from != null
+                            && from.getConfigMapKeyRef() != null
                             && !Boolean.TRUE.equals(from.getConfigMapKeyRef().getOptional())) {
-                        checkKeyRef(problems, at + " env " + var.getName() + " configMapKeyRef", "ConfigMap",
-                                configMapKeys, from.getConfigMapKeyRef().getName(), from.getConfigMapKeyRef().getKey());
+                        checkKeyRef(
+                                problems,
+                                at + " env " + var.getName() + " configMapKeyRef",
+                                "ConfigMap",
+                                configMapKeys,
+                                from.getConfigMapKeyRef().getName(),
+                                from.getConfigMapKeyRef().getKey());
                     }
-                    if (from != null && from.getSecretKeyRef() != null
+                    if (from != null
+                            && from.getSecretKeyRef() != null
                             && !Boolean.TRUE.equals(from.getSecretKeyRef().getOptional())) {
-                        checkKeyRef(problems, at + " env " + var.getName() + " secretKeyRef", "Secret",
-                                secretKeys, from.getSecretKeyRef().getName(), from.getSecretKeyRef().getKey());
+                        checkKeyRef(
+                                problems,
+                                at + " env " + var.getName() + " secretKeyRef",
+                                "Secret",
+                                secretKeys,
+                                from.getSecretKeyRef().getName(),
+                                from.getSecretKeyRef().getKey());
                     }
                 }
                 if (list(pod.getContainers()).contains(c)) {
@@ -567,13 +608,17 @@ class DeploymentFilesTest {
                 }
             }
             for (Volume v : list(pod.getVolumes())) {
-                if (v.getConfigMap() != null && !configMapKeys.containsKey(v.getConfigMap().getName())
+                if (v.getConfigMap() != null
+                        && !configMapKeys.containsKey(v.getConfigMap().getName())
                         && !Boolean.TRUE.equals(v.getConfigMap().getOptional())) {
-                    problems.add(where + " volume " + v.getName() + ": names no ConfigMap " + v.getConfigMap().getName());
+                    problems.add(where + " volume " + v.getName() + ": names no ConfigMap "
+                            + v.getConfigMap().getName());
                 }
-                if (v.getSecret() != null && !secretKeys.containsKey(v.getSecret().getSecretName())
+                if (v.getSecret() != null
+                        && !secretKeys.containsKey(v.getSecret().getSecretName())
                         && !Boolean.TRUE.equals(v.getSecret().getOptional())) {
-                    problems.add(where + " volume " + v.getName() + ": names no Secret " + v.getSecret().getSecretName());
+                    problems.add(where + " volume " + v.getName() + ": names no Secret "
+                            + v.getSecret().getSecretName());
                 }
             }
         }
@@ -586,12 +631,14 @@ class DeploymentFilesTest {
                 continue;
             }
             List<Deployment> targets = deployments.stream()
-                    .filter(d -> podLabels(d).entrySet().containsAll(selector.entrySet())).toList();
+                    .filter(d -> podLabels(d).entrySet().containsAll(selector.entrySet()))
+                    .toList();
             if (targets.isEmpty()) {
                 problems.add(where + ": selector " + selector + " matches the pods of no Deployment");
             }
             for (ServicePort port : list(s.getSpec().getPorts())) {
-                IntOrString target = port.getTargetPort() != null ? port.getTargetPort() : new IntOrString(port.getPort());
+                IntOrString target =
+                        port.getTargetPort() != null ? port.getTargetPort() : new IntOrString(port.getPort());
                 for (Deployment d : targets) {
                     if (containerPort(target, containerPorts(d)).isEmpty()) {
                         problems.add(where + ": port " + port.getPort() + " targets " + show(target)
@@ -604,12 +651,16 @@ class DeploymentFilesTest {
         for (PodDisruptionBudget pdb : m.all(PodDisruptionBudget.class)) {
             String where = "PodDisruptionBudget " + name(pdb);
             LabelSelector selector = pdb.getSpec().getSelector();
-            if (selector == null || (list(selector.getMatchExpressions()).isEmpty()
-                    && (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty()))) {
+            if (selector == null
+                    || (list(selector.getMatchExpressions()).isEmpty()
+                            && (selector.getMatchLabels() == null
+                                    || selector.getMatchLabels().isEmpty()))) {
                 problems.add(where + ": has no selector, so it covers every pod of the namespace");
                 continue;
             }
-            List<Deployment> targets = deployments.stream().filter(d -> selects(selector, podLabels(d))).toList();
+            List<Deployment> targets = deployments.stream()
+                    .filter(d -> selects(selector, podLabels(d)))
+                    .toList();
             if (targets.isEmpty()) {
                 problems.add(where + ": selector matches the pods of no Deployment");
             }
@@ -618,7 +669,8 @@ class DeploymentFilesTest {
                 int replicas = Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
                 if (minAvailable != null && minAvailable.getIntVal() != null && minAvailable.getIntVal() >= replicas) {
                     problems.add(where + ": minAvailable " + minAvailable.getIntVal() + " with " + replicas
-                            + " replicas of Deployment " + name(d) + " leaves no pod evictable, which blocks node drains");
+                            + " replicas of Deployment " + name(d)
+                            + " leaves no pod evictable, which blocks node drains");
                 }
             }
         }
@@ -626,12 +678,16 @@ class DeploymentFilesTest {
         for (HorizontalPodAutoscaler hpa : m.all(HorizontalPodAutoscaler.class)) {
             String where = "HorizontalPodAutoscaler " + name(hpa);
             CrossVersionObjectReference ref = hpa.getSpec().getScaleTargetRef();
-            Optional<Deployment> target = ref == null || !"Deployment".equals(ref.getKind())
-                    || !"apps/v1".equals(ref.getApiVersion()) ? Optional.empty()
-                    : deployments.stream().filter(d -> name(d).equals(ref.getName())).findFirst();
+            Optional<Deployment> target =
+                    ref == null || !"Deployment".equals(ref.getKind()) || !"apps/v1".equals(ref.getApiVersion())
+                            ? Optional.empty()
+                            : deployments.stream()
+                                    .filter(d -> name(d).equals(ref.getName()))
+                                    .findFirst();
             if (target.isEmpty()) {
-                problems.add(where + ": scaleTargetRef " + (ref == null ? null : ref.getApiVersion() + " "
-                        + ref.getKind() + " " + ref.getName()) + " names no Deployment in " + K8S);
+                problems.add(where + ": scaleTargetRef "
+                        + (ref == null ? null : ref.getApiVersion() + " " + ref.getKind() + " " + ref.getName())
+                        + " names no Deployment in " + K8S);
                 continue;
             }
             int min = Objects.requireNonNullElse(hpa.getSpec().getMinReplicas(), 1);
@@ -642,12 +698,14 @@ class DeploymentFilesTest {
                         + " .. maxReplicas " + max);
             }
             for (MetricSpec metric : list(hpa.getSpec().getMetrics())) {
-                boolean cpuUtilization = "Resource".equals(metric.getType()) && metric.getResource() != null
+                boolean cpuUtilization = "Resource".equals(metric.getType())
+                        && metric.getResource() != null
                         && "cpu".equals(metric.getResource().getName())
                         && metric.getResource().getTarget() != null
                         && "Utilization".equals(metric.getResource().getTarget().getType());
-                if (cpuUtilization && list(target.get().getSpec().getTemplate().getSpec().getContainers()).stream()
-                        .anyMatch(c -> request(c, "cpu") == null)) {
+                if (cpuUtilization
+                        && list(target.get().getSpec().getTemplate().getSpec().getContainers()).stream()
+                                .anyMatch(c -> request(c, "cpu") == null)) {
                     problems.add(where + ": scales on CPU utilization, which needs a CPU request on every container");
                 }
             }
@@ -666,14 +724,20 @@ class DeploymentFilesTest {
             }
             String host = jdbc.get().host();
             Optional<String> cluster = m.clusters.keySet().stream()
-                    .filter(n -> host.equals(n + "-rw") || host.startsWith(n + "-rw.")).findFirst();
+                    .filter(n -> host.equals(n + "-rw") || host.startsWith(n + "-rw."))
+                    .findFirst();
             if (cluster.isEmpty()) {
                 problems.add(where + ": host " + host + " is not the read-write service <cluster>-rw of a"
                         + " CloudNativePG Cluster in " + K8S + " " + m.clusters.keySet());
                 continue;
             }
-            String database = m.clusters.get(cluster.get()).path("spec").path("bootstrap").path("initdb")
-                    .path("database").asText("app");
+            String database = m.clusters
+                    .get(cluster.get())
+                    .path("spec")
+                    .path("bootstrap")
+                    .path("initdb")
+                    .path("database")
+                    .asText("app");
             if (!database.equals(jdbc.get().database())) {
                 problems.add(where + ": names database " + jdbc.get().database() + ", but Cluster " + cluster.get()
                         + " creates " + database);
@@ -691,11 +755,18 @@ class DeploymentFilesTest {
         }
         checkProbe(problems, at, "livenessProbe", c.getLivenessProbe(), c, LIVE::equals, LIVE);
         checkProbe(problems, at, "readinessProbe", c.getReadinessProbe(), c, READY::equals, READY);
-        checkProbe(problems, at, "startupProbe", c.getStartupProbe(), c, p -> p.startsWith("/q/health/"),
+        checkProbe(
+                problems,
+                at,
+                "startupProbe",
+                c.getStartupProbe(),
+                c,
+                p -> p.startsWith("/q/health/"),
                 "a /q/health/ endpoint");
         for (String resource : List.of("cpu", "memory")) {
             Quantity request = request(c, resource);
-            Quantity limit = c.getResources() == null || c.getResources().getLimits() == null ? null
+            Quantity limit = c.getResources() == null || c.getResources().getLimits() == null
+                    ? null
                     : c.getResources().getLimits().get(resource);
             if (request == null) {
                 problems.add(at + ": no " + resource + " request");
@@ -703,15 +774,22 @@ class DeploymentFilesTest {
             if (limit == null) {
                 problems.add(at + ": no " + resource + " limit");
             }
-            if (request != null && limit != null
+            if (request != null
+                    && limit != null
                     && Quantity.getAmountInBytes(request).compareTo(Quantity.getAmountInBytes(limit)) > 0) {
                 problems.add(at + ": " + resource + " request " + request + " exceeds the limit " + limit);
             }
         }
     }
 
-    private static void checkProbe(List<String> problems, String at, String kind, Probe probe, Container c,
-            Predicate<String> pathOk, String expected) {
+    private static void checkProbe(
+            List<String> problems,
+            String at,
+            String kind,
+            Probe probe,
+            Container c,
+            Predicate<String> pathOk,
+            String expected) {
         if (probe == null) {
             problems.add(at + ": no " + kind);
             return;
@@ -729,8 +807,8 @@ class DeploymentFilesTest {
         }
     }
 
-    private static void checkKeyRef(List<String> problems, String at, String kind, Map<String, Set<String>> keys,
-            String name, String key) {
+    private static void checkKeyRef(
+            List<String> problems, String at, String kind, Map<String, Set<String>> keys, String name, String key) {
         if (!keys.containsKey(name)) {
             problems.add(at + " " + name + " names no " + kind + " in " + K8S
                     + (kind.equals("Secret") ? " nor a CloudNativePG <cluster>-app secret" : ""));
@@ -759,15 +837,18 @@ class DeploymentFilesTest {
                 problems.add(where + ": terminationGracePeriodSeconds is not set");
             } else if (grace < needed) {
                 problems.add(where + ": terminationGracePeriodSeconds " + grace + " is shorter than quarkus.shutdown"
-                        + ".timeout " + shutdownTimeout.toSeconds() + "s plus " + EXIT_MARGIN.toSeconds() + "s to exit");
+                        + ".timeout " + shutdownTimeout.toSeconds() + "s plus " + EXIT_MARGIN.toSeconds()
+                        + "s to exit");
             }
             PodSecurityContext podSecurity = pod.getSecurityContext();
             for (Container c : allContainers(pod)) {
                 String at = where + " container " + c.getName();
                 SecurityContext security = c.getSecurityContext();
-                Boolean nonRoot = security != null && security.getRunAsNonRoot() != null ? security.getRunAsNonRoot()
+                Boolean nonRoot = security != null && security.getRunAsNonRoot() != null
+                        ? security.getRunAsNonRoot()
                         : podSecurity == null ? null : podSecurity.getRunAsNonRoot();
-                Long user = security != null && security.getRunAsUser() != null ? security.getRunAsUser()
+                Long user = security != null && security.getRunAsUser() != null
+                        ? security.getRunAsUser()
                         : podSecurity == null ? null : podSecurity.getRunAsUser();
                 if (!Boolean.TRUE.equals(nonRoot)) {
                     problems.add(at + ": runAsNonRoot is not true");
@@ -782,11 +863,14 @@ class DeploymentFilesTest {
                     problems.add(at + ": allowPrivilegeEscalation is not false");
                 }
                 Optional<VolumeMount> tmp = list(c.getVolumeMounts()).stream()
-                        .filter(v -> "/tmp".equals(v.getMountPath())).findFirst();
-                boolean tmpIsEmptyDir = tmp.isPresent() && list(pod.getVolumes()).stream()
-                        .anyMatch(v -> v.getName().equals(tmp.get().getName()) && v.getEmptyDir() != null);
+                        .filter(v -> "/tmp".equals(v.getMountPath()))
+                        .findFirst();
+                boolean tmpIsEmptyDir = tmp.isPresent()
+                        && list(pod.getVolumes()).stream()
+                                .anyMatch(v -> v.getName().equals(tmp.get().getName()) && v.getEmptyDir() != null);
                 if (!tmpIsEmptyDir) {
-                    problems.add(at + ": /tmp is not an emptyDir volume; a read-only root leaves the JVM nowhere to write");
+                    problems.add(
+                            at + ": /tmp is not an emptyDir volume; a read-only root leaves the JVM nowhere to write");
                 }
             }
         }
@@ -812,8 +896,10 @@ class DeploymentFilesTest {
         if (build.isMissingNode()) {
             problems.add("compose app: no build section; it should build from " + dockerfile);
         } else {
-            String buildContext = build.isTextual() ? build.asText() : build.path("context").asText(".");
-            String file = build.isTextual() ? "Dockerfile" : build.path("dockerfile").asText("Dockerfile");
+            String buildContext =
+                    build.isTextual() ? build.asText() : build.path("context").asText(".");
+            String file =
+                    build.isTextual() ? "Dockerfile" : build.path("dockerfile").asText("Dockerfile");
             Path contextPath = composeDir.resolve(buildContext).normalize();
             Path built = composeDir.resolve(buildContext).resolve(file).normalize();
             if (!contextPath.equals(context.normalize())) {
@@ -831,7 +917,9 @@ class DeploymentFilesTest {
         String url = env.get("QUARKUS_DATASOURCE_JDBC_URL");
         Optional<JdbcUrl> jdbc = url == null ? Optional.empty() : JdbcUrl.parse(url);
         if (jdbc.isEmpty()) {
-            problems.add("compose app: QUARKUS_DATASOURCE_JDBC_URL is missing or not jdbc:postgresql://host[:port]/database: " + url);
+            problems.add(
+                    "compose app: QUARKUS_DATASOURCE_JDBC_URL is missing or not jdbc:postgresql://host[:port]/database: "
+                            + url);
         } else {
             String dbService = jdbc.get().host();
             JsonNode db = services.path(dbService);
@@ -839,31 +927,34 @@ class DeploymentFilesTest {
                 problems.add("compose app: the datasource URL names host " + dbService + ", which is no service");
             } else {
                 if (!db.path("image").asText("").startsWith("postgres")) {
-                    problems.add("compose service " + dbService + ": image " + db.path("image").asText() + " is not postgres");
+                    problems.add("compose service " + dbService + ": image "
+                            + db.path("image").asText() + " is not postgres");
                 }
                 Map<String, String> dbEnv = environment(db.path("environment"));
                 String user = dbEnv.getOrDefault("POSTGRES_USER", "postgres");
                 String database = dbEnv.getOrDefault("POSTGRES_DB", user);
                 if (!database.equals(jdbc.get().database())) {
-                    problems.add("compose app: the datasource URL names database " + jdbc.get().database()
-                            + ", but service " + dbService + " creates " + database);
+                    problems.add("compose app: the datasource URL names database "
+                            + jdbc.get().database() + ", but service " + dbService + " creates " + database);
                 }
                 if (jdbc.get().port() != null && jdbc.get().port() != POSTGRES_PORT) {
-                    problems.add("compose app: the datasource URL uses port " + jdbc.get().port()
-                            + ", but PostgreSQL listens on " + POSTGRES_PORT);
+                    problems.add("compose app: the datasource URL uses port "
+                            + jdbc.get().port() + ", but PostgreSQL listens on " + POSTGRES_PORT);
                 }
                 if (!user.equals(env.get("QUARKUS_DATASOURCE_USERNAME"))) {
                     problems.add("compose app: QUARKUS_DATASOURCE_USERNAME is " + env.get("QUARKUS_DATASOURCE_USERNAME")
                             + ", but service " + dbService + " creates user " + user);
                 }
                 if (!Objects.equals(dbEnv.get("POSTGRES_PASSWORD"), env.get("QUARKUS_DATASOURCE_PASSWORD"))) {
-                    problems.add("compose app: QUARKUS_DATASOURCE_PASSWORD differs from " + dbService + "'s POSTGRES_PASSWORD");
+                    problems.add("compose app: QUARKUS_DATASOURCE_PASSWORD differs from " + dbService
+                            + "'s POSTGRES_PASSWORD");
                 }
                 String condition = dependsOn.get(dbService);
                 if (condition == null) {
                     problems.add("compose app: does not depend on " + dbService);
                 } else if (!"service_healthy".equals(condition)) {
-                    problems.add("compose app: waits for " + dbService + " with " + condition + ", not service_healthy");
+                    problems.add(
+                            "compose app: waits for " + dbService + " with " + condition + ", not service_healthy");
                 } else if (!db.has("healthcheck")) {
                     problems.add("compose service " + dbService + ": no healthcheck, so service_healthy never holds");
                 }
@@ -879,7 +970,8 @@ class DeploymentFilesTest {
                 Set<Integer> ports = containerPorts(smtp.path("ports"));
                 String mailPort = env.get("QUARKUS_MAILER_PORT");
                 if (mailPort != null && !ports.isEmpty() && !ports.contains(Integer.parseInt(mailPort.strip()))) {
-                    problems.add("compose app: QUARKUS_MAILER_PORT " + mailPort + " is not a port of " + mailHost + " " + ports);
+                    problems.add("compose app: QUARKUS_MAILER_PORT " + mailPort + " is not a port of " + mailHost + " "
+                            + ports);
                 }
                 if (!dependsOn.containsKey(mailHost)) {
                     problems.add("compose app: does not depend on " + mailHost);
@@ -896,12 +988,17 @@ class DeploymentFilesTest {
         compose.path("volumes").fieldNames().forEachRemaining(declared::add);
         for (Map.Entry<String, JsonNode> service : fields(services)) {
             for (JsonNode volume : service.getValue().path("volumes")) {
-                // short syntax "name:/path[:mode]" (a host path starts with . / ~ or $), long syntax {type: volume, source}
-                String source = volume.isTextual() && volume.asText().contains(":") ? volume.asText().split(":")[0]
-                        : volume.path("type").asText().equals("volume") ? volume.path("source").asText("") : "";
+                // short syntax "name:/path[:mode]" (a host path starts with . / ~ or $), long syntax {type: volume,
+                // source}
+                String source = volume.isTextual() && volume.asText().contains(":")
+                        ? volume.asText().split(":")[0]
+                        : volume.path("type").asText().equals("volume")
+                                ? volume.path("source").asText("")
+                                : "";
                 boolean named = source.matches("[A-Za-z0-9][A-Za-z0-9_.-]*");
                 if (named && !declared.contains(source)) {
-                    problems.add("compose service " + service.getKey() + ": volume " + source + " is not declared under volumes");
+                    problems.add("compose service " + service.getKey() + ": volume " + source
+                            + " is not declared under volumes");
                 }
             }
         }
@@ -911,7 +1008,10 @@ class DeploymentFilesTest {
     private static Map<String, String> environment(JsonNode env) {
         Map<String, String> values = new LinkedHashMap<>();
         if (env.isObject()) {
-            fields(env).forEach(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+            fields(env)
+                    .forEach(e -> values.put(
+                            e.getKey(),
+                            e.getValue().isNull() ? "" : e.getValue().asText()));
         } else {
             for (JsonNode item : env) {
                 String[] pair = item.asText().split("=", 2);
@@ -925,8 +1025,9 @@ class DeploymentFilesTest {
     private static Map<String, String> dependsOn(JsonNode dependsOn) {
         Map<String, String> conditions = new LinkedHashMap<>();
         if (dependsOn.isObject()) {
-            fields(dependsOn).forEach(e -> conditions.put(e.getKey(),
-                    e.getValue().path("condition").asText("service_started")));
+            fields(dependsOn)
+                    .forEach(e -> conditions.put(
+                            e.getKey(), e.getValue().path("condition").asText("service_started")));
         } else {
             dependsOn.forEach(service -> conditions.put(service.asText(), "service_started"));
         }
@@ -949,19 +1050,19 @@ class DeploymentFilesTest {
     // ---- Dockerfile -------------------------------------------------------------------------------------------
 
     /** One Dockerfile instruction, its continuation lines joined; line is where it starts (1-based). */
-    record Instruction(int line, String keyword, String arguments) {
-    }
+    record Instruction(int line, String keyword, String arguments) {}
 
     /** A build stage: index from 0, name from {@code AS name} ("" if none), and its instructions. */
     record Stage(int index, String name, String image, int line, List<Instruction> instructions) {
         List<Instruction> all(String keyword) {
-            return instructions.stream().filter(i -> i.keyword().equals(keyword)).toList();
+            return instructions.stream()
+                    .filter(i -> i.keyword().equals(keyword))
+                    .toList();
         }
     }
 
     /** Leading {@code --flag=value} options, then sources and the destination (shell or JSON form). */
-    record CopyArgs(Map<String, String> flags, List<String> sources, String destination) {
-    }
+    record CopyArgs(Map<String, String> flags, List<String> sources, String destination) {}
 
     /**
      * Splits a Dockerfile into instructions: a line ending in a backslash continues on the next line, comment
@@ -1006,10 +1107,16 @@ class DeploymentFilesTest {
         List<Stage> stages = new ArrayList<>();
         for (Instruction in : instructions) {
             if (in.keyword().equals("FROM")) {
-                List<String> words = words(in.arguments()).stream().filter(w -> !w.startsWith("--")).toList();
+                List<String> words = words(in.arguments()).stream()
+                        .filter(w -> !w.startsWith("--"))
+                        .toList();
                 String name = words.size() >= 3 && words.get(1).equalsIgnoreCase("AS") ? words.get(2) : "";
-                stages.add(new Stage(stages.size(), name.toLowerCase(Locale.ROOT), words.isEmpty() ? "" : words.get(0),
-                        in.line(), new ArrayList<>()));
+                stages.add(new Stage(
+                        stages.size(),
+                        name.toLowerCase(Locale.ROOT),
+                        words.isEmpty() ? "" : words.get(0),
+                        in.line(),
+                        new ArrayList<>()));
             } else if (!stages.isEmpty()) {
                 stages.get(stages.size() - 1).instructions().add(in);
             }
@@ -1060,14 +1167,18 @@ class DeploymentFilesTest {
         for (Stage stage : stages) {
             for (Instruction in : stage.all("COPY")) {
                 String from = copyArgs(in.arguments()).flags().get("from");
-                if (from != null && stages.subList(0, stage.index()).stream()
-                        .noneMatch(s -> from.equalsIgnoreCase(s.name()) || from.equals(String.valueOf(s.index())))) {
+                if (from != null
+                        && stages.subList(0, stage.index()).stream()
+                                .noneMatch(s ->
+                                        from.equalsIgnoreCase(s.name()) || from.equals(String.valueOf(s.index())))) {
                     problems.add("line " + in.line() + ": COPY --from=" + from + " names no earlier stage");
                 }
             }
         }
-        boolean builds = stages.subList(0, stages.size() - 1).stream().flatMap(s -> s.all("RUN").stream())
-                .anyMatch(in -> in.arguments().contains("./mvnw") && in.arguments().contains("package"));
+        boolean builds = stages.subList(0, stages.size() - 1).stream()
+                .flatMap(s -> s.all("RUN").stream())
+                .anyMatch(in ->
+                        in.arguments().contains("./mvnw") && in.arguments().contains("package"));
         if (!builds) {
             problems.add("no build stage runs ./mvnw ... package");
         }
@@ -1102,7 +1213,9 @@ class DeploymentFilesTest {
                 CopyArgs copy = copyArgs(in.arguments());
                 if (copy.flags().containsKey("from")) {
                     fromBuild.addAll(copy.sources());
-                } else if (copy.sources().stream().map(DeploymentFilesTest::contextPath).anyMatch("content"::equals)
+                } else if (copy.sources().stream()
+                                .map(DeploymentFilesTest::contextPath)
+                                .anyMatch("content"::equals)
                         && containerPath(workdir, copy.destination()).equals(CONTENT_DIR)) {
                     contentCopied = true;
                 }
@@ -1118,10 +1231,11 @@ class DeploymentFilesTest {
         }
         Map<String, String> env = env(last);
         if (!CONTENT_DIR.equals(env.get("UNDERSIGNED_CONTENT_DIR"))) {
-            problems.add(finalStage + ": UNDERSIGNED_CONTENT_DIR is " + env.get("UNDERSIGNED_CONTENT_DIR")
-                    + ", not " + CONTENT_DIR);
+            problems.add(finalStage + ": UNDERSIGNED_CONTENT_DIR is " + env.get("UNDERSIGNED_CONTENT_DIR") + ", not "
+                    + CONTENT_DIR);
         }
-        List<Instruction> starts = Stream.concat(last.all("ENTRYPOINT").stream(), last.all("CMD").stream()).toList();
+        List<Instruction> starts = Stream.concat(last.all("ENTRYPOINT").stream(), last.all("CMD").stream())
+                .toList();
         String start = starts.stream().map(Instruction::arguments).reduce("", (a, b) -> a + " " + b);
         if (!start.contains("quarkus-run.jar")) {
             problems.add(finalStage + ": ENTRYPOINT/CMD does not run quarkus-run.jar");
@@ -1138,8 +1252,10 @@ class DeploymentFilesTest {
      */
     static List<String> checkDockerContext(List<Instruction> instructions, Path context, List<String> dockerignore) {
         List<String> problems = new ArrayList<>();
-        List<String> patterns = dockerignore.stream().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> patterns = dockerignore.stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         for (String required : List.of("target", ".git")) {
             if (patterns.stream().noneMatch(p -> ignores(p, required))) {
                 problems.add(".dockerignore: does not exclude " + required + "/ from the build context");
@@ -1159,11 +1275,15 @@ class DeploymentFilesTest {
                     continue;
                 }
                 if (!existsInContext(context, relative)) {
-                    problems.add("line " + in.line() + ": " + in.keyword() + " " + source + ": no such file in the build context");
+                    problems.add("line " + in.line() + ": " + in.keyword() + " " + source
+                            + ": no such file in the build context");
                     continue;
                 }
-                patterns.stream().filter(p -> ignores(p, relative)).findFirst().ifPresent(p -> problems.add(
-                        "line " + in.line() + ": " + in.keyword() + " " + source + " is excluded by .dockerignore (" + p + ")"));
+                patterns.stream()
+                        .filter(p -> ignores(p, relative))
+                        .findFirst()
+                        .ifPresent(p -> problems.add("line " + in.line() + ": " + in.keyword() + " " + source
+                                + " is excluded by .dockerignore (" + p + ")"));
             }
         }
         return problems;
@@ -1211,7 +1331,9 @@ class DeploymentFilesTest {
         for (Instruction in : stage.all("ENV")) {
             List<String> words = words(in.arguments());
             if (!words.isEmpty() && !words.get(0).contains("=")) {
-                env.put(words.get(0), in.arguments().substring(words.get(0).length()).strip());
+                env.put(
+                        words.get(0),
+                        in.arguments().substring(words.get(0).length()).strip());
                 continue;
             }
             for (String word : words) {
@@ -1274,7 +1396,8 @@ class DeploymentFilesTest {
             if (!m.matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new JdbcUrl(m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)), m.group(3)));
+            return Optional.of(
+                    new JdbcUrl(m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)), m.group(3)));
         }
     }
 
@@ -1294,8 +1417,8 @@ class DeploymentFilesTest {
         SimpleModule noCatchAll = new SimpleModule("no-additional-properties");
         noCatchAll.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription bean,
-                    BeanDeserializerBuilder builder) {
+            public BeanDeserializerBuilder updateBuilder(
+                    DeserializationConfig config, BeanDescription bean, BeanDeserializerBuilder builder) {
                 // fabric8 model classes collect unknown fields in additionalProperties (@JsonAnySetter); without
                 // that catch-all an unknown field reaches FAIL_ON_UNKNOWN_PROPERTIES.
                 if (bean.getBeanClass().getName().startsWith("io.fabric8.")) {
@@ -1363,14 +1486,17 @@ class DeploymentFilesTest {
             return Optional.empty();
         }
         return ports.stream()
-                .filter(p -> port.getIntVal() != null ? port.getIntVal().equals(p.getContainerPort())
+                .filter(p -> port.getIntVal() != null
+                        ? port.getIntVal().equals(p.getContainerPort())
                         : Objects.equals(port.getStrVal(), p.getName()))
-                .map(ContainerPort::getContainerPort).findFirst();
+                .map(ContainerPort::getContainerPort)
+                .findFirst();
     }
 
     private static List<ContainerPort> containerPorts(Deployment d) {
         return list(d.getSpec().getTemplate().getSpec().getContainers()).stream()
-                .flatMap(c -> list(c.getPorts()).stream()).toList();
+                .flatMap(c -> list(c.getPorts()).stream())
+                .toList();
     }
 
     private static Quantity request(Container c, String resource) {
@@ -1379,7 +1505,8 @@ class DeploymentFilesTest {
     }
 
     private static List<Container> allContainers(PodSpec pod) {
-        return Stream.concat(list(pod.getInitContainers()).stream(), list(pod.getContainers()).stream()).toList();
+        return Stream.concat(list(pod.getInitContainers()).stream(), list(pod.getContainers()).stream())
+                .toList();
     }
 
     private static Map<String, String> podLabels(Deployment d) {
@@ -1392,7 +1519,9 @@ class DeploymentFilesTest {
     }
 
     private static String show(IntOrString port) {
-        return port == null ? "null" : port.getIntVal() != null ? port.getIntVal().toString() : port.getStrVal();
+        return port == null
+                ? "null"
+                : port.getIntVal() != null ? port.getIntVal().toString() : port.getStrVal();
     }
 
     private static <T> List<T> list(List<T> list) {
@@ -1417,7 +1546,9 @@ class DeploymentFilesTest {
 
     private static List<Path> yamlFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -1437,8 +1568,8 @@ class DeploymentFilesTest {
     private static Duration shutdownTimeout() throws IOException {
         Properties properties = new Properties();
         properties.load(new StringReader(Files.readString(APPLICATION_PROPERTIES)));
-        String value = properties.getProperty("%prod.quarkus.shutdown.timeout",
-                properties.getProperty("quarkus.shutdown.timeout"));
+        String value = properties.getProperty(
+                "%prod.quarkus.shutdown.timeout", properties.getProperty("quarkus.shutdown.timeout"));
         if (value == null) {
             return Duration.ZERO;
         }
@@ -1491,7 +1622,8 @@ class DeploymentFilesTest {
     }
 
     private static void assertReports(List<String> problems, String... fragments) {
-        assertTrue(problems.stream().anyMatch(p -> Arrays.stream(fragments).allMatch(p::contains)),
+        assertTrue(
+                problems.stream().anyMatch(p -> Arrays.stream(fragments).allMatch(p::contains)),
                 () -> "expected a problem mentioning " + Arrays.toString(fragments) + ", got " + problems);
     }
 }

@@ -29,7 +29,9 @@ class ContentReaderTest {
         assertEquals("ok", source.slug());
         assertEquals(LetterStatus.OPEN, source.status());
         assertEquals(List.of("en"), source.languages());
-        assertEquals(List.of(1, 2), source.versions().stream().map(LetterSource.Version::number).toList());
+        assertEquals(
+                List.of(1, 2),
+                source.versions().stream().map(LetterSource.Version::number).toList());
         assertEquals("One\n", source.versions().get(0).markdown());
         assertEquals(TextHash.sha256("One\n"), source.versions().get(0).textSha256());
         assertEquals(true, source.versions().get(0).carriesSignatures());
@@ -39,9 +41,12 @@ class ContentReaderTest {
     @Test
     void theRepositorysOwnContentIsValid() {
         List<LetterSource> letters = new ContentReader().read(Path.of("content"));
-        assertThat(letters).extracting(LetterSource::slug)
+        assertThat(letters)
+                .extracting(LetterSource::slug)
                 .contains("face-recognition-moratorium", "publish-the-benchmarks");
-        LetterSource main = letters.stream().filter(l -> l.slug().equals("face-recognition-moratorium")).findFirst()
+        LetterSource main = letters.stream()
+                .filter(l -> l.slug().equals("face-recognition-moratorium"))
+                .findFirst()
                 .orElseThrow();
         assertThat(main.versions()).hasSize(2);
         assertThat(main.versions().get(1).carriesSignatures()).isFalse();
@@ -91,7 +96,8 @@ class ContentReaderTest {
     void duplicateVersionNumberIsRejected() throws IOException {
         Path dir = letter("dup", LETTER);
         version(dir, 1, "version: 1\npublished: 2026-01-01T00:00:00Z\nchanges: c\n", "x");
-        Files.writeString(dir.resolve("v01.md"), "---\nversion: 1\npublished: 2026-01-01T00:00:00Z\nchanges: c\n---\ny\n");
+        Files.writeString(
+                dir.resolve("v01.md"), "---\nversion: 1\npublished: 2026-01-01T00:00:00Z\nchanges: c\n---\ny\n");
         assertProblem("dup/v", "duplicate version 1");
     }
 

@@ -44,7 +44,8 @@ class ContentSyncTest {
     void aNewVersionFileIsPublishedOnTheNextLoad() throws IOException {
         String slug = newLetter();
         sync.sync(content);
-        Files.writeString(content.resolve("letters").resolve(slug).resolve("v2.md"),
+        Files.writeString(
+                content.resolve("letters").resolve(slug).resolve("v2.md"),
                 "---\nversion: 2\npublished: 2026-05-02T00:00:00Z\nchanges: More.\ncarries_signatures: true\n---\nMore text.\n");
         assertEquals(1, sync.sync(content).versionsAdded());
         assertThat(letters.version(slug, 2).orElseThrow().markdown()).isEqualTo("More text.\n");
@@ -77,7 +78,8 @@ class ContentSyncTest {
         String slug = newLetter();
         sync.sync(content);
         Path v1 = content.resolve("letters").resolve(slug).resolve("v1.md");
-        Files.writeString(content.resolve("letters").resolve(slug).resolve("letter.yaml"),
+        Files.writeString(
+                content.resolve("letters").resolve(slug).resolve("letter.yaml"),
                 "title: T\nsummary: S\nstatus: draft\n");
         Files.delete(v1);
         ContentException e = assertThrows(ContentException.class, () -> sync.sync(content));
@@ -113,7 +115,8 @@ class ContentSyncTest {
         String slug = "sync-" + UUID.randomUUID().toString().substring(0, 8);
         Path dir = Files.createDirectories(content.resolve("letters").resolve(slug));
         Files.writeString(dir.resolve("letter.yaml"), "title: Sync test\nsummary: S\nstatus: open\n");
-        Files.writeString(dir.resolve("v1.md"),
+        Files.writeString(
+                dir.resolve("v1.md"),
                 "---\nversion: 1\npublished: 2026-05-01T00:00:00Z\nchanges: First.\n---\nOriginal text.\n");
         return slug;
     }

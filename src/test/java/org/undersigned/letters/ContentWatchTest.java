@@ -26,14 +26,20 @@ class ContentWatchTest {
         public Map<String, String> getConfigOverrides() {
             TestDatabase.copyContent(Path.of("src/test/content"), DIR);
             return Map.of(
-                    "quarkus.datasource.db-kind", "h2",
+                    "quarkus.datasource.db-kind",
+                    "h2",
                     "quarkus.datasource.jdbc.url",
                     "jdbc:h2:mem:contentwatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                    "quarkus.datasource.username", "sa",
-                    "quarkus.datasource.password", "",
-                    "quarkus.flyway.locations", "db/migration/common",
-                    "undersigned.content-dir", DIR.toString(),
-                    "undersigned.content.watch", "true");
+                    "quarkus.datasource.username",
+                    "sa",
+                    "quarkus.datasource.password",
+                    "",
+                    "quarkus.flyway.locations",
+                    "db/migration/common",
+                    "undersigned.content-dir",
+                    DIR.toString(),
+                    "undersigned.content.watch",
+                    "true");
         }
     }
 
@@ -44,17 +50,20 @@ class ContentWatchTest {
 
         Files.createDirectories(letter);
         Files.writeString(letter.resolve("v1.md"), version(1, "First words."));
-        Files.writeString(letter.resolve("letter.yaml"), "title: Written while the service runs\n"
-                + "summary: Loaded by the content watch.\nstatus: open\n");
+        Files.writeString(
+                letter.resolve("letter.yaml"),
+                "title: Written while the service runs\n" + "summary: Loaded by the content watch.\nstatus: open\n");
         await(() -> given().get("/api/letters/watched-letter").statusCode() == 200);
 
         Files.writeString(letter.resolve("v2.md"), "---\nversion: 3\n---\nThe number does not match the file.\n");
         Thread.sleep(1500);
-        assertThat(given().get("/api/letters/watched-letter/versions/2").statusCode()).isEqualTo(404);
+        assertThat(given().get("/api/letters/watched-letter/versions/2").statusCode())
+                .isEqualTo(404);
         given().get("/api/letters/watched-letter").then().statusCode(200);
 
-        Files.writeString(letter.resolve("v2.md"), version(2, "Second words.")
-                .replace("changes: First.", "changes: Second.\ncarries_signatures: true"));
+        Files.writeString(
+                letter.resolve("v2.md"),
+                version(2, "Second words.").replace("changes: First.", "changes: Second.\ncarries_signatures: true"));
         await(() -> given().get("/api/letters/watched-letter/versions/2").statusCode() == 200);
     }
 
@@ -66,7 +75,9 @@ class ContentWatchTest {
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 15 s for the change to be loaded").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("waited 15 s for the change to be loaded")
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
     }

@@ -20,7 +20,9 @@ class LetterApiTest {
 
     @Test
     void listsPublishedLettersButNotDrafts() {
-        given().get("/api/letters").then().statusCode(200)
+        given().get("/api/letters")
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
                 .body("slug", hasItems("sample-letter", "closed-letter", "hostile-markdown"))
                 .body("slug", not(hasItems("draft-letter")))
@@ -30,7 +32,11 @@ class LetterApiTest {
 
     @Test
     void letterHasItsVersionsWithHashesAndChanges() {
-        JsonPath json = given().get("/api/letters/sample-letter").then().statusCode(200).extract().jsonPath();
+        JsonPath json = given().get("/api/letters/sample-letter")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(json.getString("slug")).isEqualTo("sample-letter");
         assertThat(json.getString("title")).isEqualTo("A sample letter for tests");
         assertThat(json.getString("summary")).startsWith("Three versions");
@@ -38,21 +44,28 @@ class LetterApiTest {
         assertThat(json.getList("versions.number", Integer.class)).containsExactly(1, 2, 3);
         assertThat(json.getList("versions.carriesSignatures", Boolean.class)).containsExactly(true, true, false);
         assertThat(json.getString("versions[1].changes")).isEqualTo("Typo fixed.");
-        assertThat(json.getString("versions[2].published")).isEqualTo("2026-01-03T09:00:00Z"); // +01:00 in the file, served in UTC
+        assertThat(json.getString("versions[2].published"))
+                .isEqualTo("2026-01-03T09:00:00Z"); // +01:00 in the file, served in UTC
         assertThat(json.getString("versions[0].textSha256")).matches("[0-9a-f]{64}");
         assertThat(json.getList("organisers.name")).containsExactly("Test Organiser One", "Test Organiser Two");
     }
 
     @Test
     void versionMarkdownIsExactlyWhatTheTextHashCovers() throws Exception {
-        List<String> hashes = given().get("/api/letters/sample-letter").then().extract().jsonPath()
+        List<String> hashes = given().get("/api/letters/sample-letter")
+                .then()
+                .extract()
+                .jsonPath()
                 .getList("versions.textSha256");
         for (int n = 1; n <= 3; n++) {
-            JsonPath v = given().get("/api/letters/sample-letter/versions/" + n).then().statusCode(200)
-                    .extract().jsonPath();
+            JsonPath v = given().get("/api/letters/sample-letter/versions/" + n)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             String markdown = v.getString("markdown");
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(markdown.getBytes(StandardCharsets.UTF_8)));
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(markdown.getBytes(StandardCharsets.UTF_8)));
             assertThat(v.getInt("number")).isEqualTo(n);
             assertThat(v.getString("textSha256")).isEqualTo(sha).isEqualTo(hashes.get(n - 1));
             assertThat(markdown).endsWith("\n").doesNotContain("\r").doesNotEndWith("\n\n");
@@ -62,22 +75,30 @@ class LetterApiTest {
 
     @Test
     void versionWithCrlfAndTrailingSpacesHashesLikeSha256sumOfTheNormalisedText() {
-        // printf '# Sample letter\n\nWe ask Example Corp to publish its received benchmark results by June.\n' | sha256sum
-        given().get("/api/letters/sample-letter/versions/3").then()
+        // printf '# Sample letter\n\nWe ask Example Corp to publish its received benchmark results by June.\n' |
+        // sha256sum
+        given().get("/api/letters/sample-letter/versions/3")
+                .then()
                 .body("textSha256", equalTo("f246e1656f596d77c7b3d02e27ab1bebe73c16d96c07040a2502942f92c0b5a4"));
     }
 
     @Test
     void hostileMarkdownComesOutInertInTheApi() {
-        String html = given().get("/api/letters/hostile-markdown/versions/1").then().statusCode(200)
-                .extract().jsonPath().getString("html");
+        String html = given().get("/api/letters/hostile-markdown/versions/1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("html");
         MarkdownTest.assertInert(Jsoup.parseBodyFragment(html));
         assertThat(html).contains("href=\"https://example.org/report\"");
     }
 
     @Test
     void unknownLetterIsAProblem404() {
-        given().get("/api/letters/no-such-letter").then().statusCode(404)
+        given().get("/api/letters/no-such-letter")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not Found"))
@@ -92,10 +113,14 @@ class LetterApiTest {
 
     @Test
     void unknownOrMalformedVersionIsAProblem404() {
-        given().get("/api/letters/sample-letter/versions/9").then().statusCode(404)
+        given().get("/api/letters/sample-letter/versions/9")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("Letter 'sample-letter' has no version 9."));
-        given().get("/api/letters/sample-letter/versions/abc").then().statusCode(404)
+        given().get("/api/letters/sample-letter/versions/abc")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -107,7 +132,10 @@ class LetterApiTest {
 
     @Test
     void openApiDocumentsTheLetterEndpoints() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/letters/{slug}/versions/{number}"));
     }
 }

@@ -31,7 +31,8 @@ class LetterPagesTest {
         assertThat(doc.select("#version-heading").text()).isEqualTo("Version 3");
         assertThat(doc.select("code.hash").text()).matches("[0-9a-f]{64}");
         assertThat(doc.select(".versions li")).hasSize(3);
-        assertThat(doc.select(".versions a[href=/letters/sample-letter/diff/2..3]")).hasSize(1);
+        assertThat(doc.select(".versions a[href=/letters/sample-letter/diff/2..3]"))
+                .hasSize(1);
         assertThat(doc.select(".notice")).isEmpty();
         assertThat(doc.select("html").attr("lang")).isEqualTo("en");
         assertThat(doc.select("meta[name=viewport]")).hasSize(1);
@@ -42,7 +43,8 @@ class LetterPagesTest {
         Document doc = page("/letters/sample-letter/v/1", 200);
         assertThat(doc.select(".text").text()).contains("recieved");
         assertThat(doc.select(".notice").text()).contains("version 1").contains("version 3");
-        assertThat(doc.select(".notice a[href=/letters/sample-letter/diff/1..3]")).hasSize(1);
+        assertThat(doc.select(".notice a[href=/letters/sample-letter/diff/1..3]"))
+                .hasSize(1);
     }
 
     @Test
@@ -65,10 +67,15 @@ class LetterPagesTest {
     @Test
     void unknownVersionAndBadDiffRangeGetFriendly404Pages() {
         assertThat(page("/letters/sample-letter/v/4", 404).select("main").text())
-                .contains("has no version 4").contains("versions 1 to 3");
-        assertThat(page("/letters/sample-letter/v/latest", 404).select("main").text()).contains("has no version");
-        assertThat(page("/letters/sample-letter/diff/1..9", 404).select("main").text()).contains("versions 1 to 3");
-        assertThat(page("/letters/sample-letter/diff/one-two", 404).select("main").text())
+                .contains("has no version 4")
+                .contains("versions 1 to 3");
+        assertThat(page("/letters/sample-letter/v/latest", 404).select("main").text())
+                .contains("has no version");
+        assertThat(page("/letters/sample-letter/diff/1..9", 404).select("main").text())
+                .contains("versions 1 to 3");
+        assertThat(page("/letters/sample-letter/diff/one-two", 404)
+                        .select("main")
+                        .text())
                 .contains("not a pair of versions");
         assertThat(page("/letters/draft-letter", 404).select("main").text()).contains("no published letter");
         assertThat(page("/no/such/page", 404).title()).isEqualTo("Not Found · Undersigned");
@@ -83,12 +90,14 @@ class LetterPagesTest {
 
     @Test
     void pagesCarryAStrictContentSecurityPolicy() {
-        given().get("/letters/sample-letter").then()
+        given().get("/letters/sample-letter")
+                .then()
                 .header("Content-Security-Policy", containsString("script-src 'self'"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("X-Content-Type-Options", "nosniff");
-        given().get("/letters/no-such-letter").then()
+        given().get("/letters/no-such-letter")
+                .then()
                 .header("Content-Security-Policy", containsString("script-src 'self'"));
     }
 
@@ -98,8 +107,13 @@ class LetterPagesTest {
     }
 
     private static Document page(String path, int status) {
-        String html = given().accept("text/html").get(path).then().statusCode(status)
-                .contentType(containsString("text/html")).extract().asString();
+        String html = given().accept("text/html")
+                .get(path)
+                .then()
+                .statusCode(status)
+                .contentType(containsString("text/html"))
+                .extract()
+                .asString();
         return Jsoup.parse(html);
     }
 }

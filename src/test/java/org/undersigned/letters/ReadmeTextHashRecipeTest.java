@@ -19,13 +19,17 @@ class ReadmeTextHashRecipeTest {
     void readmeShellRecipeComputesTheSameHashAsTheService() throws Exception {
         String recipe = recipe();
         List<Path> files;
-        try (Stream<Path> walk = Stream.concat(Files.walk(Path.of("content")), Files.walk(Path.of("src/test/content")))) {
-            files = walk.filter(p -> p.getFileName().toString().matches("v[0-9]+\\.md")).toList();
+        try (Stream<Path> walk =
+                Stream.concat(Files.walk(Path.of("content")), Files.walk(Path.of("src/test/content")))) {
+            files = walk.filter(p -> p.getFileName().toString().matches("v[0-9]+\\.md"))
+                    .toList();
         }
         assertThat(files).hasSizeGreaterThan(5);
         for (Path file : files) {
             String expected = new ContentReader().readVersion(file).textSha256();
-            assertThat(run(recipe.replace("v2.md", "'" + file + "'"))).as(file.toString()).startsWith(expected + " ");
+            assertThat(run(recipe.replace("v2.md", "'" + file + "'")))
+                    .as(file.toString())
+                    .startsWith(expected + " ");
         }
     }
 
@@ -37,7 +41,9 @@ class ReadmeTextHashRecipeTest {
     }
 
     private static String run(String script) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("bash", "-c", script)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         return out;

@@ -30,7 +30,8 @@ class TextHashTest {
     @Test
     void hashIsSha256OfTheNormalisedUtf8TextAsSha256sumComputesIt() {
         // printf 'Hello\nWorld\n' | sha256sum
-        assertEquals("cc37937f1366919e300be784838d0f648684e2934fde66cd97e333ae51239761",
+        assertEquals(
+                "cc37937f1366919e300be784838d0f648684e2934fde66cd97e333ae51239761",
                 TextHash.sha256(TextHash.normalise("Hello \r\nWorld")));
     }
 
@@ -42,7 +43,8 @@ class TextHashTest {
     @Test
     void nonAsciiTextIsHashedAsUtf8() {
         // printf 'Zürich — ok\n' | sha256sum
-        assertEquals("f85f1ab5c852c2374a587b9c67998bcdbaef0b2e4f07db812c239879269232ff",
+        assertEquals(
+                "f85f1ab5c852c2374a587b9c67998bcdbaef0b2e4f07db812c239879269232ff",
                 TextHash.sha256(TextHash.normalise("Zürich — ok")));
     }
 }

@@ -17,7 +17,9 @@ class WordDiffTest {
 
     @Test
     void punctuationIsItsOwnTokenSoOnlyTheCommaIsMarked() {
-        assertEquals("police<ins>,</ins> and", WordDiff.between("police and", "police, and").html());
+        assertEquals(
+                "police<ins>,</ins> and",
+                WordDiff.between("police and", "police, and").html());
     }
 
     @Test

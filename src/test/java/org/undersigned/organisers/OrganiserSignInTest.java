@@ -30,25 +30,34 @@ class OrganiserSignInTest {
 
     @Test
     void anOrganiserListedInLetterYamlGetsAProtectedTokenCookieAndModeratesFromThePage() {
-        String held = Signing.signAndConfirm(mail, "orcid-letter", Map.of("name", "Avi Wigderson",
-                "email", Signing.address("aw", "example.org"), "listing", "public"));
+        String held = Signing.signAndConfirm(
+                mail,
+                "orcid-letter",
+                Map.of("name", "Avi Wigderson", "email", Signing.address("aw", "example.org"), "listing", "public"));
         OrcidSession session = OrcidSession.signIn(provider, OrcidServers.RESEARCHER, Map.of(), "/orcid/organiser");
         Response signIn = session.get("/orcid/organiser");
         assertThat(signIn.statusCode()).isEqualTo(303);
         assertThat(signIn.header("Location")).endsWith("/organisers");
-        String setCookie = signIn.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("organiser="))
-                .findFirst().orElseThrow();
+        String setCookie = signIn.headers().getValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("organiser="))
+                .findFirst()
+                .orElseThrow();
         assertThat(setCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
 
-        Document page = Jsoup.parse(session.get("/organisers").then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(
+                session.get("/organisers").then().statusCode(200).extract().asString());
         assertThat(page.select("#held-" + held).text()).contains("Avi Wigderson", "matches Avi Wigderson");
-        session.form(page, "/organisers/letters/orcid-letter/moderation/" + held + "/release").post("/organisers/letters/orcid-letter/moderation/" + held + "/release").then()
+        session.form(page, "/organisers/letters/orcid-letter/moderation/" + held + "/release")
+                .post("/organisers/letters/orcid-letter/moderation/" + held + "/release")
+                .then()
                 .statusCode(303);
         given().get("/api/signatures/" + held).then().body("status", equalTo("confirmed"));
 
         // the token covers its own letters only
-        given().cookie("organiser", session.cookies().get("organiser")).get("/api/letters/log-letter/moderation")
-                .then().statusCode(403);
+        given().cookie("organiser", session.cookies().get("organiser"))
+                .get("/api/letters/log-letter/moderation")
+                .then()
+                .statusCode(403);
     }
 
     @Test

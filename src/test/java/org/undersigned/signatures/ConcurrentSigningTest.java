@@ -48,7 +48,10 @@ class ConcurrentSigningTest {
         for (int i = 0; i < emails.size(); i++) {
             MimeMessage confirm = Mailbox.await(mail, emails.get(i), 1);
             assertThat(Mailbox.subject(confirm)).startsWith("Confirm your signature");
-            given().get("/api/signatures/" + ids.get(i)).then().statusCode(200).body("status", equalTo("pending-email"));
+            given().get("/api/signatures/" + ids.get(i))
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("pending-email"));
         }
         long before = Counted.total(LETTER, log);
         for (String email : emails.subList(0, 3)) {
@@ -68,7 +71,12 @@ class ConcurrentSigningTest {
         List<MimeMessage> confirmations = awaitAll(email, 12);
         long before = Counted.total(LETTER, log);
         String first = Mailbox.link(confirmations.get(0), "/confirm/");
-        FormSession.open(first).post().post(first).then().statusCode(200).body(containsString("your signature is counted"));
+        FormSession.open(first)
+                .post()
+                .post(first)
+                .then()
+                .statusCode(200)
+                .body(containsString("your signature is counted"));
         String other = Mailbox.link(confirmations.get(7), "/confirm/");
         given().accept("text/html").get(other).then().statusCode(200).body(containsString("already been used"));
         assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
@@ -82,9 +90,13 @@ class ConcurrentSigningTest {
             List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int k = i;
-                answers.add(pool.submit(() -> SigningFlowTest.sign(Map.of("name", "Crowd Member " + k,
-                        "email", email.apply(k), "listing", "public")).then().statusCode(202)
-                        .body("status", equalTo("pending-email")).extract().<String>path("id")));
+                answers.add(pool.submit(() -> SigningFlowTest.sign(
+                                Map.of("name", "Crowd Member " + k, "email", email.apply(k), "listing", "public"))
+                        .then()
+                        .statusCode(202)
+                        .body("status", equalTo("pending-email"))
+                        .extract()
+                        .<String>path("id")));
             }
             List<String> ids = new ArrayList<>();
             for (Future<String> a : answers) {

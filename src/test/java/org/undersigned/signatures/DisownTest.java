@@ -40,16 +40,26 @@ class DisownTest {
     @Test
     void theAddressBehindASignatureDisownsItAndAnyOtherAddressGetsNothing() {
         String email = Signing.address("owner", "example.org");
-        String id = Signing.signAndConfirm(mail, LETTER, Map.of("name", "Dana Disowner", "email", email,
-                "listing", "public"));
+        String id = Signing.signAndConfirm(
+                mail, LETTER, Map.of("name", "Dana Disowner", "email", email, "listing", "public"));
         long before = Counted.total(LETTER, log);
         String report = "/letters/" + LETTER + "/disown/" + id;
         given().accept("text/html").get(report).then().statusCode(200).body(containsString("Dana Disowner"));
 
         String stranger = Signing.address("stranger", "example.org");
-        FormSession.open(report).post().formParam("email", stranger).post(report).then().statusCode(200)
+        FormSession.open(report)
+                .post()
+                .formParam("email", stranger)
+                .post(report)
+                .then()
+                .statusCode(200)
                 .body(containsString("If that address is behind the signature"));
-        FormSession.open(report).post().formParam("email", email.toUpperCase()).post(report).then().statusCode(200)
+        FormSession.open(report)
+                .post()
+                .formParam("email", email.toUpperCase())
+                .post(report)
+                .then()
+                .statusCode(200)
                 .body(containsString("If that address is behind the signature"));
         String link = Mailbox.link(Mailbox.await(mail, email, 3), "/disown/");
         assertThat(Mailbox.to(mail, stranger)).isEmpty();
@@ -64,20 +74,49 @@ class DisownTest {
 
     @Test
     void anOrcidRecordWithTheListedNameDisownsAnUnprovenSignatureButNotAnInstitutionsOne() {
-        String typed = Signing.signAndConfirm(mail, LETTER, Map.of("name", "Orla Namesake",
-                "email", Signing.address("orla", "example.org"), "organisation", "Somewhere", "listing", "public"));
-        String proven = Signing.signAndConfirm(mail, LETTER, Map.of("name", "Orla Namesake",
-                "email", Signing.address("orla", "mit.edu"), "organisation", "MIT", "listing", "public"));
+        String typed = Signing.signAndConfirm(
+                mail,
+                LETTER,
+                Map.of(
+                        "name",
+                        "Orla Namesake",
+                        "email",
+                        Signing.address("orla", "example.org"),
+                        "organisation",
+                        "Somewhere",
+                        "listing",
+                        "public"));
+        String proven = Signing.signAndConfirm(
+                mail,
+                LETTER,
+                Map.of(
+                        "name",
+                        "Orla Namesake",
+                        "email",
+                        Signing.address("orla", "mit.edu"),
+                        "organisation",
+                        "MIT",
+                        "listing",
+                        "public"));
         long before = Counted.total(LETTER, log);
 
-        OrcidSession session = OrcidSession.signIn(provider, OrcidServers.EMPTY, Map.of("name", "Orla Namesake"),
-                "/orcid/disown/" + LETTER + "/" + typed);
-        Document confirm = Jsoup.parse(session.get("/orcid/disown/" + LETTER + "/" + typed).then().statusCode(200)
-                .extract().asString());
-        session.form(confirm, "/orcid/disown/" + LETTER + "/" + typed).post("/orcid/disown/" + LETTER + "/" + typed)
-                .then().statusCode(200).body(containsString("The signature is withdrawn"));
-        session.form(confirm, "/orcid/disown/" + LETTER + "/" + proven).post("/orcid/disown/" + LETTER + "/" + proven)
-                .then().statusCode(403).body(containsString("could not be proven"));
+        OrcidSession session = OrcidSession.signIn(
+                provider, OrcidServers.EMPTY, Map.of("name", "Orla Namesake"), "/orcid/disown/" + LETTER + "/" + typed);
+        Document confirm = Jsoup.parse(session.get("/orcid/disown/" + LETTER + "/" + typed)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        session.form(confirm, "/orcid/disown/" + LETTER + "/" + typed)
+                .post("/orcid/disown/" + LETTER + "/" + typed)
+                .then()
+                .statusCode(200)
+                .body(containsString("The signature is withdrawn"));
+        session.form(confirm, "/orcid/disown/" + LETTER + "/" + proven)
+                .post("/orcid/disown/" + LETTER + "/" + proven)
+                .then()
+                .statusCode(403)
+                .body(containsString("could not be proven"));
 
         given().get("/api/signatures/" + typed).then().body("status", equalTo("disowned"));
         given().get("/api/signatures/" + proven).then().body("status", equalTo("confirmed"));

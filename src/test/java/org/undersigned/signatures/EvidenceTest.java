@@ -42,43 +42,79 @@ class EvidenceTest {
     @Test
     void anAddressAtTheStatedOrganisationsDomainProvesTheAffiliationAndAGmailAddressDoesNot() {
         Map<String, Long> before = byLevel();
-        String proven = Signing.signAndConfirm(mail, LETTER, Map.of("name", "Grace Domainproof",
-                "email", Signing.address("grace", "research.google.com"), "organisation", "Google Research",
-                "listing", "public"));
-        String typed = Signing.signAndConfirm(mail, LETTER, Map.of("name", "Gary Gmailer",
-                "email", Signing.address("gary", "gmail.com"), "organisation", "Google", "listing", "public"));
+        String proven = Signing.signAndConfirm(
+                mail,
+                LETTER,
+                Map.of(
+                        "name",
+                        "Grace Domainproof",
+                        "email",
+                        Signing.address("grace", "research.google.com"),
+                        "organisation",
+                        "Google Research",
+                        "listing",
+                        "public"));
+        String typed = Signing.signAndConfirm(
+                mail,
+                LETTER,
+                Map.of(
+                        "name",
+                        "Gary Gmailer",
+                        "email",
+                        Signing.address("gary", "gmail.com"),
+                        "organisation",
+                        "Google",
+                        "listing",
+                        "public"));
 
-        given().get("/api/signatures/" + proven).then().body("levels.affiliation", equalTo("email-domain"))
+        given().get("/api/signatures/" + proven)
+                .then()
+                .body("levels.affiliation", equalTo("email-domain"))
                 .body("organisation", equalTo("Google"));
         given().get("/api/signatures/" + typed).then().body("levels.affiliation", equalTo("self"));
         Map<String, Long> after = byLevel();
         assertThat(after.get("email-domain")).isEqualTo(before.get("email-domain") + 1);
         assertThat(after.get("self")).isEqualTo(before.get("self") + 1);
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().accept("text/html").get("/letters/" + LETTER)
-                .then().statusCode(200).extract().asString());
-        assertThat(page.select(".recent li").text()).contains("Grace Domainproof, Google email confirmed at the organisation")
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().accept("text/html")
+                .get("/letters/" + LETTER)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(page.select(".recent li").text())
+                .contains("Grace Domainproof, Google email confirmed at the organisation")
                 .contains("Gary Gmailer, Google typed by the signer");
-        assertThat(page.select("p.levels").text()).contains("email confirmed at the organisation " + after.get("email-domain"));
-        given().get("/api/organisations").then().statusCode(200)
+        assertThat(page.select("p.levels").text())
+                .contains("email confirmed at the organisation " + after.get("email-domain"));
+        given().get("/api/organisations")
+                .then()
+                .statusCode(200)
                 .body("find { it.name == 'Google' }.domains", hasItem("google.com"));
     }
 
     @Test
     void attestationsVerifyWithTheJdkOverPaeBytesAndNameTheLogEntry() throws Exception {
         String email = Signing.address("zoe", "mit.edu");
-        String id = Signing.signAndConfirm(mail, LETTER, Map.of("name", "Zoë Ñúñez 日本", "email", email,
-                "organisation", "MIT", "listing", "public"));
+        String id = Signing.signAndConfirm(
+                mail,
+                LETTER,
+                Map.of("name", "Zoë Ñúñez 日本", "email", email, "organisation", "MIT", "listing", "public"));
         Counted.settle(log);
 
-        String body = given().get("/api/signatures/" + id + "/attestations").then().statusCode(200)
-                .header("Access-Control-Allow-Origin", "*").extract().asString();
+        String body = given().get("/api/signatures/" + id + "/attestations")
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", "*")
+                .extract()
+                .asString();
         assertThat(body).doesNotContain(email);
         JsonNode envelopes = JSON.readTree(body);
         assertThat(envelopes).hasSize(1);
         JsonNode envelope = envelopes.get(0);
         String payloadType = envelope.get("payloadType").asText();
         byte[] payload = Base64.getDecoder().decode(envelope.get("payload").asText());
-        byte[] sig = Base64.getDecoder().decode(envelope.get("signatures").get(0).get("sig").asText());
+        byte[] sig = Base64.getDecoder()
+                .decode(envelope.get("signatures").get(0).get("sig").asText());
 
         Signature ed = Signature.getInstance("Ed25519");
         ed.initVerify(attestationKey());
@@ -111,24 +147,33 @@ class EvidenceTest {
     }
 
     private static PublicKey attestationKey() throws Exception {
-        String pem = given().get("/.well-known/undersigned/attestation-key.pem").then().statusCode(200).extract()
+        String pem = given().get("/.well-known/undersigned/attestation-key.pem")
+                .then()
+                .statusCode(200)
+                .extract()
                 .asString();
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
-                .decode(base64)));
+        return KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
     }
 
     /** Leaf hashes of every entry in the letter's public log, from its entry bundles. */
     private static java.util.Set<String> logEntryLeafHashes() throws Exception {
-        long size = given().get("/api/letters/" + LETTER + "/count").then().extract().jsonPath()
+        long size = given().get("/api/letters/" + LETTER + "/count")
+                .then()
+                .extract()
+                .jsonPath()
                 .getLong("checkpoint.size");
         java.util.Set<String> hashes = new java.util.HashSet<>();
         for (long n = 0; n * 256 < size; n++) {
             long width = Math.min(256, size - n * 256);
             String path = String.format("%03d", n) + (width == 256 ? "" : ".p/" + width);
-            byte[] bundle = given().get("/log/" + LETTER + "/tile/entries/" + path).then().statusCode(200).extract()
+            byte[] bundle = given().get("/log/" + LETTER + "/tile/entries/" + path)
+                    .then()
+                    .statusCode(200)
+                    .extract()
                     .asByteArray();
-            for (int i = 0; i < bundle.length;) {
+            for (int i = 0; i < bundle.length; ) {
                 int len = ((bundle[i] & 0xff) << 8) | (bundle[i + 1] & 0xff);
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 sha.update((byte) 0);
@@ -142,7 +187,10 @@ class EvidenceTest {
 
     private Map<String, Long> byLevel() {
         Counted.settle(log);
-        return given().get("/api/letters/" + LETTER + "/count").then().extract().jsonPath().getMap("byLevel",
-                String.class, Long.class);
+        return given().get("/api/letters/" + LETTER + "/count")
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("byLevel", String.class, Long.class);
     }
 }

@@ -28,12 +28,15 @@ class OutboxRetryTest {
         String email = SigningFlowTest.unique("outage");
         try {
             SigningFlowTest.sign(Map.of("name", "Olga Outage", "email", email, "listing", "public"))
-                    .then().statusCode(202);
+                    .then()
+                    .statusCode(202);
             long deadline = System.currentTimeMillis() + 15_000;
             while (failedAttempts(email) == 0 && System.currentTimeMillis() < deadline) {
                 Mailbox.sleep(100);
             }
-            assertThat(failedAttempts(email)).as("a delivery attempt failed while SMTP was down").isPositive();
+            assertThat(failedAttempts(email))
+                    .as("a delivery attempt failed while SMTP was down")
+                    .isPositive();
         } finally {
             mail.start();
         }
@@ -45,14 +48,19 @@ class OutboxRetryTest {
     }
 
     private long failedAttempts(String email) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT COALESCE(MAX(attempts), 0) FROM mail_outbox WHERE recipient = ?1 AND last_error IS NOT NULL")
-                .setParameter(1, email).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                        "SELECT COALESCE(MAX(attempts), 0) FROM mail_outbox WHERE recipient = ?1 AND last_error IS NOT NULL")
+                                .setParameter(1, email)
+                                .getSingleResult())
+                        .longValue());
     }
 
     private long rowsAddressedTo(String email) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?1").setParameter(1, email).getSingleResult())
-                .longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?1")
+                                .setParameter(1, email)
+                                .getSingleResult())
+                        .longValue());
     }
 }

@@ -21,8 +21,15 @@ class RateLimitTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("undersigned.rate-limit.network-signs", "3", "undersigned.rate-limit.email-signs", "2",
-                    "undersigned.rate-limit.period", "10m", "undersigned.trusted-proxies", "127.0.0.1");
+            return Map.of(
+                    "undersigned.rate-limit.network-signs",
+                    "3",
+                    "undersigned.rate-limit.email-signs",
+                    "2",
+                    "undersigned.rate-limit.period",
+                    "10m",
+                    "undersigned.trusted-proxies",
+                    "127.0.0.1");
         }
     }
 
@@ -31,7 +38,9 @@ class RateLimitTest {
         for (int i = 0; i < 3; i++) {
             sign("198.51.100.7", SigningFlowTest.unique("net" + i)).then().statusCode(202);
         }
-        sign("198.51.100.7", SigningFlowTest.unique("net4")).then().statusCode(429)
+        sign("198.51.100.7", SigningFlowTest.unique("net4"))
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString("try again"));
@@ -51,19 +60,32 @@ class RateLimitTest {
     void theFormGetsAHumanPageWithRetryAfter() {
         FormSession session = FormSession.open("/letters/sample-letter");
         for (int i = 0; i < 3; i++) {
-            session.post().header("X-Forwarded-For", "192.0.2.44").formParam("name", "Form " + i)
-                    .formParam("email", SigningFlowTest.unique("f" + i)).formParam("listing", "public")
-                    .post("/letters/sample-letter/sign").then().statusCode(200);
+            session.post()
+                    .header("X-Forwarded-For", "192.0.2.44")
+                    .formParam("name", "Form " + i)
+                    .formParam("email", SigningFlowTest.unique("f" + i))
+                    .formParam("listing", "public")
+                    .post("/letters/sample-letter/sign")
+                    .then()
+                    .statusCode(200);
         }
-        session.post().header("X-Forwarded-For", "192.0.2.44").formParam("name", "Form 4")
-                .formParam("email", SigningFlowTest.unique("f4")).formParam("listing", "public")
-                .post("/letters/sample-letter/sign").then().statusCode(429)
-                .contentType(containsString("text/html")).header("Retry-After", notNullValue())
-                .body(containsString("Too Many Requests")).body(containsString("nothing is lost"));
+        session.post()
+                .header("X-Forwarded-For", "192.0.2.44")
+                .formParam("name", "Form 4")
+                .formParam("email", SigningFlowTest.unique("f4"))
+                .formParam("listing", "public")
+                .post("/letters/sample-letter/sign")
+                .then()
+                .statusCode(429)
+                .contentType(containsString("text/html"))
+                .header("Retry-After", notNullValue())
+                .body(containsString("Too Many Requests"))
+                .body(containsString("nothing is lost"));
     }
 
     private static Response sign(String client, String email) {
-        return given().header("X-Forwarded-For", client).contentType(ContentType.JSON)
+        return given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Limited Person", "email", email, "listing", "public"))
                 .post("/api/letters/sample-letter/signatures");
     }

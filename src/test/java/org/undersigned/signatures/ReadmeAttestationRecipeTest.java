@@ -27,25 +27,35 @@ class ReadmeAttestationRecipeTest {
 
     @Test
     void theReadmesOpensslRecipeVerifiesAnAttestation() throws Exception {
-        String id = Signing.signAndConfirm(mail, "sample-letter", Map.of("name", "Zoë Ñúñez 日本",
-                "email", Signing.address("recipe", "example.org"), "listing", "public"));
-        Matcher m = Pattern.compile("```sh\n(curl -s https://letters\\.example\\.org/\\.well-known.*?)```", Pattern.DOTALL)
+        String id = Signing.signAndConfirm(
+                mail,
+                "sample-letter",
+                Map.of("name", "Zoë Ñúñez 日本", "email", Signing.address("recipe", "example.org"), "listing", "public"));
+        Matcher m = Pattern.compile(
+                        "```sh\n(curl -s https://letters\\.example\\.org/\\.well-known.*?)```", Pattern.DOTALL)
                 .matcher(Files.readString(Path.of("README.md")));
         assertThat(m.find()).as("README shows the OpenSSL recipe").isTrue();
-        String script = m.group(1).replace("https://letters.example.org", publicUrl).replace("<id>", id);
+        String script =
+                m.group(1).replace("https://letters.example.org", publicUrl).replace("<id>", id);
 
         Path dir = Files.createTempDirectory(Path.of("target"), "recipe");
-        Process p = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).directory(dir.toFile())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         assertThat(out).contains("Signature Verified Successfully");
 
         // and the same recipe refuses a statement changed by one byte
-        Files.writeString(dir.resolve("payload.json"), Files.readString(dir.resolve("payload.json"))
-                .replace("Zoë", "Zoe"));
+        Files.writeString(
+                dir.resolve("payload.json"),
+                Files.readString(dir.resolve("payload.json")).replace("Zoë", "Zoe"));
         String again = script.substring(script.indexOf("type="));
-        Process q = new ProcessBuilder("bash", "-c", again).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process q = new ProcessBuilder("bash", "-c", again)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String refused = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(q.waitFor()).as(refused).isNotZero();
     }

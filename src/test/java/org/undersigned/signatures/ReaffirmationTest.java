@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.undersigned.letters.ContentSync;
+import org.undersigned.support.Counted;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
-import org.undersigned.support.Counted;
 import org.undersigned.transparency.TransparencyLog;
 
 /** A material new version asks earlier signers to re-affirm; counts per version follow them. */
@@ -40,7 +40,10 @@ class ReaffirmationTest {
     void earlierSignersAreMailedAndReaffirmingMovesTheirVersion() throws Exception {
         String email = SigningFlowTest.unique("early");
         String id = SigningFlowTest.sign(Map.of("name", "Early Signer", "email", email, "listing", "public"), LETTER)
-                .then().statusCode(202).extract().path("id");
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         String confirm = Mailbox.link(Mailbox.await(mail, email, 1), "/confirm/");
         FormSession.open(confirm).post().post(confirm).then().statusCode(200);
         Counted.settle(log);
@@ -64,16 +67,27 @@ class ReaffirmationTest {
         given().accept("text/html").get(link).then().statusCode(200).body(containsString("Re-affirm for version 2"));
         given().get("/api/signatures/" + id).then().body("version", equalTo(1));
 
-        FormSession.open(link).post().post(link).then().statusCode(200)
+        FormSession.open(link)
+                .post()
+                .post(link)
+                .then()
+                .statusCode(200)
                 .body(containsString("now counts for version 2"));
 
         Counted.settle(log);
-        JsonPath count = given().get("/api/letters/" + LETTER + "/count").then().extract().jsonPath();
+        JsonPath count = given().get("/api/letters/" + LETTER + "/count")
+                .then()
+                .extract()
+                .jsonPath();
         assertThat(count.getInt("total")).isEqualTo(1);
         assertThat(count.getInt("byVersion.'1'")).isZero();
         assertThat(count.getInt("byVersion.'2'")).isEqualTo(1);
         String v2Hash = given().get("/api/letters/" + LETTER).then().extract().path("versions[1].textSha256");
         given().get("/api/signatures/" + id).then().body("version", equalTo(2)).body("textSha256", equalTo(v2Hash));
-        FormSession.open("/letters/" + LETTER + "/sign").post().post(link).then().statusCode(410);
+        FormSession.open("/letters/" + LETTER + "/sign")
+                .post()
+                .post(link)
+                .then()
+                .statusCode(410);
     }
 }

@@ -12,18 +12,18 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.Counted;
-import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
+import org.undersigned.transparency.TransparencyLog;
 
 /** The whole email flow against a real SMTP server: sign, mail, confirm, counted, listed, withdraw. */
 @QuarkusTest
@@ -42,8 +42,21 @@ class SigningFlowTest {
         String email = unique("ada");
         long before = total();
 
-        JsonPath receipt = sign(Map.of("name", "Ada Testperson", "email", email, "organisation", "Example University",
-                "role", "Professor", "listing", "public")).then().statusCode(202).extract().jsonPath();
+        JsonPath receipt = sign(Map.of(
+                        "name",
+                        "Ada Testperson",
+                        "email",
+                        email,
+                        "organisation",
+                        "Example University",
+                        "role",
+                        "Professor",
+                        "listing",
+                        "public"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
         assertThat(receipt.getString("status")).isEqualTo("pending-email");
         String id = receipt.getString("id");
 
@@ -52,23 +65,42 @@ class SigningFlowTest {
         String confirm = Mailbox.link(confirmMail, "/confirm/");
 
         // a mail scanner opening the link changes nothing
-        Document page = Jsoup.parse(given().accept("text/html").get(confirm).then().statusCode(200).extract().asString());
+        Document page = Jsoup.parse(given().accept("text/html")
+                .get(confirm)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertThat(page.select("form[action=" + confirm + "] button").text()).isEqualTo("Confirm my signature");
         assertThat(page.text()).contains("Ada Testperson");
         given().get(confirm).then().statusCode(200);
         assertThat(total()).isEqualTo(before);
-        given().get("/api/signatures/" + id).then().body("status", equalTo("pending-email")).body("name", nullValue());
+        given().get("/api/signatures/" + id)
+                .then()
+                .body("status", equalTo("pending-email"))
+                .body("name", nullValue());
 
-        FormSession.open(confirm).post().post(confirm).then().statusCode(200)
+        FormSession.open(confirm)
+                .post()
+                .post(confirm)
+                .then()
+                .statusCode(200)
                 .body(containsString("your signature is counted"));
 
         assertThat(total()).isEqualTo(before + 1);
-        given().get("/api/signatures/" + id).then().statusCode(200)
-                .body("status", equalTo("confirmed")).body("name", equalTo("Ada Testperson"))
-                .body("letter", equalTo(LETTER)).body("version", equalTo(3))
-                .body("levels.identity", equalTo("email")).body("levels.affiliation", equalTo("self"))
+        given().get("/api/signatures/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("confirmed"))
+                .body("name", equalTo("Ada Testperson"))
+                .body("letter", equalTo(LETTER))
+                .body("version", equalTo(3))
+                .body("levels.identity", equalTo("email"))
+                .body("levels.affiliation", equalTo("self"))
                 .body("toString()", not(containsString(email)));
-        given().get("/api/letters/" + LETTER + "/signatories?q=testperson&limit=200").then().statusCode(200)
+        given().get("/api/letters/" + LETTER + "/signatories?q=testperson&limit=200")
+                .then()
+                .statusCode(200)
                 .body("items.name", hasItem("Ada Testperson"))
                 .body("toString()", not(containsString(email)));
 
@@ -78,12 +110,20 @@ class SigningFlowTest {
 
         given().accept("text/html").get(withdraw).then().statusCode(200).body(containsString("Withdraw my signature"));
         assertThat(total()).isEqualTo(before + 1);
-        FormSession.open(withdraw).post().post(withdraw).then().statusCode(200)
+        FormSession.open(withdraw)
+                .post()
+                .post(withdraw)
+                .then()
+                .statusCode(200)
                 .body(containsString("Your signature is withdrawn"));
 
         assertThat(total()).isEqualTo(before);
-        given().get("/api/signatures/" + id).then().body("status", equalTo("withdrawn")).body("name", nullValue());
-        given().get("/api/letters/" + LETTER + "/signatories?q=ada testperson").then()
+        given().get("/api/signatures/" + id)
+                .then()
+                .body("status", equalTo("withdrawn"))
+                .body("name", nullValue());
+        given().get("/api/letters/" + LETTER + "/signatories?q=ada testperson")
+                .then()
                 .body("items.name", not(hasItem("Ada Testperson")));
     }
 
@@ -96,7 +136,10 @@ class SigningFlowTest {
 
         String respelled = "  " + email.toUpperCase() + " ";
         JsonPath again = sign(Map.of("name", "Grace Example", "email", respelled, "listing", "public"))
-                .then().statusCode(202).extract().jsonPath();
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
         assertThat(again.getString("status")).isEqualTo("pending-email");
         given().get("/api/signatures/" + again.getString("id")).then().body("status", equalTo("pending-email"));
 
@@ -109,10 +152,16 @@ class SigningFlowTest {
     @Test
     void signingAgainWhilePendingResendsTheConfirmation() {
         String email = unique("pending");
-        String first = sign(Map.of("name", "Pat Pending", "email", email, "listing", "public")).then().statusCode(202)
-                .extract().path("id");
+        String first = sign(Map.of("name", "Pat Pending", "email", email, "listing", "public"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         String second = sign(Map.of("name", "Pat Pending", "email", email.toUpperCase(), "listing", "public"))
-                .then().statusCode(202).extract().path("id");
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         assertThat(second).isEqualTo(first);
         MimeMessage resent = Mailbox.await(mail, email, 2);
         assertThat(Mailbox.subject(resent)).startsWith("Confirm your signature");
@@ -122,7 +171,11 @@ class SigningFlowTest {
         FormSession.open(link).post().post(link).then().statusCode(200);
         String older = Mailbox.link(Mailbox.await(mail, email, 1), "/confirm/");
         // the CSRF token belongs to the browser, not to a form: any page's token will do
-        FormSession.open("/letters/" + LETTER + "/sign").post().post(older).then().statusCode(410);
+        FormSession.open("/letters/" + LETTER + "/sign")
+                .post()
+                .post(older)
+                .then()
+                .statusCode(410);
         assertThat(total()).isEqualTo(before + 1);
     }
 
@@ -133,13 +186,23 @@ class SigningFlowTest {
         String id = confirmSignature("Priya Hiddenname", email, "private");
 
         assertThat(total()).isEqualTo(before + 1);
-        given().get("/api/letters/" + LETTER + "/signatories?q=hiddenname").then().body("items", org.hamcrest.Matchers.empty());
-        given().accept("text/html").get("/letters/" + LETTER + "/signatories?q=hiddenname").then()
+        given().get("/api/letters/" + LETTER + "/signatories?q=hiddenname")
+                .then()
+                .body("items", org.hamcrest.Matchers.empty());
+        given().accept("text/html")
+                .get("/letters/" + LETTER + "/signatories?q=hiddenname")
+                .then()
                 .body(not(containsString("Priya")));
-        given().get("/letters/" + LETTER + "/signatories.csv").then().statusCode(200)
-                .contentType(containsString("text/csv")).body(not(containsString("Priya")));
+        given().get("/letters/" + LETTER + "/signatories.csv")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .body(not(containsString("Priya")));
         given().accept("text/html").get("/letters/" + LETTER).then().body(not(containsString("Priya")));
-        given().get("/api/signatures/" + id).then().body("status", equalTo("confirmed")).body("name", nullValue())
+        given().get("/api/signatures/" + id)
+                .then()
+                .body("status", equalTo("confirmed"))
+                .body("name", nullValue())
                 .body("listing", equalTo("private"));
     }
 
@@ -147,12 +210,20 @@ class SigningFlowTest {
     void searchIgnoresCaseAndAccentsAndTheCsvListsPublicSigners() {
         String email = unique("jose");
         confirmSignature("José Ñúñez-Test", email, "public");
-        given().get("/api/letters/" + LETTER + "/signatories?q=jose nunez").then()
+        given().get("/api/letters/" + LETTER + "/signatories?q=jose nunez")
+                .then()
                 .body("items.name", hasItem("José Ñúñez-Test"));
-        given().get("/api/letters/" + LETTER + "/signatories?q=JOSÉ").then().body("items.name", hasItem("José Ñúñez-Test"));
-        given().get("/letters/" + LETTER + "/signatories.csv").then().statusCode(200)
+        given().get("/api/letters/" + LETTER + "/signatories?q=JOSÉ")
+                .then()
+                .body("items.name", hasItem("José Ñúñez-Test"));
+        given().get("/letters/" + LETTER + "/signatories.csv")
+                .then()
+                .statusCode(200)
                 .body(containsString("\"José Ñúñez-Test\""));
-        given().accept("text/html").get("/letters/" + LETTER + "/signatories?q=nunez").then().statusCode(200)
+        given().accept("text/html")
+                .get("/letters/" + LETTER + "/signatories?q=nunez")
+                .then()
+                .statusCode(200)
                 .body(containsString("José Ñúñez-Test"));
     }
 
@@ -162,17 +233,26 @@ class SigningFlowTest {
         for (int i = 0; i < 3; i++) {
             confirmSignature("Pager" + tag + " Number" + i, unique("pager" + i), "public");
         }
-        JsonPath first = given().get("/api/letters/" + LETTER + "/signatories?q=pager" + tag + "&limit=2").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath first = given().get("/api/letters/" + LETTER + "/signatories?q=pager" + tag + "&limit=2")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(first.getList("items.name")).hasSize(2);
         String next = first.getString("next");
         assertThat(next).isNotNull();
-        JsonPath second = given().get("/api/letters/" + LETTER + "/signatories?q=pager" + tag + "&limit=2&after=" + next)
-                .then().extract().jsonPath();
+        JsonPath second = given().get(
+                        "/api/letters/" + LETTER + "/signatories?q=pager" + tag + "&limit=2&after=" + next)
+                .then()
+                .extract()
+                .jsonPath();
         assertThat(second.getList("items.name")).containsExactly("Pager" + tag + " Number2");
         assertThat(second.getString("next")).isNull();
-        given().get("/api/letters/" + LETTER + "/signatories?after=abc").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.after", containsString("next"));
+        given().get("/api/letters/" + LETTER + "/signatories?after=abc")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.after", containsString("next"));
     }
 
     @Test
@@ -181,59 +261,106 @@ class SigningFlowTest {
         String id = confirmSignature("Erin Erasable", email, "public");
         String withdraw = Mailbox.link(Mailbox.await(mail, email, 2), "/withdraw/");
         given().get("/api/signatures/" + id + "/attestations").then().body("size()", equalTo(1));
-        FormSession.open(withdraw).post().formParam("erase", "yes").post(withdraw).then().statusCode(200)
+        FormSession.open(withdraw)
+                .post()
+                .formParam("erase", "yes")
+                .post(withdraw)
+                .then()
+                .statusCode(200)
                 .body(containsString("have been erased"));
-        given().get("/api/signatures/" + id).then().body("status", equalTo("withdrawn")).body("name", equalTo(null));
+        given().get("/api/signatures/" + id)
+                .then()
+                .body("status", equalTo("withdrawn"))
+                .body("name", equalTo(null));
         // the signed statements named the public signer: they are not served any more
         given().get("/api/signatures/" + id + "/attestations").then().body("size()", equalTo(0));
         given().get("/letters/" + LETTER + "/signatories.csv").then().body(not(containsString("Erin Erasable")));
         // the link is single use
-        FormSession.open("/letters/" + LETTER + "/sign").post().post(withdraw).then().statusCode(410)
+        FormSession.open("/letters/" + LETTER + "/sign")
+                .post()
+                .post(withdraw)
+                .then()
+                .statusCode(410)
                 .body(containsString("already been used"));
     }
 
     @Test
     void forgedUsedAndExpiredLinksGetClearPages() {
-        given().accept("text/html").get("/confirm/" + "A".repeat(43)).then().statusCode(200)
+        given().accept("text/html")
+                .get("/confirm/" + "A".repeat(43))
+                .then()
+                .statusCode(200)
                 .body(containsString("This link is not valid"));
         given().accept("text/html").get("/confirm/short").then().body(containsString("This link is not valid"));
-        given().contentType(ContentType.JSON).body(Map.of("token", "B".repeat(43))).post("/api/confirmations").then()
-                .statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("token", "B".repeat(43)))
+                .post("/api/confirmations")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
 
         String email = unique("reuse");
-        sign(Map.of("name", "Reuben Reuse", "email", email, "listing", "public")).then().statusCode(202);
+        sign(Map.of("name", "Reuben Reuse", "email", email, "listing", "public"))
+                .then()
+                .statusCode(202);
         String link = Mailbox.link(Mailbox.await(mail, email, 1), "/confirm/");
         String token = link.substring("/confirm/".length());
-        given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/api/confirmations").then()
-                .statusCode(200).body("status", equalTo("confirmed"));
-        given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/api/confirmations").then()
-                .statusCode(410).body("detail", containsString("already been used"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/api/confirmations")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("confirmed"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/api/confirmations")
+                .then()
+                .statusCode(410)
+                .body("detail", containsString("already been used"));
         given().accept("text/html").get(link).then().body(containsString("already been used"));
     }
 
     @Test
     void theApiNamesEachBadFieldAndRefusesClosedAndUnknownLetters() {
-        given().contentType(ContentType.JSON).body(Map.of("name", " ", "email", "not-an-address", "listing", "everyone"))
-                .post("/api/letters/" + LETTER + "/signatures").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", " ", "email", "not-an-address", "listing", "everyone"))
+                .post("/api/letters/" + LETTER + "/signatures")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.name", containsString("name"))
                 .body("errors.email", containsString("does not look like an email address"))
                 .body("errors.listing", containsString("publicly"));
-        given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/letters/" + LETTER + "/signatures")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.TEXT).body("name=x").post("/api/letters/" + LETTER + "/signatures")
-                .then().statusCode(415);
-        sign(Map.of("name", "A", "email", "a@example.org", "listing", "public"), "closed-letter").then().statusCode(409)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": ")
+                .post("/api/letters/" + LETTER + "/signatures")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.TEXT)
+                .body("name=x")
+                .post("/api/letters/" + LETTER + "/signatures")
+                .then()
+                .statusCode(415);
+        sign(Map.of("name", "A", "email", "a@example.org", "listing", "public"), "closed-letter")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("closed"));
-        sign(Map.of("name", "A", "email", "a@example.org", "listing", "public"), "no-such-letter").then().statusCode(404);
-        sign(Map.of("name", "A", "email", "a@example.org", "listing", "public"), "draft-letter").then().statusCode(404);
+        sign(Map.of("name", "A", "email", "a@example.org", "listing", "public"), "no-such-letter")
+                .then()
+                .statusCode(404);
+        sign(Map.of("name", "A", "email", "a@example.org", "listing", "public"), "draft-letter")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void theCountHasEveryDimensionAnEtagAndCors() {
         confirmSignature("Counted Person", unique("count"), "public");
         Counted.settle(log);
-        var response = given().get("/api/letters/" + LETTER + "/count").then().statusCode(200)
+        var response = given().get("/api/letters/" + LETTER + "/count")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "*")
                 .body("letter", equalTo(LETTER))
                 .body("checkpoint.size", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
@@ -241,13 +368,19 @@ class SigningFlowTest {
                 .body("byLevel.self", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .body("byVersion.'3'", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .body("asOf", org.hamcrest.Matchers.notNullValue())
-                .extract().response();
+                .extract()
+                .response();
         JsonPath json = response.jsonPath();
-        long byVersion = json.getMap("byVersion", String.class, Integer.class).values().stream().mapToLong(i -> i).sum();
+        long byVersion = json.getMap("byVersion", String.class, Integer.class).values().stream()
+                .mapToLong(i -> i)
+                .sum();
         assertThat(byVersion).isEqualTo(json.getLong("total"));
         String etag = response.getHeader("ETag");
         assertThat(etag).isNotBlank();
-        given().header("If-None-Match", etag).get("/api/letters/" + LETTER + "/count").then().statusCode(304);
+        given().header("If-None-Match", etag)
+                .get("/api/letters/" + LETTER + "/count")
+                .then()
+                .statusCode(304);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
@@ -271,7 +404,10 @@ class SigningFlowTest {
     /** Signs through the API and confirms through the mailed link; returns the signature id. */
     String confirmSignature(String name, String email, String listing) {
         String id = sign(Map.of("name", name, "email", email, "organisation", "Example Lab", "listing", listing))
-                .then().statusCode(202).extract().path("id");
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         String link = Mailbox.link(Mailbox.await(mail, email, 1), "/confirm/");
         FormSession.open(link).post().post(link).then().statusCode(200);
         return id;

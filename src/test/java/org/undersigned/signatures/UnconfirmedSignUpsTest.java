@@ -40,8 +40,8 @@ class UnconfirmedSignUpsTest {
         String confirm = Mailbox.link(Mailbox.await(mail, email, 1), "/confirm/");
         String recent = signUp("Recent Person", Signing.address("recent", "example.org"));
         String heldEmail = Signing.address("held", "example.org");
-        String held = Signing.signAndConfirm(mail, LETTER, Map.of("name", "Geoffrey Hinton", "email", heldEmail,
-                "listing", "public"));
+        String held = Signing.signAndConfirm(
+                mail, LETTER, Map.of("name", "Geoffrey Hinton", "email", heldEmail, "listing", "public"));
         given().get("/api/signatures/" + held).then().body("status", equalTo("held"));
         age(old, 10);
         age(held, 10);
@@ -65,10 +65,12 @@ class UnconfirmedSignUpsTest {
         String id = signUp("Renewed Person", email);
         age(id, 10);
         // a fresh link sent a day ago (as an expired link offers): the sign-up is still within reach
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE signature_token "
-                + "SET created_at = CURRENT_TIMESTAMP - INTERVAL '1' DAY, expires_at = CURRENT_TIMESTAMP + INTERVAL '1' DAY "
-                + "WHERE signature_seq = (SELECT seq FROM signature WHERE id = CAST(?1 AS UUID))")
-                .setParameter(1, id).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("UPDATE signature_token "
+                                + "SET created_at = CURRENT_TIMESTAMP - INTERVAL '1' DAY, expires_at = CURRENT_TIMESTAMP + INTERVAL '1' DAY "
+                                + "WHERE signature_seq = (SELECT seq FROM signature WHERE id = CAST(?1 AS UUID))")
+                        .setParameter(1, id)
+                        .executeUpdate());
 
         unconfirmed.purge();
 
@@ -76,8 +78,13 @@ class UnconfirmedSignUpsTest {
     }
 
     private static String signUp(String name, String email) {
-        return given().contentType(ContentType.JSON).body(Map.of("name", name, "email", email, "listing", "public"))
-                .post("/api/letters/" + LETTER + "/signatures").then().statusCode(202).extract().jsonPath()
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "email", email, "listing", "public"))
+                .post("/api/letters/" + LETTER + "/signatures")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
                 .getString("id");
     }
 
@@ -86,10 +93,13 @@ class UnconfirmedSignUpsTest {
         QuarkusTransaction.requiringNew().run(() -> {
             String seq = "(SELECT seq FROM signature WHERE id = CAST(?1 AS UUID))";
             em.createNativeQuery("UPDATE signature SET created_at = created_at - INTERVAL '" + days + "' DAY "
-                    + "WHERE id = CAST(?1 AS UUID)").setParameter(1, id).executeUpdate();
+                            + "WHERE id = CAST(?1 AS UUID)")
+                    .setParameter(1, id)
+                    .executeUpdate();
             em.createNativeQuery("UPDATE signature_token SET created_at = created_at - INTERVAL '" + days + "' DAY, "
-                    + "expires_at = expires_at - INTERVAL '" + days + "' DAY WHERE signature_seq = " + seq)
-                    .setParameter(1, id).executeUpdate();
+                            + "expires_at = expires_at - INTERVAL '" + days + "' DAY WHERE signature_seq = " + seq)
+                    .setParameter(1, id)
+                    .executeUpdate();
         });
     }
 }

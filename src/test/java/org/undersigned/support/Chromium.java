@@ -18,19 +18,28 @@ public final class Chromium {
     private static Playwright playwright;
     private static Browser browser;
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     public static synchronized Browser browser() {
         if (browser == null) {
-            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
-                    "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
-                    "XDG_CONFIG_HOME", OUT.resolve("xdg-config").toString(),
-                    "XDG_CACHE_HOME", OUT.resolve("xdg-cache").toString())));
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of(
+                            "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
+                            "XDG_CONFIG_HOME", OUT.resolve("xdg-config").toString(),
+                            "XDG_CACHE_HOME", OUT.resolve("xdg-cache").toString())));
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                            .setHeadless(true)
+                            .setArgs(List.of(
+                                    "--no-sandbox",
+                                    "--disable-gpu",
+                                    "--disable-quic",
+                                    "--no-first-run",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 browser.close();
                 playwright.close();

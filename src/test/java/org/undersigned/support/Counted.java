@@ -7,8 +7,7 @@ import org.undersigned.transparency.TransparencyLog;
 /** Reads a letter's count once the log has integrated everything written so far (counts follow the log). */
 public final class Counted {
 
-    private Counted() {
-    }
+    private Counted() {}
 
     public static void settle(TransparencyLog log) {
         long deadline = System.currentTimeMillis() + 10_000;
@@ -22,7 +21,11 @@ public final class Counted {
 
     public static long total(String letter, TransparencyLog log) {
         settle(log);
-        return given().get("/api/letters/" + letter + "/count").then().statusCode(200).extract().jsonPath()
+        return given().get("/api/letters/" + letter + "/count")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getLong("total");
     }
 }

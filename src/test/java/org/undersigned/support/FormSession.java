@@ -30,7 +30,9 @@ public final class FormSession {
 
     /** A form POST carrying the cookie and the matching token. */
     public RequestSpecification post() {
-        return given().accept("text/html").cookie("csrf", cookie).contentType("application/x-www-form-urlencoded")
+        return given().accept("text/html")
+                .cookie("csrf", cookie)
+                .contentType("application/x-www-form-urlencoded")
                 .formParam("csrf", token);
     }
 

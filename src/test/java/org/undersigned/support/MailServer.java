@@ -17,8 +17,7 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface Inject {
-    }
+    public @interface Inject {}
 
     private GreenMail greenMail;
 
@@ -27,8 +26,15 @@ public class MailServer implements QuarkusTestResourceLifecycleManager {
         int port = freePort();
         greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port),
-                "quarkus.mailer.mock", "false", "quarkus.mailer.start-tls", "DISABLED");
+        return Map.of(
+                "quarkus.mailer.host",
+                "127.0.0.1",
+                "quarkus.mailer.port",
+                String.valueOf(port),
+                "quarkus.mailer.mock",
+                "false",
+                "quarkus.mailer.start-tls",
+                "DISABLED");
     }
 
     @Override

@@ -14,8 +14,7 @@ public final class Mailbox {
 
     private static final Pattern LINK = Pattern.compile("http://localhost:[0-9]+(/[A-Za-z0-9/_.-]+)");
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     /** Waits up to 15 s for the {@code n}-th mail (1-based) sent to {@code address}. */
     public static MimeMessage await(GreenMail mail, String address, int n) {
@@ -27,18 +26,21 @@ public final class Mailbox {
             }
             sleep(100);
         }
-        throw new AssertionError("no mail number " + n + " to " + address + " within 15 s; got " + to(mail, address).size());
+        throw new AssertionError("no mail number " + n + " to " + address + " within 15 s; got "
+                + to(mail, address).size());
     }
 
     public static List<MimeMessage> to(GreenMail mail, String address) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> a.toString().equalsIgnoreCase(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     public static String subject(MimeMessage m) {

@@ -30,8 +30,7 @@ public class OrcidServers implements QuarkusTestResourceLifecycleManager {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
-    public @interface Inject {
-    }
+    public @interface Inject {}
 
     private MockOAuth2Server oidc;
     private WireMockServer api;
@@ -44,17 +43,26 @@ public class OrcidServers implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        api = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        api = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         api.start();
-        api.stubFor(WireMock.get("/v3.0/" + RESEARCHER + "/employments").willReturn(WireMock.okJson(
-                fixture("employments.json")).withHeader("Content-Type", "application/vnd.orcid+json")));
-        api.stubFor(WireMock.get("/v3.0/" + EMPTY + "/employments").willReturn(WireMock.okJson(
-                fixture("employments-empty.json")).withHeader("Content-Type", "application/vnd.orcid+json")));
-        return Map.of("undersigned.orcid.enabled", "true",
-                "quarkus.oidc.orcid.auth-server-url", oidc.issuerUrl("orcid").toString(),
-                "quarkus.oidc.orcid.client-id", "undersigned-test",
-                "quarkus.oidc.orcid.credentials.secret", CLIENT_SECRET,
-                "undersigned.orcid.api-url", api.baseUrl());
+        api.stubFor(WireMock.get("/v3.0/" + RESEARCHER + "/employments")
+                .willReturn(WireMock.okJson(fixture("employments.json"))
+                        .withHeader("Content-Type", "application/vnd.orcid+json")));
+        api.stubFor(WireMock.get("/v3.0/" + EMPTY + "/employments")
+                .willReturn(WireMock.okJson(fixture("employments-empty.json"))
+                        .withHeader("Content-Type", "application/vnd.orcid+json")));
+        return Map.of(
+                "undersigned.orcid.enabled",
+                "true",
+                "quarkus.oidc.orcid.auth-server-url",
+                oidc.issuerUrl("orcid").toString(),
+                "quarkus.oidc.orcid.client-id",
+                "undersigned-test",
+                "quarkus.oidc.orcid.credentials.secret",
+                CLIENT_SECRET,
+                "undersigned.orcid.api-url",
+                api.baseUrl());
     }
 
     @Override

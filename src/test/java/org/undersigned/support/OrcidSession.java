@@ -20,16 +20,22 @@ public record OrcidSession(Map<String, String> cookies) {
      * (which signs in {@code orcid} at once, with {@code claims} in its ID token) redirects back with a code, the
      * app exchanges it, sets its session and sends the browser on to {@code path}. Returns that last answer too.
      */
-    public static OrcidSession signIn(MockOAuth2Server provider, String orcid, Map<String, Object> claims,
-            String path) {
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback("orcid", orcid, "JWT", List.of("undersigned-test"),
-                claims, 3600));
+    public static OrcidSession signIn(
+            MockOAuth2Server provider, String orcid, Map<String, Object> claims, String path) {
+        provider.enqueueCallback(
+                new DefaultOAuth2TokenCallback("orcid", orcid, "JWT", List.of("undersigned-test"), claims, 3600));
         Response start = given().redirects().follow(false).get(path);
         assertThat(start.statusCode()).as("start of the code flow").isEqualTo(302);
         Map<String, String> cookies = new HashMap<>(start.getCookies());
-        Response authorize = given().urlEncodingEnabled(false).redirects().follow(false).get(start.header("Location"));
-        assertThat(authorize.statusCode()).as("provider's answer: " + authorize.asString()).isEqualTo(302);
-        Response back = given().urlEncodingEnabled(false).redirects().follow(false).cookies(cookies)
+        Response authorize =
+                given().urlEncodingEnabled(false).redirects().follow(false).get(start.header("Location"));
+        assertThat(authorize.statusCode())
+                .as("provider's answer: " + authorize.asString())
+                .isEqualTo(302);
+        Response back = given().urlEncodingEnabled(false)
+                .redirects()
+                .follow(false)
+                .cookies(cookies)
                 .get(authorize.header("Location"));
         assertThat(back.statusCode()).as("callback: " + back.asString()).isEqualTo(302);
         cookies.putAll(back.getCookies());
@@ -37,7 +43,11 @@ public record OrcidSession(Map<String, String> cookies) {
     }
 
     public Response get(String path) {
-        Response r = given().accept("text/html").redirects().follow(false).cookies(cookiesFor(path)).get(path);
+        Response r = given().accept("text/html")
+                .redirects()
+                .follow(false)
+                .cookies(cookiesFor(path))
+                .get(path);
         cookies.putAll(r.getCookies());
         return r;
     }
@@ -53,7 +63,10 @@ public record OrcidSession(Map<String, String> cookies) {
 
     /** A form POST from {@code page} to {@code path}, with the page's CSRF token. */
     public RequestSpecification form(Document page, String path) {
-        return given().accept("text/html").redirects().follow(false).cookies(cookiesFor(path))
+        return given().accept("text/html")
+                .redirects()
+                .follow(false)
+                .cookies(cookiesFor(path))
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("csrf", page.select("input[name=csrf]").attr("value"));
     }

@@ -3,8 +3,7 @@ package org.undersigned.support;
 /** A deliberate cross-package access, used to prove the modularity rule reports one. */
 public final class Outside {
 
-    private Outside() {
-    }
+    private Outside() {}
 
     /** Lives in a nested class of this package but is touched from org.undersigned.ModularityTest. */
     public static final class UsedFromElsewhere {

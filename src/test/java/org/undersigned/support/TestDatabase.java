@@ -31,7 +31,8 @@ public class TestDatabase implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        name = "undersigned_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        name = "undersigned_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         admin("CREATE DATABASE " + name);
         System.setProperty("undersigned.test.jdbc-url", ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
         System.setProperty("undersigned.test.username", USER);
@@ -43,7 +44,8 @@ public class TestDatabase implements LauncherSessionListener {
         try {
             if (Files.exists(to)) {
                 try (Stream<Path> old = Files.walk(to)) {
-                    old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    old.sorted(Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 }
             }
             try (Stream<Path> files = Files.walk(from)) {
@@ -72,7 +74,8 @@ public class TestDatabase implements LauncherSessionListener {
         Properties props = new Properties();
         props.setProperty("user", USER);
         props.setProperty("password", PASSWORD);
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, props); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, props);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Tests need PostgreSQL at " + ADMIN_URL + " as " + USER + ": " + sql, e);

@@ -56,8 +56,12 @@ class SequencerTest {
                     int from = i;
                     QuarkusTransaction.requiringNew().run(() -> {
                         for (int k = from; k < from + 20; k++) {
-                            log.append(letterId, LogEntries.withdrawal(LETTER, Instant.now(),
-                                    String.format("%064x", writer * 100_000L + k)), null, null);
+                            log.append(
+                                    letterId,
+                                    LogEntries.withdrawal(
+                                            LETTER, Instant.now(), String.format("%064x", writer * 100_000L + k)),
+                                    null,
+                                    null);
                         }
                     });
                 }
@@ -76,25 +80,32 @@ class SequencerTest {
         pool.shutdown();
         Counted.settle(log);
 
-        long size = QuarkusTransaction.requiringNew().call(() -> store.latestCheckpoint(letterId).orElseThrow().size());
+        long size = QuarkusTransaction.requiringNew()
+                .call(() -> store.latestCheckpoint(letterId).orElseThrow().size());
         assertThat(size).isEqualTo((long) writers * perWriter);
-        List<LogStore.Entry> entries = QuarkusTransaction.requiringNew().call(() -> store.entries(letterId, 0,
-                (int) size));
-        assertThat(entries).extracting(LogStore.Entry::index).containsExactlyElementsOf(
-                java.util.stream.LongStream.range(0, size).boxed().toList());
-        byte[] root = Hashes.treeHash(entries.stream().map(e -> Hashes.leafHash(LogStore.utf8(e.entry()))).toList());
+        List<LogStore.Entry> entries =
+                QuarkusTransaction.requiringNew().call(() -> store.entries(letterId, 0, (int) size));
+        assertThat(entries)
+                .extracting(LogStore.Entry::index)
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.range(0, size).boxed().toList());
+        byte[] root = Hashes.treeHash(entries.stream()
+                .map(e -> Hashes.leafHash(LogStore.utf8(e.entry())))
+                .toList());
 
         // every checkpoint ever published is a prefix of the final log
         @SuppressWarnings("unchecked")
-        List<Object[]> checkpoints = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT size, root FROM log_checkpoint WHERE letter_id = ?1 ORDER BY size")
-                .setParameter(1, letterId).getResultList());
+        List<Object[]> checkpoints = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                "SELECT size, root FROM log_checkpoint WHERE letter_id = ?1 ORDER BY size")
+                        .setParameter(1, letterId)
+                        .getResultList());
         assertThat(checkpoints).isNotEmpty();
         for (Object[] c : checkpoints) {
             long at = ((Number) c[0]).longValue();
             byte[] atRoot = Base64.getDecoder().decode((String) c[1]);
-            List<byte[]> proof = QuarkusTransaction.requiringNew().call(() ->
-                    Proofs.consistencyProof(at, size, store.hashReader(letterId)));
+            List<byte[]> proof = QuarkusTransaction.requiringNew()
+                    .call(() -> Proofs.consistencyProof(at, size, store.hashReader(letterId)));
             ProofVerifier.verifyConsistency(at, size, proof, atRoot, root);
         }
     }

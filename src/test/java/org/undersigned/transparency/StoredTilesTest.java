@@ -48,18 +48,23 @@ class StoredTilesTest {
             int first = from;
             QuarkusTransaction.requiringNew().run(() -> {
                 for (int i = first; i < first + 100; i++) {
-                    log.append(letterId, LogEntries.withdrawal(LETTER, Instant.now(), String.format("%064x", i)),
-                            null, null);
+                    log.append(
+                            letterId,
+                            LogEntries.withdrawal(LETTER, Instant.now(), String.format("%064x", i)),
+                            null,
+                            null);
                 }
             });
             Counted.settle(log); // several sequencer batches, so tiles fill up across them
         }
-        List<byte[]> entries = QuarkusTransaction.requiringNew().call(() -> store.entries(letterId, 0, ENTRIES))
-                .stream().map(e -> e.entry().getBytes(StandardCharsets.UTF_8)).toList();
+        List<byte[]> entries =
+                QuarkusTransaction.requiringNew().call(() -> store.entries(letterId, 0, ENTRIES)).stream()
+                        .map(e -> e.entry().getBytes(StandardCharsets.UTF_8))
+                        .toList();
         assertThat(entries).hasSize(ENTRIES);
 
-        assertThat(stored(letterId)).containsExactlyInAnyOrder("tile/entries/000", "tile/entries/001", "tile/0/000",
-                "tile/0/001");
+        assertThat(stored(letterId))
+                .containsExactlyInAnyOrder("tile/entries/000", "tile/entries/001", "tile/0/000", "tile/0/001");
         for (int n = 0; n < 3; n++) {
             int width = Math.min(256, ENTRIES - n * 256);
             String suffix = width < 256 ? ".p/" + width : "";
@@ -74,33 +79,55 @@ class StoredTilesTest {
         List<byte[]> leaves = entries.stream().map(Hashes::leafHash).toList();
         byte[] root = Hashes.treeHash(leaves);
         for (int index : new int[] {0, 1, 255, 256, 300, 511, 512, 599}) {
-            List<byte[]> proof = given().get("/log/" + LETTER + "/proof/inclusion?index=" + index + "&size=" + ENTRIES)
-                    .then().statusCode(200).extract().jsonPath().getList("proof", String.class).stream()
-                    .map(java.util.Base64.getDecoder()::decode).toList();
+            List<byte[]> proof = given()
+                    .get("/log/" + LETTER + "/proof/inclusion?index=" + index + "&size=" + ENTRIES)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("proof", String.class)
+                    .stream()
+                    .map(java.util.Base64.getDecoder()::decode)
+                    .toList();
             ProofVerifier.verifyInclusion(index, ENTRIES, leaves.get(index), proof, root);
         }
-        List<byte[]> consistency = given().get("/log/" + LETTER + "/proof/consistency?from=300&to=" + ENTRIES)
-                .then().statusCode(200).extract().jsonPath().getList("proof", String.class).stream()
-                .map(java.util.Base64.getDecoder()::decode).toList();
+        List<byte[]> consistency = given()
+                .get("/log/" + LETTER + "/proof/consistency?from=300&to=" + ENTRIES)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("proof", String.class)
+                .stream()
+                .map(java.util.Base64.getDecoder()::decode)
+                .toList();
         ProofVerifier.verifyConsistency(300, ENTRIES, consistency, Hashes.treeHash(leaves.subList(0, 300)), root);
 
         // stored tiles are part of the log: append-only
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE log_tile SET data = data WHERE letter_id = :letter").setParameter("letter", letterId)
-                .executeUpdate())).hasStackTraceContaining("append-only: UPDATE on log_tile refused");
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "TRUNCATE log_tile").executeUpdate())).hasStackTraceContaining("append-only: TRUNCATE on log_tile refused");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery("UPDATE log_tile SET data = data WHERE letter_id = :letter")
+                                .setParameter("letter", letterId)
+                                .executeUpdate()))
+                .hasStackTraceContaining("append-only: UPDATE on log_tile refused");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery("TRUNCATE log_tile").executeUpdate()))
+                .hasStackTraceContaining("append-only: TRUNCATE on log_tile refused");
     }
 
     @SuppressWarnings("unchecked")
     private List<String> stored(long letterId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT path FROM log_tile WHERE letter_id = :letter").setParameter("letter", letterId)
-                .getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("SELECT path FROM log_tile WHERE letter_id = :letter")
+                        .setParameter("letter", letterId)
+                        .getResultList());
     }
 
     private static byte[] tile(String path) {
-        return given().get("/log/" + LETTER + "/tile/" + path).then().statusCode(200).extract().asByteArray();
+        return given().get("/log/" + LETTER + "/tile/" + path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
     }
 
     private static byte[] bundle(List<byte[]> entries) {

@@ -56,8 +56,7 @@ class VerifyToolTest {
     @ConfigProperty(name = "undersigned.public-url")
     String publicUrl;
 
-    record Run(int exit, String output) {
-    }
+    record Run(int exit, String output) {}
 
     @Test
     @Order(1)
@@ -82,18 +81,29 @@ class VerifyToolTest {
     @Order(2)
     void aPinnedKeyReplacesTheServersKeyListAndAnyOtherKeyIsRefused() throws Exception {
         logThreeSigners();
-        String key = given().get("/.well-known/undersigned/keys").then().statusCode(200).extract().asString()
-                .lines().filter(line -> line.startsWith(origin() + "+")).findFirst().orElseThrow();
+        String key = given().get("/.well-known/undersigned/keys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith(origin() + "+"))
+                .findFirst()
+                .orElseThrow();
         Run pinned = verify("--key", key, publicUrl, LETTER);
         assertThat(pinned.exit()).as(pinned.output()).isZero();
         assertThat(pinned.output()).contains("pinned with --key").contains("All 12 checks passed");
 
-        byte[] encoded = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded();
+        byte[] encoded = KeyPairGenerator.getInstance("Ed25519")
+                .generateKeyPair()
+                .getPublic()
+                .getEncoded();
         String impostor = VerifierKey.of(origin(), Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length))
                 .format();
         Run refused = verify("--key", impostor, publicUrl, LETTER);
         assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
-        assertThat(refused.output()).contains("FAIL the checkpoint carries no signature by " + origin())
+        assertThat(refused.output())
+                .contains("FAIL the checkpoint carries no signature by " + origin())
                 .contains("checks FAILED");
 
         String misnamed = key.replaceFirst("^[^+]+", "letters.example.org/log/" + LETTER);
@@ -108,12 +118,16 @@ class VerifyToolTest {
         long letter = letterId();
         assertThat(entries(letter)).isPositive();
 
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE log_entry SET entry = replace(entry, 'signature', 'withdrawal') WHERE letter_id = :letter")
-                .setParameter("letter", letter).executeUpdate()))
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery(
+                                        "UPDATE log_entry SET entry = replace(entry, 'signature', 'withdrawal') WHERE letter_id = :letter")
+                                .setParameter("letter", letter)
+                                .executeUpdate()))
                 .hasStackTraceContaining("the transparency log is append-only: UPDATE on log_entry refused");
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "DELETE FROM log_entry WHERE letter_id = :letter").setParameter("letter", letter).executeUpdate()))
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery("DELETE FROM log_entry WHERE letter_id = :letter")
+                                .setParameter("letter", letter)
+                                .executeUpdate()))
                 .hasStackTraceContaining("the transparency log is append-only: DELETE on log_entry refused");
 
         Run run = verify(publicUrl, LETTER);
@@ -128,12 +142,16 @@ class VerifyToolTest {
         QuarkusTransaction.requiringNew().run(() -> {
             // only a superuser can do this: replica mode skips the append-only triggers for this transaction
             em.createNativeQuery("SET LOCAL session_replication_role = replica").executeUpdate();
-            String entry = (String) em.createNativeQuery("SELECT entry FROM log_entry WHERE letter_id = :letter "
-                    + "AND idx = 0").setParameter("letter", letter).getSingleResult();
+            String entry = (String)
+                    em.createNativeQuery("SELECT entry FROM log_entry WHERE letter_id = :letter " + "AND idx = 0")
+                            .setParameter("letter", letter)
+                            .getSingleResult();
             int at = entry.indexOf("\"signer\":\"") + "\"signer\":\"".length();
             String forged = entry.substring(0, at) + (entry.charAt(at) == '0' ? '1' : '0') + entry.substring(at + 1);
             em.createNativeQuery("UPDATE log_entry SET entry = :entry WHERE letter_id = :letter AND idx = 0")
-                    .setParameter("entry", forged).setParameter("letter", letter).executeUpdate();
+                    .setParameter("entry", forged)
+                    .setParameter("letter", letter)
+                    .executeUpdate();
         });
 
         Run run = verify(publicUrl, LETTER);
@@ -151,7 +169,8 @@ class VerifyToolTest {
     void anEmptyLogVerifiesAsASignedCheckpointOfSizeZero() throws Exception {
         Run run = verify(publicUrl, "closed-letter"); // closed-letter takes no signatures
         assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(run.output()).contains("tree size 0, root 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
+        assertThat(run.output())
+                .contains("tree size 0, root 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
                 .contains("downloaded 0 entries");
     }
 
@@ -183,13 +202,17 @@ class VerifyToolTest {
 
     /** Runs verify/Verify.java with the JDK running the tests, from the project root, as a journalist would. */
     static Run verify(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "verify/Verify.java"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "verify/Verify.java"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("Verify.java finished").isTrue();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES))
+                .as("Verify.java finished")
+                .isTrue();
         return new Run(process.exitValue(), output);
     }
 
@@ -200,14 +223,19 @@ class VerifyToolTest {
     }
 
     long letterId() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT id FROM letter WHERE slug = :slug").setParameter("slug", LETTER).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("SELECT id FROM letter WHERE slug = :slug")
+                                .setParameter("slug", LETTER)
+                                .getSingleResult())
+                        .longValue());
     }
 
     long entries(long letter) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM log_entry WHERE letter_id = :letter").setParameter("letter", letter)
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("SELECT count(*) FROM log_entry WHERE letter_id = :letter")
+                                .setParameter("letter", letter)
+                                .getSingleResult())
+                        .longValue());
     }
 
     /** Signs through the public API and confirms through the mailed link. */
@@ -216,7 +244,10 @@ class VerifyToolTest {
         if (organisation != null) {
             body.put("organisation", organisation);
         }
-        given().contentType(ContentType.JSON).body(body).post("/api/letters/" + LETTER + "/signatures").then()
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/letters/" + LETTER + "/signatures")
+                .then()
                 .statusCode(202);
         String link = Mailbox.link(Mailbox.await(mail, email, 1), "/confirm/");
         FormSession.open(link).post().post(link).then().statusCode(200);

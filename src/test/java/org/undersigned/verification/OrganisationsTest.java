@@ -16,9 +16,25 @@ class OrganisationsTest {
 
     @Test
     void theShippedListCoversTheOrganisationsOfTheMotivatingCase() {
-        for (String name : new String[] {"Google", "DeepMind", "Facebook", "Microsoft", "IBM", "Amazon", "MIT",
-                "Stanford", "Berkeley", "Harvard", "Université de Montréal", "Mila", "Oxford", "Cambridge", "CMU",
-                "University of Toronto", "ETH Zurich"}) {
+        for (String name : new String[] {
+            "Google",
+            "DeepMind",
+            "Facebook",
+            "Microsoft",
+            "IBM",
+            "Amazon",
+            "MIT",
+            "Stanford",
+            "Berkeley",
+            "Harvard",
+            "Université de Montréal",
+            "Mila",
+            "Oxford",
+            "Cambridge",
+            "CMU",
+            "University of Toronto",
+            "ETH Zurich"
+        }) {
             assertThat(shipped.named(name)).as(name).isPresent();
         }
         assertThat(shipped.named("facebook ai research").orElseThrow().name()).isEqualTo("Meta");
@@ -41,8 +57,10 @@ class OrganisationsTest {
                   - {name: Alpha Lab, aliases: [AL], domains: [alpha.org]}
                   - {name: Alpine Lab, aliases: [A.L.], domains: [alpine.org]}
                 """);
-        assertThatThrownBy(() -> new Organisations(dir)).hasMessageContaining("organisations.yaml")
-                .hasMessageContaining("Alpha Lab").hasMessageContaining("Alpine Lab");
+        assertThatThrownBy(() -> new Organisations(dir))
+                .hasMessageContaining("organisations.yaml")
+                .hasMessageContaining("Alpha Lab")
+                .hasMessageContaining("Alpine Lab");
     }
 
     @Test

@@ -13,7 +13,9 @@ class OperationsTest {
 
     @Test
     void readinessIncludesTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
     }
@@ -30,7 +32,9 @@ class OperationsTest {
 
     @Test
     void signingMetricsAreExposed() {
-        given().get("/q/metrics").then().body(containsString("undersigned_signatures_received_total"))
+        given().get("/q/metrics")
+                .then()
+                .body(containsString("undersigned_signatures_received_total"))
                 .body(containsString("undersigned_mail_outbox_depth"));
     }
 

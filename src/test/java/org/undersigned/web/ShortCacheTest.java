@@ -66,8 +66,9 @@ class ShortCacheTest {
         ShortCache<String, String> cache = new ShortCache<>(Duration.ZERO, 10);
         cache.get("a", this::load);
         assertThatThrownBy(() -> cache.get("a", key -> {
-            throw new IllegalStateException("database down");
-        })).hasMessage("database down");
+                    throw new IllegalStateException("database down");
+                }))
+                .hasMessage("database down");
         assertThat(cache.get("a", this::load)).isEqualTo("a2");
     }
 

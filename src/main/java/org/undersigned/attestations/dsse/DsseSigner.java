@@ -38,7 +38,9 @@ public final class DsseSigner {
         signer.init(true, key);
         signer.update(message, 0, message.length);
         Base64.Encoder base64 = Base64.getEncoder();
-        return new Envelope(payloadType, base64.encodeToString(payload),
+        return new Envelope(
+                payloadType,
+                base64.encodeToString(payload),
                 List.of(new Envelope.Signature(keyId(), base64.encodeToString(signer.generateSignature()))));
     }
 
@@ -65,7 +67,8 @@ public final class DsseSigner {
         byte[] der = new byte[SPKI_PREFIX.length + publicKey.length];
         System.arraycopy(SPKI_PREFIX, 0, der, 0, SPKI_PREFIX.length);
         System.arraycopy(publicKey, 0, der, SPKI_PREFIX.length, publicKey.length);
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
     }
 

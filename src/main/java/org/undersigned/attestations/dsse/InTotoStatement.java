@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
  * sorted, so the same statement always gives the same bytes to sign. Nested lists and maps are read when
  * {@link #toJson()} runs, so they must not change after construction.
  */
-public record InTotoStatement(String subjectName, String subjectSha256, String predicateType,
-        Map<String, Object> predicate) {
+public record InTotoStatement(
+        String subjectName, String subjectSha256, String predicateType, Map<String, Object> predicate) {
 
     /** The DSSE payloadType of an in-toto statement. */
     public static final String PAYLOAD_TYPE = "application/vnd.in-toto+json";
+
     public static final String TYPE = "https://in-toto.io/Statement/v1";
 
     // in-toto DigestSet v1: the standard algorithms' values are lower-case hex

@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static String string(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2);
@@ -38,9 +37,11 @@ final class Json {
                 case '\t' -> out.append("\\t");
                 default -> {
                     if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16))
+                        out.append("\\u00")
+                                .append(Character.forDigit(c >> 4, 16))
                                 .append(Character.forDigit(c & 0xF, 16));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    } else if (Character.isHighSurrogate(c)
+                            && i + 1 < value.length()
                             && Character.isLowSurrogate(value.charAt(i + 1))) {
                         out.append(c).append(value.charAt(++i));
                     } else if (Character.isSurrogate(c)) {
@@ -75,7 +76,8 @@ final class Json {
         } else if (value instanceof Map<?, ?> map) {
             object(out, map);
         } else {
-            throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a JSON value: " + value.getClass().getName());
         }
     }
 
@@ -101,7 +103,10 @@ final class Json {
     }
 
     private static String number(Number n) {
-        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
+        if (n instanceof Integer
+                || n instanceof Long
+                || n instanceof Short
+                || n instanceof Byte
                 || n instanceof BigInteger) {
             return n.toString();
         }
@@ -116,7 +121,8 @@ final class Json {
             return n.toString();
         }
         // AtomicLong, LongAdder and the like: their toString is not a promise of JSON syntax
-        throw new IllegalArgumentException("unsupported number type: " + n.getClass().getName());
+        throw new IllegalArgumentException(
+                "unsupported number type: " + n.getClass().getName());
     }
 
     /** UTF-8 bytes of a string that has them; a lone surrogate is refused rather than replaced with '?'. */

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** DSSE v1 Pre-Authentication Encoding: the exact bytes a signature covers, so type and body cannot be confused. */
 public final class Pae {
 
-    private Pae() {
-    }
+    private Pae() {}
 
     /** PAE(UTF8(payloadType), payload); a type with a lone surrogate is refused, as it has no UTF-8 form. */
     public static byte[] encode(String payloadType, byte[] payload) {

@@ -12,8 +12,7 @@ public final class Hashes {
     /** RFC 9162 §2.1: HASH is SHA-256, so every leaf, node and root hash is 32 bytes. */
     public static final int SIZE = 32;
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /** RFC 9162 §2.1.1: MTH({d(0)}) = HASH(0x00 || d(0)). */
     public static byte[] leafHash(byte[] entry) {

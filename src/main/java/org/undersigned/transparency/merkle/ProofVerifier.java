@@ -7,8 +7,7 @@ import java.util.List;
 /** Verification of inclusion and consistency proofs, step by step as RFC 9162 gives the algorithms. */
 public final class ProofVerifier {
 
-    private ProofVerifier() {
-    }
+    private ProofVerifier() {}
 
     /**
      * RFC 9162 §2.1.3.2: checks that {@code proof} shows the leaf with hash {@code leafHash} at {@code leafIndex} in

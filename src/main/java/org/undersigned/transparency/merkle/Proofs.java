@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class Proofs {
 
-    private Proofs() {
-    }
+    private Proofs() {}
 
     /**
      * RFC 9162 §2.1.3.1: the inclusion proof PATH(m, D_n) for leaf {@code leafIndex} in the tree of

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class StoredTree {
 
-    private StoredTree() {
-    }
+    private StoredTree() {}
 
     /** RFC 9162 §2.1.1: the tree head MTH(D[0:n]), from at most 63 stored hashes read at once. */
     public static byte[] treeHash(long treeSize, HashReader reader) {

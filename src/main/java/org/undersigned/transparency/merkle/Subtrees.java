@@ -7,11 +7,9 @@ import java.util.List;
 final class Subtrees {
 
     /** The leaves [lo, hi) whose tree hash a proof or tree head needs. */
-    record Range(long lo, long hi) {
-    }
+    record Range(long lo, long hi) {}
 
-    private Subtrees() {
-    }
+    private Subtrees() {}
 
     /** MTH(D[lo:hi]) for each range, in order, from one batched read. */
     static List<byte[]> hashes(List<Range> ranges, HashReader reader) {

@@ -97,7 +97,8 @@ public record Tile(int level, long index, int width) implements TilePath {
             done.add(new EntryBundle(n, FULL_WIDTH));
         }
         for (int level = 0; level * HEIGHT < Long.SIZE; level++) {
-            for (long n = hashesAtLevel(oldSize, level) / FULL_WIDTH; n < hashesAtLevel(newSize, level) / FULL_WIDTH;
+            for (long n = hashesAtLevel(oldSize, level) / FULL_WIDTH;
+                    n < hashesAtLevel(newSize, level) / FULL_WIDTH;
                     n++) {
                 done.add(new Tile(level, n, FULL_WIDTH));
             }

@@ -10,6 +10,7 @@ public sealed interface TilePath permits Tile, EntryBundle {
 
     /** tlog-tiles §Merkle Tree: a tile is a subtree of height 8, so a full tile is 256 hashes (8,192 bytes) wide. */
     int HEIGHT = 8;
+
     int FULL_WIDTH = 1 << HEIGHT;
 
     long index();

@@ -8,11 +8,10 @@ final class TilePathParser {
 
     // tlog-tiles §Merkle Tree and §Log entries: tile/<L>/<N>[.p/<W>] and tile/entries/<N>[.p/<W>], ASCII digits,
     // L and W with no leading zeroes, N in 3-digit elements all but the last prefixed with x (7 cover a long).
-    private static final Pattern PATH = Pattern.compile(
-            "tile/(entries|0|[1-9][0-9]?)/((?:x[0-9]{3}/){0,6}[0-9]{3})(?:\\.p/([1-9][0-9]{0,2}))?");
+    private static final Pattern PATH =
+            Pattern.compile("tile/(entries|0|[1-9][0-9]?)/((?:x[0-9]{3}/){0,6}[0-9]{3})(?:\\.p/([1-9][0-9]{0,2}))?");
 
-    private TilePathParser() {
-    }
+    private TilePathParser() {}
 
     static TilePath parse(String path) {
         Matcher m = PATH.matcher(path);

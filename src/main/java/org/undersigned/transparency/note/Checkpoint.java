@@ -64,9 +64,12 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
     /** The note text: origin, size, root hash and any extension lines, each ending in a newline. */
     public String format() {
         StringBuilder out = new StringBuilder()
-                .append(origin).append('\n')
-                .append(size).append('\n')
-                .append(Strict.base64(rootHash)).append('\n');
+                .append(origin)
+                .append('\n')
+                .append(size)
+                .append('\n')
+                .append(Strict.base64(rootHash))
+                .append('\n');
         extensions.forEach(extension -> out.append(extension).append('\n'));
         return out.toString();
     }
@@ -86,8 +89,11 @@ public record Checkpoint(String origin, long size, byte[] rootHash, List<String>
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Checkpoint cp && origin.equals(cp.origin) && size == cp.size
-                && Arrays.equals(rootHash, cp.rootHash) && extensions.equals(cp.extensions);
+        return other instanceof Checkpoint cp
+                && origin.equals(cp.origin)
+                && size == cp.size
+                && Arrays.equals(rootHash, cp.rootHash)
+                && extensions.equals(cp.extensions);
     }
 
     @Override

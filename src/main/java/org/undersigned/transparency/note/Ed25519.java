@@ -13,8 +13,7 @@ final class Ed25519 {
     // signed-note §Ed25519 signatures: "the public key encoded as 32 bytes according to RFC 8032"; seeds are 32 too
     static final int KEY_BYTES = 32;
 
-    private Ed25519() {
-    }
+    private Ed25519() {}
 
     static Ed25519PrivateKeyParameters generate(SecureRandom random) {
         return new Ed25519PrivateKeyParameters(random);

@@ -155,6 +155,5 @@ public record Note(String text, List<NoteSignature> signatures) {
         return format().getBytes(StandardCharsets.UTF_8);
     }
 
-    private record KeyRef(String name, KeyId id) {
-    }
+    private record KeyRef(String name, KeyId id) {}
 }

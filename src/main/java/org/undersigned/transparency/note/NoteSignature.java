@@ -43,7 +43,10 @@ public record NoteSignature(String name, KeyId keyId, byte[] signature) {
 
     /** The signature line without its final newline. */
     public String format() {
-        byte[] raw = ByteBuffer.allocate(4 + signature.length).put(keyId.toBytes()).put(signature).array();
+        byte[] raw = ByteBuffer.allocate(4 + signature.length)
+                .put(keyId.toBytes())
+                .put(signature)
+                .array();
         return PREFIX + name + " " + Strict.base64(raw);
     }
 
@@ -54,7 +57,9 @@ public record NoteSignature(String name, KeyId keyId, byte[] signature) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof NoteSignature sig && name.equals(sig.name) && keyId.equals(sig.keyId)
+        return other instanceof NoteSignature sig
+                && name.equals(sig.name)
+                && keyId.equals(sig.keyId)
                 && Arrays.equals(signature, sig.signature);
     }
 

@@ -9,8 +9,7 @@ import java.util.Base64;
 /** Strict decoding shared by the parsers: every value has exactly one accepted spelling. */
 final class Strict {
 
-    private Strict() {
-    }
+    private Strict() {}
 
     static NoteException.Malformed malformed(String message) {
         return new NoteException.Malformed(message);
@@ -39,10 +38,12 @@ final class Strict {
     // signed-note §Format: "Signed notes MUST be valid UTF-8": a bad sequence is refused, never replaced with U+FFFD
     static String utf8(byte[] bytes, String what) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw malformed(what + " is not valid UTF-8");
         }

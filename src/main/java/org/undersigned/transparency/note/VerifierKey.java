@@ -69,7 +69,9 @@ public record VerifierKey(String name, KeyId id, byte[] publicKey) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof VerifierKey key && name.equals(key.name) && id.equals(key.id)
+        return other instanceof VerifierKey key
+                && name.equals(key.name)
+                && id.equals(key.id)
                 && Arrays.equals(publicKey, key.publicKey);
     }
 

@@ -41,14 +41,16 @@ class DsseTest {
         assertThat(HEX.formatHex(SIGNER.publicKey())).isEqualTo(PUBLIC_KEY);
         assertThat(SIGNER.keyId()).isEqualTo(KEY_ID);
         // openssl pkey -pubin -text reads this back as the key above
-        assertThat(SIGNER.publicKeyPem()).isEqualTo("-----BEGIN PUBLIC KEY-----\n"
-                + "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----\n");
+        assertThat(SIGNER.publicKeyPem())
+                .isEqualTo("-----BEGIN PUBLIC KEY-----\n"
+                        + "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----\n");
         assertThat(SIGNER.toString()).doesNotContain("9d61b19d");
     }
 
     @Test
     void aSignedStatementVerifiesWithTheJdkAloneAndATamperedOneDoesNot() throws Exception {
-        Envelope envelope = SIGNER.sign(InTotoStatement.PAYLOAD_TYPE, statement().toBytes());
+        Envelope envelope =
+                SIGNER.sign(InTotoStatement.PAYLOAD_TYPE, statement().toBytes());
 
         Matcher json = ENVELOPE.matcher(envelope.toJson());
         assertThat(json.matches()).as(envelope.toJson()).isTrue();
@@ -68,13 +70,14 @@ class DsseTest {
         assertThat(verify(key, payloadType, tampered, sig)).isFalse();
         assertThat(verify(key, "application/json", payload, sig)).isFalse();
         // Ed25519 is deterministic: the same statement gives the same envelope
-        assertThat(SIGNER.sign(InTotoStatement.PAYLOAD_TYPE, statement().toBytes())).isEqualTo(envelope);
+        assertThat(SIGNER.sign(InTotoStatement.PAYLOAD_TYPE, statement().toBytes()))
+                .isEqualTo(envelope);
     }
 
     @Test
     void thePredicateIsWrittenAsRfc8785CanonicalJsonAndParsesBackToItself() throws Exception {
-        String predicate = STATEMENT_JSON.substring(STATEMENT_JSON.indexOf("\"predicate\":") + 12,
-                STATEMENT_JSON.length() - 1);
+        String predicate =
+                STATEMENT_JSON.substring(STATEMENT_JSON.indexOf("\"predicate\":") + 12, STATEMENT_JSON.length() - 1);
         assertThat(new JsonCanonicalizer(predicate).getEncodedString()).isEqualTo(predicate);
         Map<?, ?> parsed = new ObjectMapper().readValue(statement().toJson(), Map.class);
         assertThat(parsed.get("predicate")).isEqualTo(statement().predicate());
@@ -89,8 +92,9 @@ class DsseTest {
         assertThat(new ObjectMapper().readValue(expected, String.class)).isEqualTo(TRICKY);
 
         Envelope envelope = new Envelope(TRICKY, "AA==", List.of(new Envelope.Signature(TRICKY, "BB==")));
-        assertThat(envelope.toJson()).isEqualTo("{\"payload\":\"AA==\",\"payloadType\":" + expected
-                + ",\"signatures\":[{\"keyid\":" + expected + ",\"sig\":\"BB==\"}]}");
+        assertThat(envelope.toJson())
+                .isEqualTo("{\"payload\":\"AA==\",\"payloadType\":" + expected + ",\"signatures\":[{\"keyid\":"
+                        + expected + ",\"sig\":\"BB==\"}]}");
     }
 
     @Test
@@ -123,9 +127,11 @@ class DsseTest {
         predicate.put("ratio", 1.5);
         predicate.put("tags", List.of("a", "b"));
         // printf hello | sha256sum
-        return new InTotoStatement("open-letter.md",
+        return new InTotoStatement(
+                "open-letter.md",
                 "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824",
-                "https://undersigned.example/signature/v1", predicate);
+                "https://undersigned.example/signature/v1",
+                predicate);
     }
 
     // DSSE PAE rebuilt here by hand, so a mistake in Pae cannot cancel itself out
@@ -140,7 +146,8 @@ class DsseTest {
     }
 
     private static PublicKey fromPem(String pem) throws GeneralSecurityException {
-        String body = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
+        String body = pem.replace("-----BEGIN PUBLIC KEY-----", "")
+                .replace("-----END PUBLIC KEY-----", "")
                 .replace("\n", "");
         byte[] der = Base64.getDecoder().decode(body);
         return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));

@@ -35,7 +35,6 @@ class PaeTest {
 
     @Test
     void aTypeWithoutUtf8FormIsRefused() {
-        assertThatThrownBy(() -> Pae.encode("bad\uD800type", new byte[0]))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Pae.encode("bad\uD800type", new byte[0])).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -14,8 +14,15 @@ class NodeIdTest {
     @Test
     void storageIndexPutsEachLeafBeforeTheSubtreesItCompletes() {
         // The tlog order: leaf 0, leaf 1, (1,0), leaf 2, leaf 3, (1,1), (2,0), leaf 4, ...
-        List<NodeId> order = List.of(new NodeId(0, 0), new NodeId(0, 1), new NodeId(1, 0), new NodeId(0, 2),
-                new NodeId(0, 3), new NodeId(1, 1), new NodeId(2, 0), new NodeId(0, 4));
+        List<NodeId> order = List.of(
+                new NodeId(0, 0),
+                new NodeId(0, 1),
+                new NodeId(1, 0),
+                new NodeId(0, 2),
+                new NodeId(0, 3),
+                new NodeId(1, 1),
+                new NodeId(2, 0),
+                new NodeId(0, 4));
         for (int i = 0; i < order.size(); i++) {
             assertThat(order.get(i).storageIndex()).as("%s", order.get(i)).isEqualTo(i);
         }

@@ -47,7 +47,8 @@ class ProofVerifierTest {
         List<byte[]> longer = new ArrayList<>(TREE.path(2, 5));
         longer.add(ROOT5);
         rejected(() -> ProofVerifier.verifyInclusion(2, 5, TREE.mth(2, 3), longer, ROOT5));
-        rejected(() -> ProofVerifier.verifyInclusion(2, 5, TREE.mth(2, 3), TREE.path(2, 5).subList(0, 2), ROOT5));
+        rejected(() -> ProofVerifier.verifyInclusion(
+                2, 5, TREE.mth(2, 3), TREE.path(2, 5).subList(0, 2), ROOT5));
         rejected(() -> ProofVerifier.verifyInclusion(0, 1, TREE.mth(0, 1), List.of(TREE.mth(1, 2)), TREE.mth(0, 1)));
     }
 
@@ -55,8 +56,8 @@ class ProofVerifierTest {
     void consistencyIsRejectedForSizesThatCannotBeProved() {
         rejected(() -> ProofVerifier.verifyConsistency(8, 5, TREE.proof(5, 8), ROOT8, ROOT5));
         rejected(() -> ProofVerifier.verifyConsistency(0, 8, List.of(), Hashes.emptyTreeHash(), ROOT8));
-        rejected(() -> ProofVerifier.verifyConsistency(0, 0, List.of(), Hashes.emptyTreeHash(),
-                Hashes.emptyTreeHash()));
+        rejected(
+                () -> ProofVerifier.verifyConsistency(0, 0, List.of(), Hashes.emptyTreeHash(), Hashes.emptyTreeHash()));
         rejected(() -> ProofVerifier.verifyConsistency(-1, 8, TREE.proof(5, 8), ROOT5, ROOT8));
     }
 

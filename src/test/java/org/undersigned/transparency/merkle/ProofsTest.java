@@ -82,7 +82,8 @@ class ProofsTest {
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Proofs.inclusionProof(0, 2, ids -> List.of(new byte[31])))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatCode(() -> Proofs.inclusionProof(0, 2, ids -> List.of(new byte[32]))).doesNotThrowAnyException();
+        assertThatCode(() -> Proofs.inclusionProof(0, 2, ids -> List.of(new byte[32])))
+                .doesNotThrowAnyException();
     }
 
     private static void assertInclusionAlterationsFail(int i, int n) {
@@ -90,9 +91,11 @@ class ProofsTest {
         byte[] root = TREE.mth(0, n);
         List<byte[]> proof = TREE.path(i, n);
         assertThatThrownBy(() -> ProofVerifier.verifyInclusion(i ^ 1, n, leaf, proof, root))
-                .as("leaf index %d", i ^ 1).isInstanceOf(InvalidProofException.class);
+                .as("leaf index %d", i ^ 1)
+                .isInstanceOf(InvalidProofException.class);
         assertThatThrownBy(() -> ProofVerifier.verifyInclusion(i, n, OTHER_LEAF, proof, root))
-                .as("another leaf").isInstanceOf(InvalidProofException.class);
+                .as("another leaf")
+                .isInstanceOf(InvalidProofException.class);
         for (List<byte[]> altered : alterations(proof)) {
             assertThatThrownBy(() -> ProofVerifier.verifyInclusion(i, n, leaf, altered, root))
                     .isInstanceOf(InvalidProofException.class);
@@ -104,9 +107,11 @@ class ProofsTest {
         byte[] root2 = TREE.mth(0, n);
         List<byte[]> proof = TREE.proof(m, n);
         assertThatThrownBy(() -> ProofVerifier.verifyConsistency(m, n, proof, TREE.mth(1, m + 1), root2))
-                .as("another old root").isInstanceOf(InvalidProofException.class);
+                .as("another old root")
+                .isInstanceOf(InvalidProofException.class);
         assertThatThrownBy(() -> ProofVerifier.verifyConsistency(m, n, proof, root1, TREE.mth(0, n - 1)))
-                .as("another new root").isInstanceOf(InvalidProofException.class);
+                .as("another new root")
+                .isInstanceOf(InvalidProofException.class);
         for (List<byte[]> altered : alterations(proof)) {
             assertThatThrownBy(() -> ProofVerifier.verifyConsistency(m, n, altered, root1, root2))
                     .isInstanceOf(InvalidProofException.class);

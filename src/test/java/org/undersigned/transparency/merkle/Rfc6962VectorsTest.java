@@ -30,8 +30,9 @@ class Rfc6962VectorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The README's eight leaf inputs, and the roots of their first 1..8 leaves from the RFC 6962 reference tests. */
-    private static final List<String> LEAVES = List.of("", "00", "10", "2021", "3031", "40414243",
-            "5051525354555657", "606162636465666768696a6b6c6d6e6f");
+    private static final List<String> LEAVES =
+            List.of("", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f");
+
     private static final List<String> ROOTS = List.of(
             "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
             "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
@@ -46,7 +47,9 @@ class Rfc6962VectorsTest {
     void rootsOfTheReadmeLeavesMatchTheRfc6962ReferenceRoots() {
         List<byte[]> leafHashes = leafHashes();
         for (int n = 1; n <= 8; n++) {
-            assertThat(hex(Hashes.treeHash(leafHashes.subList(0, n)))).as("size %d", n).isEqualTo(ROOTS.get(n - 1));
+            assertThat(hex(Hashes.treeHash(leafHashes.subList(0, n))))
+                    .as("size %d", n)
+                    .isEqualTo(ROOTS.get(n - 1));
             assertThat(hex(StoredTree.treeHash(n, store()))).as("size %d", n).isEqualTo(ROOTS.get(n - 1));
         }
     }
@@ -55,22 +58,36 @@ class Rfc6962VectorsTest {
     Stream<DynamicTest> everyInclusionVectorVerifiesOrIsRejectedAsItWants() throws IOException {
         List<Path> files = vectors("inclusion");
         assertThat(files).hasSize(98);
-        return files.stream().map(file -> DynamicTest.dynamicTest(name(file), () -> {
-            JsonNode v = JSON.readTree(file.toFile());
-            expect(v, () -> ProofVerifier.verifyInclusion(uint64(v, "leafIdx"), uint64(v, "treeSize"),
-                    bytes(v, "leafHash"), proof(v), bytes(v, "root")));
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(name(file), () -> {
+                    JsonNode v = JSON.readTree(file.toFile());
+                    expect(
+                            v,
+                            () -> ProofVerifier.verifyInclusion(
+                                    uint64(v, "leafIdx"),
+                                    uint64(v, "treeSize"),
+                                    bytes(v, "leafHash"),
+                                    proof(v),
+                                    bytes(v, "root")));
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyConsistencyVectorVerifiesOrIsRejectedAsItWants() throws IOException {
         List<Path> files = vectors("consistency");
         assertThat(files).hasSize(98);
-        return files.stream().map(file -> DynamicTest.dynamicTest(name(file), () -> {
-            JsonNode v = JSON.readTree(file.toFile());
-            expect(v, () -> ProofVerifier.verifyConsistency(uint64(v, "size1"), uint64(v, "size2"), proof(v),
-                    bytes(v, "root1"), bytes(v, "root2")));
-        }));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(name(file), () -> {
+                    JsonNode v = JSON.readTree(file.toFile());
+                    expect(
+                            v,
+                            () -> ProofVerifier.verifyConsistency(
+                                    uint64(v, "size1"),
+                                    uint64(v, "size2"),
+                                    proof(v),
+                                    bytes(v, "root1"),
+                                    bytes(v, "root2")));
+                }));
     }
 
     @Test
@@ -99,7 +116,9 @@ class Rfc6962VectorsTest {
     }
 
     private static List<byte[]> leafHashes() {
-        return LEAVES.stream().map(h -> Hashes.leafHash(HexFormat.of().parseHex(h))).toList();
+        return LEAVES.stream()
+                .map(h -> Hashes.leafHash(HexFormat.of().parseHex(h)))
+                .toList();
     }
 
     /** The stored complete subtrees of the eight-leaf tree. */
@@ -118,7 +137,8 @@ class Rfc6962VectorsTest {
 
     private static Path root() {
         try {
-            return Path.of(Rfc6962VectorsTest.class.getResource("/vectors/rfc6962").toURI());
+            return Path.of(
+                    Rfc6962VectorsTest.class.getResource("/vectors/rfc6962").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

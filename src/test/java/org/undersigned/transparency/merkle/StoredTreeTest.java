@@ -36,24 +36,28 @@ class StoredTreeTest {
     void appendingInRandomBatchesStoresExactlyTheHashOfEveryCompleteSubtree() {
         Random random = new Random(9162);
         Map<NodeId, byte[]> store = new HashMap<>();
-        HashReader reader = ids -> ids.stream().map(id -> {
-            assertThat(store).as("read of %s", id).containsKey(id);
-            return store.get(id);
-        }).toList();
+        HashReader reader = ids -> ids.stream()
+                .map(id -> {
+                    assertThat(store).as("read of %s", id).containsKey(id);
+                    return store.get(id);
+                })
+                .toList();
         int size = 0;
         int batches = 0;
         while (size < 650) {
             int batch = random.nextInt(40); // empty batches included
             List<StoredHash> toStore = StoredTree.hashesToStore(size, TREE.leafHashes(size, size + batch), reader);
 
-            assertThat(toStore).isSortedAccordingTo(
-                    Comparator.comparingInt((StoredHash s) -> s.id().level()).thenComparingLong(s -> s.id().index()));
+            assertThat(toStore)
+                    .isSortedAccordingTo(Comparator.comparingInt((StoredHash s) -> s.id().level())
+                            .thenComparingLong(s -> s.id().index()));
             toStore.forEach(s -> assertThat(store).as("overwrite of %s", s.id()).doesNotContainKey(s.id()));
             toStore.forEach(s -> store.put(s.id(), s.hash()));
             size += batch;
             batches++;
 
-            assertThat(hexValues(store)).as("stored after size %d", size)
+            assertThat(hexValues(store))
+                    .as("stored after size %d", size)
                     .isEqualTo(hexValues(TREE.completeSubtrees(size)));
             assertThat(hex(StoredTree.treeHash(size, reader))).isEqualTo(hex(TREE.mth(0, size)));
         }
@@ -64,11 +68,14 @@ class StoredTreeTest {
     void appendingOneLeafAtATimeFillsTheStorageIndexesInOrder() {
         Map<NodeId, byte[]> store = new HashMap<>();
         for (int n = 0; n < 300; n++) {
-            List<StoredHash> toStore = StoredTree.hashesToStore(n, TREE.leafHashes(n, n + 1), ids -> ids.stream()
-                    .map(store::get).toList());
+            List<StoredHash> toStore = StoredTree.hashesToStore(
+                    n,
+                    TREE.leafHashes(n, n + 1),
+                    ids -> ids.stream().map(store::get).toList());
             toStore.forEach(s -> store.put(s.id(), s.hash()));
 
-            List<Long> positions = toStore.stream().map(s -> s.id().storageIndex()).sorted().toList();
+            List<Long> positions =
+                    toStore.stream().map(s -> s.id().storageIndex()).sorted().toList();
             List<Long> expected = new ArrayList<>();
             for (long p = NodeId.storedHashCount(n); p < NodeId.storedHashCount(n + 1); p++) {
                 expected.add(p);
@@ -91,7 +98,8 @@ class StoredTreeTest {
         assertThat(leafOnly).extracting(StoredHash::id).containsExactly(new NodeId(0, 6));
 
         // Nothing to append, nothing to read or store.
-        assertThat(StoredTree.hashesToStore(7, List.of(), TREE.storeOfSize(7, calls))).isEmpty();
+        assertThat(StoredTree.hashesToStore(7, List.of(), TREE.storeOfSize(7, calls)))
+                .isEmpty();
         assertThat(calls).isEmpty();
     }
 

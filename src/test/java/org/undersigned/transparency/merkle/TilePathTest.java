@@ -53,15 +53,45 @@ class TilePathTest {
     @Test
     void parsingRejectsEveryPathThatIsNotTheCanonicalOne() {
         for (String bad : List.of(
-                "", "tile", "tile/0", "tile/0/", "/tile/0/000", "tile/0/000/", "tiles/0/000",
-                "tile/00/000", "tile/01/000", "tile/64/000", "tile/100/000", "tile/-1/000", "tile/+1/000", // L
-                "tile/0/0", "tile/0/00", "tile/0/0000", "tile/0/x000/000", "tile/0/x000/x001/000",        // N
-                "tile/0/001/000", "tile/0/x001/x000", "tile/0/x1/000", "tile/0/X001/000", "tile/0/x001000",
-                "tile/0/x010/x000/x000/x000/x000/x000/x000/000", "tile/0/x009/x223/x372/x036/x854/x775/808",
-                "tile/0/\u0661\u0662\u0663",                                                // Arabic-Indic digits
-                "tile/0/000.p/0", "tile/0/000.p/256", "tile/0/000.p/010", "tile/0/000.p/", "tile/0/000.p",   // W
-                "tile/0/000.p/1/", "tile/0/000.P/1", "tile/0/000.p/1000", "tile/0/x001.p/1/000",
-                "tile/entries/0000", "tile/entries/000.p/256", "tile/entries/x000/001", "tile/data/000")) {
+                "",
+                "tile",
+                "tile/0",
+                "tile/0/",
+                "/tile/0/000",
+                "tile/0/000/",
+                "tiles/0/000",
+                "tile/00/000",
+                "tile/01/000",
+                "tile/64/000",
+                "tile/100/000",
+                "tile/-1/000",
+                "tile/+1/000", // L
+                "tile/0/0",
+                "tile/0/00",
+                "tile/0/0000",
+                "tile/0/x000/000",
+                "tile/0/x000/x001/000", // N
+                "tile/0/001/000",
+                "tile/0/x001/x000",
+                "tile/0/x1/000",
+                "tile/0/X001/000",
+                "tile/0/x001000",
+                "tile/0/x010/x000/x000/x000/x000/x000/x000/000",
+                "tile/0/x009/x223/x372/x036/x854/x775/808",
+                "tile/0/\u0661\u0662\u0663", // Arabic-Indic digits
+                "tile/0/000.p/0",
+                "tile/0/000.p/256",
+                "tile/0/000.p/010",
+                "tile/0/000.p/",
+                "tile/0/000.p", // W
+                "tile/0/000.p/1/",
+                "tile/0/000.P/1",
+                "tile/0/000.p/1000",
+                "tile/0/x001.p/1/000",
+                "tile/entries/0000",
+                "tile/entries/000.p/256",
+                "tile/entries/x000/001",
+                "tile/data/000")) {
             assertThatThrownBy(() -> TilePath.parse(bad)).as("'%s'", bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -94,7 +124,9 @@ class TilePathTest {
                 for (long index = 0; index < 3; index++) {
                     for (int width : new int[] {1, 17, 112, 255, 256}) {
                         Tile tile = new Tile(level, index, width);
-                        assertThat(tile.isPartOf(size)).as("%s in %d", tile, size).isEqualTo(tiles.contains(tile));
+                        assertThat(tile.isPartOf(size))
+                                .as("%s in %d", tile, size)
+                                .isEqualTo(tiles.contains(tile));
                     }
                 }
             }
@@ -118,8 +150,8 @@ class TilePathTest {
         assertThat(tile.hashIds()).containsExactly(new NodeId(8, 0), new NodeId(8, 1));
         assertThat(hex(tile.content(tree.storeOfSize(600, new ArrayList<>()))))
                 .isEqualTo(hex(tree.mth(0, 256)) + hex(tree.mth(256, 512)));
-        assertThat(new Tile(0, 2, 3).hashIds()).containsExactly(new NodeId(0, 512), new NodeId(0, 513),
-                new NodeId(0, 514));
+        assertThat(new Tile(0, 2, 3).hashIds())
+                .containsExactly(new NodeId(0, 512), new NodeId(0, 513), new NodeId(0, 514));
         assertThat(new EntryBundle(2, 3).firstEntry()).isEqualTo(512);
     }
 
@@ -134,13 +166,19 @@ class TilePathTest {
                 java.util.Set<TilePath> expected = new java.util.HashSet<>(fullTiles(to));
                 expected.removeAll(fullTiles(from));
                 List<TilePath> completed = Tile.completedBy(from, to);
-                assertThat(new java.util.HashSet<>(completed)).as("%d -> %d", from, to).isEqualTo(expected);
+                assertThat(new java.util.HashSet<>(completed))
+                        .as("%d -> %d", from, to)
+                        .isEqualTo(expected);
                 assertThat(completed).as("%d -> %d, each once", from, to).hasSize(expected.size());
             }
         }
         // the 16,777,216th entry completes a tile at every level up to 2
-        assertThat(Tile.completedBy(16_777_215, 16_777_217)).containsExactly(new EntryBundle(65_535, 256),
-                new Tile(0, 65_535, 256), new Tile(1, 255, 256), new Tile(2, 0, 256));
+        assertThat(Tile.completedBy(16_777_215, 16_777_217))
+                .containsExactly(
+                        new EntryBundle(65_535, 256),
+                        new Tile(0, 65_535, 256),
+                        new Tile(1, 255, 256),
+                        new Tile(2, 0, 256));
         assertThatThrownBy(() -> Tile.completedBy(10, 9)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -164,13 +202,20 @@ class TilePathTest {
     @Test
     void partialTilesOfOlderTreeSizesStillExistButNotTilesBeyondTheTree() {
         // a client holding the checkpoint of size 300 asks for entries/001.p/44 after the tree grew to 400
-        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 44).existsIn(400)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 44).isPartOf(400)).isFalse();
-        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 145).existsIn(400)).isFalse();
-        org.assertj.core.api.Assertions.assertThat(new Tile(0, 1, 256).existsIn(511)).isFalse();
-        org.assertj.core.api.Assertions.assertThat(new Tile(0, 1, 256).existsIn(512)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 44).existsIn(400))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 44).isPartOf(400))
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 145).existsIn(400))
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThat(new Tile(0, 1, 256).existsIn(511))
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThat(new Tile(0, 1, 256).existsIn(512))
+                .isTrue();
         // level 1 holds one hash per 256 leaves
-        org.assertj.core.api.Assertions.assertThat(new Tile(1, 0, 2).existsIn(2 * 256)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(new Tile(1, 0, 3).existsIn(2 * 256 + 255)).isFalse();
+        org.assertj.core.api.Assertions.assertThat(new Tile(1, 0, 2).existsIn(2 * 256))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(new Tile(1, 0, 3).existsIn(2 * 256 + 255))
+                .isFalse();
     }
 }

@@ -21,7 +21,9 @@ class CheckpointTest {
 
         assertThat(checkpoint.origin()).isEqualTo("example.com/behind-the-sofa");
         assertThat(checkpoint.size()).isEqualTo(20852163L);
-        assertThat(checkpoint.rootHash()).isEqualTo(Base64.getDecoder().decode(HASH)).hasSize(32);
+        assertThat(checkpoint.rootHash())
+                .isEqualTo(Base64.getDecoder().decode(HASH))
+                .hasSize(32);
         assertThat(checkpoint.extensions()).isEmpty();
         assertThat(checkpoint.format()).isEqualTo(SOFA);
     }
@@ -42,7 +44,8 @@ class CheckpointTest {
         Checkpoint empty = new Checkpoint("log.example", 0, emptyRoot);
         assertThat(empty.format()).isEqualTo("log.example\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n");
         assertThat(Checkpoint.parse(empty.format())).isEqualTo(empty);
-        assertThat(Checkpoint.parse("o\n" + Long.MAX_VALUE + "\n" + HASH + "\n").size()).isEqualTo(Long.MAX_VALUE);
+        assertThat(Checkpoint.parse("o\n" + Long.MAX_VALUE + "\n" + HASH + "\n").size())
+                .isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
@@ -55,26 +58,28 @@ class CheckpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "example.com/behind-the-sofa\n20852163\n" + HASH, // no final newline
-        "example.com/behind-the-sofa\n20852163\n", // no root hash
-        "\n20852163\n" + HASH + "\n", // empty origin
-        "example.com/behind-the-sofa\n020852163\n" + HASH + "\n", // leading zero
-        "example.com/behind-the-sofa\n00\n" + HASH + "\n",
-        "example.com/behind-the-sofa\n+20852163\n" + HASH + "\n", // sign
-        "example.com/behind-the-sofa\n-1\n" + HASH + "\n",
-        "example.com/behind-the-sofa\n 20852163\n" + HASH + "\n", // space
-        "example.com/behind-the-sofa\n\u0662\u0660\n" + HASH + "\n", // Arabic-Indic digits, which parseLong accepts
-        "example.com/behind-the-sofa\n9223372036854775808\n" + HASH + "\n", // beyond a long
-        "example.com/behind-the-sofa\n\n" + HASH + "\n", // empty size
-        "example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I\n", // unpadded
-        "example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2=\n", // 31 bytes
-        "example.com/behind-the-sofa\n20852163\n" + HASH + "\n\n", // empty extension line
-        "example.com/behind-the-sofa\n20852163\n" + HASH + "\nok\n\nafter blank\n",
-        "example.com/behind-the-sofa\r\n20852163\n" + HASH + "\n", // carriage return
-        "example.com/behind-the-sofa\n20852163\n" + HASH + "\nbell\u0007\n", // control character
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "example.com/behind-the-sofa\n20852163\n" + HASH, // no final newline
+                "example.com/behind-the-sofa\n20852163\n", // no root hash
+                "\n20852163\n" + HASH + "\n", // empty origin
+                "example.com/behind-the-sofa\n020852163\n" + HASH + "\n", // leading zero
+                "example.com/behind-the-sofa\n00\n" + HASH + "\n",
+                "example.com/behind-the-sofa\n+20852163\n" + HASH + "\n", // sign
+                "example.com/behind-the-sofa\n-1\n" + HASH + "\n",
+                "example.com/behind-the-sofa\n 20852163\n" + HASH + "\n", // space
+                "example.com/behind-the-sofa\n\u0662\u0660\n" + HASH
+                        + "\n", // Arabic-Indic digits, which parseLong accepts
+                "example.com/behind-the-sofa\n9223372036854775808\n" + HASH + "\n", // beyond a long
+                "example.com/behind-the-sofa\n\n" + HASH + "\n", // empty size
+                "example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I\n", // unpadded
+                "example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2=\n", // 31 bytes
+                "example.com/behind-the-sofa\n20852163\n" + HASH + "\n\n", // empty extension line
+                "example.com/behind-the-sofa\n20852163\n" + HASH + "\nok\n\nafter blank\n",
+                "example.com/behind-the-sofa\r\n20852163\n" + HASH + "\n", // carriage return
+                "example.com/behind-the-sofa\n20852163\n" + HASH + "\nbell\u0007\n", // control character
+            })
     void malformedCheckpointTextIsRefused(String text) {
         assertThatThrownBy(() -> Checkpoint.parse(text)).isInstanceOf(NoteException.Malformed.class);
     }

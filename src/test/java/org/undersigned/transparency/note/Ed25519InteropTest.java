@@ -21,8 +21,8 @@ class Ed25519InteropTest {
     private static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
 
     private final SignerKey key = SignerKey.generate("log.example/interop");
-    private final byte[] text = new Checkpoint("log.example/interop", 42, new byte[32]).format()
-            .getBytes(StandardCharsets.UTF_8);
+    private final byte[] text =
+            new Checkpoint("log.example/interop", 42, new byte[32]).format().getBytes(StandardCharsets.UTF_8);
 
     @Test
     void jdkVerifiesOurNoteSignatureWithTheRawPublicKey() throws Exception {
@@ -36,7 +36,9 @@ class Ed25519InteropTest {
 
         jdk.initVerify(jdkPublicKey(key.verifierKey().publicKey()));
         jdk.update(text, 0, text.length - 1);
-        assertThat(jdk.verify(signature)).as("the signature covers the final newline").isFalse();
+        assertThat(jdk.verify(signature))
+                .as("the signature covers the final newline")
+                .isFalse();
     }
 
     @Test
@@ -47,9 +49,11 @@ class Ed25519InteropTest {
         byte[] jdkSignature = jdk.sign();
 
         assertThat(jdkSignature).isEqualTo(key.sign(text));
-        Note note = new Note(new String(text, StandardCharsets.UTF_8),
+        Note note = new Note(
+                new String(text, StandardCharsets.UTF_8),
                 List.of(new NoteSignature(key.name(), key.id(), jdkSignature)));
-        assertThat(Note.open(note.format(), List.of(key.verifierKey())).signers()).containsExactly(key.verifierKey());
+        assertThat(Note.open(note.format(), List.of(key.verifierKey())).signers())
+                .containsExactly(key.verifierKey());
     }
 
     private static PublicKey jdkPublicKey(byte[] raw) throws Exception {

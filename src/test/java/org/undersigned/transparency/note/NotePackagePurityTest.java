@@ -17,8 +17,12 @@ class NotePackagePurityTest {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(PACKAGE);
-        classes().that().resideInAPackage(PACKAGE)
-                .should().onlyDependOnClassesThat().resideInAnyPackage(PACKAGE, "java..", "org.bouncycastle..")
+        classes()
+                .that()
+                .resideInAPackage(PACKAGE)
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(PACKAGE, "java..", "org.bouncycastle..")
                 .check(classes);
     }
 
@@ -27,9 +31,16 @@ class NotePackagePurityTest {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(PACKAGE);
-        classes().that().resideInAPackage(PACKAGE).and().doNotHaveSimpleName("Ed25519")
-                .and().doNotHaveSimpleName("SignerKey")
-                .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.bouncycastle..")
+        classes()
+                .that()
+                .resideInAPackage(PACKAGE)
+                .and()
+                .doNotHaveSimpleName("Ed25519")
+                .and()
+                .doNotHaveSimpleName("SignerKey")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideOutsideOfPackage("org.bouncycastle..")
                 .check(classes);
     }
 }

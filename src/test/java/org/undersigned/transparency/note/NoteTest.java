@@ -42,7 +42,8 @@ class NoteTest {
         for (int i = 0; i < SPEC_TEXT.length() - 1; i++) {
             byte[] changed = message.clone();
             changed[i] ^= 0x01; // stays printable ASCII, so the note is still well formed
-            assertThatThrownBy(() -> Note.open(changed, List.of(SPEC))).as("byte %d", i)
+            assertThatThrownBy(() -> Note.open(changed, List.of(SPEC)))
+                    .as("byte %d", i)
                     .isInstanceOf(NoteException.InvalidSignature.class);
         }
     }
@@ -66,7 +67,8 @@ class NoteTest {
         String text = new Checkpoint("log.example/undersigned", 7, new byte[32]).format();
 
         byte[] message = Note.sign(text, log).toBytes();
-        VerifiedNote opened = Note.open(message, List.of(VerifierKey.parse(log.verifierKey().format())));
+        VerifiedNote opened =
+                Note.open(message, List.of(VerifierKey.parse(log.verifierKey().format())));
 
         assertThat(opened.text()).isEqualTo(text);
         assertThat(Checkpoint.parse(opened.text()).size()).isEqualTo(7);
@@ -75,7 +77,8 @@ class NoteTest {
 
     @Test
     void noteSignedByAnotherKeyOfTheSameNameIsUnverified() {
-        String message = Note.sign(SPEC_TEXT, SignerKey.generate("example.com/foo")).format();
+        String message =
+                Note.sign(SPEC_TEXT, SignerKey.generate("example.com/foo")).format();
         assertThatThrownBy(() -> Note.open(message, List.of(SPEC))).isInstanceOf(NoteException.Unverified.class);
     }
 
@@ -96,7 +99,8 @@ class NoteTest {
 
         assertThatThrownBy(() -> Note.open(message, List.of(a.verifierKey(), b.verifierKey())))
                 .isInstanceOf(NoteException.InvalidSignature.class)
-                .satisfies(e -> assertThat(((NoteException.InvalidSignature) e).keyName()).isEqualTo("a.example"));
+                .satisfies(e -> assertThat(((NoteException.InvalidSignature) e).keyName())
+                        .isEqualTo("a.example"));
         assertThat(Note.open(message, List.of(b.verifierKey())).signers()).containsExactly(b.verifierKey());
     }
 
@@ -124,7 +128,8 @@ class NoteTest {
     void signatureSharingOnlyTheNameOrOnlyTheIdOfAKnownKeyIsIgnored() {
         SignerKey log = SignerKey.generate("log.example");
         Note signed = Note.sign("text\n", log);
-        NoteSignature sameName = new NoteSignature("log.example", new KeyId(log.id().value() + 1), new byte[64]);
+        NoteSignature sameName =
+                new NoteSignature("log.example", new KeyId(log.id().value() + 1), new byte[64]);
         NoteSignature sameId = new NoteSignature("other.example", log.id(), new byte[64]);
         List<NoteSignature> lines = new ArrayList<>(signed.signatures());
         lines.add(sameName);
@@ -139,15 +144,18 @@ class NoteTest {
     @Test
     void twoDifferentKnownKeysWithTheSameNameAndIdAreAConfigurationError() {
         // key IDs are 32 bits: this pair was found by a birthday search over seeds 0..68904 (little-endian counter)
-        VerifierKey first = VerifierKey.of("collision.example",
+        VerifierKey first = VerifierKey.of(
+                "collision.example",
                 HexFormat.of().parseHex("37e0c64f7e8f464a0f20384209308d8092b3e6524f918f047af6ade6e4374de6"));
-        VerifierKey second = VerifierKey.of("collision.example",
+        VerifierKey second = VerifierKey.of(
+                "collision.example",
                 HexFormat.of().parseHex("d17f37c4d0f22f320906dd8086502f7b5bc574a6adf2d47f5cb480d89dcd8eeb"));
         assertThat(first.id()).isEqualTo(second.id()).hasToString("7c6914b1");
         Note note = Note.parse(SPEC_NOTE);
 
         assertThatThrownBy(() -> note.verify(List.of(SPEC, first, second)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("collision.example+7c6914b1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("collision.example+7c6914b1");
         // the same key listed twice is no ambiguity
         assertThat(note.verify(List.of(SPEC, first, first)).signers()).containsExactly(SPEC);
     }
@@ -227,16 +235,19 @@ class NoteTest {
             signers.add(SignerKey.generate("witness" + i + ".example"));
         }
         String sixteen = Note.sign("text\n", signers).format();
-        assertThat(Note.open(sixteen, List.of(signers.get(15).verifierKey())).ignored()).hasSize(15);
+        assertThat(Note.open(sixteen, List.of(signers.get(15).verifierKey())).ignored())
+                .hasSize(15);
 
         StringBuilder tooMany = new StringBuilder("text\n\n");
         for (int i = 0; i <= Note.MAX_SIGNATURES; i++) {
-            tooMany.append(new NoteSignature("w" + i, new KeyId(i), new byte[64]).format()).append('\n');
+            tooMany.append(new NoteSignature("w" + i, new KeyId(i), new byte[64]).format())
+                    .append('\n');
         }
         assertMalformed(tooMany.toString());
         // refused for the count before any line is parsed, so a huge note costs no more than the limit
         String garbage = "text\n\n" + "x\n".repeat(Note.MAX_SIGNATURES + 1);
-        assertThatThrownBy(() -> Note.parse(garbage)).isInstanceOf(NoteException.Malformed.class)
+        assertThatThrownBy(() -> Note.parse(garbage))
+                .isInstanceOf(NoteException.Malformed.class)
                 .hasMessageContaining("at most " + Note.MAX_SIGNATURES);
     }
 
@@ -253,7 +264,8 @@ class NoteTest {
     void specOpeningExamplesParseThoughTheirKeysAreUnpublished() {
         Note poem = Note.parse(QUASIMODO_NOTE);
         assertThat(poem.text()).endsWith("ed \u00e8 subito sera.\n").contains(":\n\ned");
-        assertThat(poem.signatures()).singleElement()
+        assertThat(poem.signatures())
+                .singleElement()
                 .satisfies(s -> assertThat(s.signature()).hasSize(64))
                 .satisfies(s -> assertThat(s.name()).isEqualTo("quasimodo.example/salvatore"));
         assertThat(poem.format()).isEqualTo(QUASIMODO_NOTE);
@@ -273,7 +285,8 @@ class NoteTest {
     }
 
     private static void assertMalformed(String message) {
-        assertThatThrownBy(() -> Note.open(message, List.of(SPEC, PETER))).as(message)
+        assertThatThrownBy(() -> Note.open(message, List.of(SPEC, PETER)))
+                .as(message)
                 .isInstanceOf(NoteException.Malformed.class);
     }
 }

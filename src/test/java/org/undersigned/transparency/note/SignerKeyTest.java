@@ -40,7 +40,8 @@ class SignerKeyTest {
 
     @Test
     void twoGeneratedKeysDiffer() {
-        assertThat(SignerKey.generate("a").seed()).isNotEqualTo(SignerKey.generate("a").seed());
+        assertThat(SignerKey.generate("a").seed())
+                .isNotEqualTo(SignerKey.generate("a").seed());
     }
 
     @Test
@@ -51,7 +52,8 @@ class SignerKeyTest {
 
         assertThat(signature).hasSize(64);
         assertThat(key.verifierKey().verifies(message, signature)).isTrue();
-        assertThat(key.verifierKey().verifies("hj\n".getBytes(StandardCharsets.UTF_8), signature)).isFalse();
+        assertThat(key.verifierKey().verifies("hj\n".getBytes(StandardCharsets.UTF_8), signature))
+                .isFalse();
         signature[0] ^= 1;
         assertThat(key.verifierKey().verifies(message, signature)).isFalse();
     }
@@ -61,14 +63,17 @@ class SignerKeyTest {
         SignerKey peter = SignerKey.parse(PETER_SKEY);
         String seedBase64 = "AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
 
-        assertThat(peter.toString()).contains("PeterNeumann", "c74f20a3", "redacted").doesNotContain(seedBase64)
+        assertThat(peter.toString())
+                .contains("PeterNeumann", "c74f20a3", "redacted")
+                .doesNotContain(seedBase64)
                 .doesNotContain("PRIVATE");
     }
 
     @Test
     void refusalDoesNotRepeatTheSecretText() {
         String wrongId = PETER_SKEY.replace("c74f20a3", "c74f20a4");
-        assertThatThrownBy(() -> SignerKey.parse(wrongId)).isInstanceOf(NoteException.Malformed.class)
+        assertThatThrownBy(() -> SignerKey.parse(wrongId))
+                .isInstanceOf(NoteException.Malformed.class)
                 .hasMessageNotContaining("AYEKFALVFGyNhPJEMzD1QIDr");
     }
 

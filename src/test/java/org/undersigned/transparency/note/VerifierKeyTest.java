@@ -55,21 +55,22 @@ class VerifierKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "example.com/foo",
-        "example.com/foo+530d903a",
-        "example.com/foo+530d903b+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // wrong key ID
-        "example.com/bar+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // other name, same ID
-        "example.com/foo+530D903A+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // upper-case hex
-        "example.com/foo+0530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // nine hex digits
-        "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2", // base64 cut short
-        "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k=", // base64 too long
-        "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k ", // trailing space
-        "example.com/foo+530d903a+AukyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // signature type byte 0x02
-        " example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // name with a space
-        "+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // empty name
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "example.com/foo",
+                "example.com/foo+530d903a",
+                "example.com/foo+530d903b+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // wrong key ID
+                "example.com/bar+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // other name, same ID
+                "example.com/foo+530D903A+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // upper-case hex
+                "example.com/foo+0530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // nine hex digits
+                "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2", // base64 cut short
+                "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k=", // base64 too long
+                "example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k ", // trailing space
+                "example.com/foo+530d903a+AukyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // signature type byte 0x02
+                " example.com/foo+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // name with a space
+                "+530d903a+AekyeRrm56hApGFkyQR4ZCbV54Id2LKaANYcrnKv3U2k", // empty name
+            })
     void malformedVerifierKeyTextIsRefused(String text) {
         assertThatThrownBy(() -> VerifierKey.parse(text)).isInstanceOf(NoteException.Malformed.class);
     }
@@ -91,7 +92,8 @@ class VerifierKeyTest {
         byte[] notAPoint = new byte[32];
         Arrays.fill(notAPoint, (byte) 0xff);
         assertThatThrownBy(() -> VerifierKey.of("example.com/foo", notAPoint))
-                .isInstanceOf(NoteException.Malformed.class).hasMessageContaining("not a valid Ed25519 public key");
+                .isInstanceOf(NoteException.Malformed.class)
+                .hasMessageContaining("not a valid Ed25519 public key");
         String typed = Base64.getEncoder().encodeToString(prepend((byte) 1, notAPoint));
         String text = "example.com/foo+" + KeyId.ofEd25519("example.com/foo", notAPoint) + "+" + typed;
         assertThatThrownBy(() -> VerifierKey.parse(text)).isInstanceOf(NoteException.Malformed.class);
