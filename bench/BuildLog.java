@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.undersigned.transparency.merkle.EntryBundle;
@@ -274,10 +276,10 @@ public class BuildLog {
             for (int i = stackHash.size() - 2; i >= 0; i--) {
                 check = Hashes.nodeHash(stackHash.get(i), check);
             }
-            if (!java.util.Arrays.equals(root, check)) {
+            if (!Arrays.equals(root, check)) {
                 throw new IllegalStateException("root mismatch: stored-tree root differs from the stack computation");
             }
-            if (allLeaves != null && !java.util.Arrays.equals(root, Hashes.treeHash(allLeaves))) {
+            if (allLeaves != null && !Arrays.equals(root, Hashes.treeHash(allLeaves))) {
                 throw new IllegalStateException("root mismatch: stored-tree root differs from Hashes.treeHash");
             }
             String rootBase64 = Base64.getEncoder().encodeToString(root);
@@ -435,7 +437,7 @@ public class BuildLog {
         }
 
         void put(byte[] chunk) throws Exception {
-            while (!queue.offer(chunk, 1, java.util.concurrent.TimeUnit.SECONDS)) {
+            while (!queue.offer(chunk, 1, TimeUnit.SECONDS)) {
                 check();
             }
         }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -125,7 +126,7 @@ public class LetterPages {
         LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
         VersionText version = (number.matches("[0-9]{1,6}")
                         ? letters.version(slug, Integer.parseInt(number))
-                        : java.util.Optional.<VersionText>empty())
+                        : Optional.<VersionText>empty())
                 .orElseThrow(() -> new NotFoundException("Letter '" + letter.title() + "' has no version " + number
                         + ". It has versions 1 to " + letter.latest().number() + "."));
         boolean latest = version.number() == letter.latest().number();

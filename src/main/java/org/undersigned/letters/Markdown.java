@@ -2,6 +2,7 @@ package org.undersigned.letters;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -21,7 +22,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 @ApplicationScoped
 public class Markdown {
 
-    private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()

@@ -4,6 +4,7 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,7 +41,7 @@ public class MailSender {
         this.devMailbox = devMailbox;
         this.retryBase = retryBase;
         this.maxAttempts = maxAttempts;
-        this.host = java.net.URI.create(publicUrl).getHost();
+        this.host = URI.create(publicUrl).getHost();
     }
 
     @Scheduled(

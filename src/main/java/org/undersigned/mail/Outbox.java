@@ -1,6 +1,7 @@
 package org.undersigned.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -67,7 +68,7 @@ public class Outbox {
 
         static double count(OutboxRepository r) {
             try {
-                return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(r::countPending);
+                return QuarkusTransaction.requiringNew().call(r::countPending);
             } catch (RuntimeException e) {
                 return Double.NaN;
             }

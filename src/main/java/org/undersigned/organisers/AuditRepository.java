@@ -2,7 +2,10 @@ package org.undersigned.organisers;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** audit_event: append-only record of organiser and admin actions. */
@@ -46,9 +49,9 @@ class AuditRepository {
         if (value instanceof OffsetDateTime o) {
             return o;
         }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
+        if (value instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
         }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -6,12 +6,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -119,12 +123,7 @@ public class OrganiserApi {
 
     /** A bulk invalidation: filters (at least one), a reason code, and whether only to count. */
     public record BulkInvalidation(
-            String domain,
-            java.time.OffsetDateTime from,
-            java.time.OffsetDateTime to,
-            String network,
-            String reason,
-            Boolean dryRun) {}
+            String domain, OffsetDateTime from, OffsetDateTime to, String network, String reason, Boolean dryRun) {}
 
     @POST
     @Path("/letters/{slug}/invalidations")
@@ -165,14 +164,14 @@ public class OrganiserApi {
     @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
     @Transactional
     @Operation(summary = "Publish a thread entry (a response, a rebuttal...); stored and shown like file-based ones")
-    public jakarta.ws.rs.core.Response publish(@PathParam("slug") String slug, ThreadEntry entry) {
+    public Response publish(@PathParam("slug") String slug, ThreadEntry entry) {
         String actor = access.forLetter(slug);
         ThreadService.View view = threads.publish(slug, entryOrProblem(entry), actor);
         audit.record(actor, "thread-publish", slug, view.id(), view.title());
-        return jakarta.ws.rs.core.Response.status(201).entity(view).build();
+        return Response.status(201).entity(view).build();
     }
 
-    @jakarta.ws.rs.PUT
+    @PUT
     @Path("/letters/{slug}/thread/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
@@ -249,7 +248,7 @@ public class OrganiserApi {
         Duration lifetime;
         try {
             lifetime = body.lifetime() == null ? tokens.lifetime() : Duration.parse(body.lifetime());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new InvalidInput(Map.of("lifetime", "Give an ISO-8601 duration such as PT8H or P30D."));
         }
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(90)) > 0) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -139,7 +140,7 @@ public class OrganiserPages {
         switch (decision) {
             case "release" -> moderation.release(slug, id);
             case "reject" -> moderation.reject(slug, id, reason);
-            default -> throw new jakarta.ws.rs.NotFoundException("Decide 'release' or 'reject'.");
+            default -> throw new NotFoundException("Decide 'release' or 'reject'.");
         }
         audit.record(actor, decision, slug, id, reason);
         return Response.seeOther(URI.create("/organisers")).build();

@@ -8,6 +8,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -26,9 +27,7 @@ class OrganiserTokenFactory extends JWTCallerPrincipalFactory {
 
     private final JwtConsumer consumer;
 
-    OrganiserTokenFactory(
-            OrganiserKeys keys,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+    OrganiserTokenFactory(OrganiserKeys keys, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
         this.consumer = new JwtConsumerBuilder()
                 .setVerificationKey(keys.publicKey())
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.EDDSA)

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -87,7 +88,7 @@ public class DisownPages {
         csrf.verify(token);
         guard.limitLinks(http);
         if (email != null && !email.isBlank()) {
-            guard.limitEmail(email.strip().toLowerCase(java.util.Locale.ROOT));
+            guard.limitEmail(email.strip().toLowerCase(Locale.ROOT));
         }
         SigningTarget letter = signing.letter(slug);
         listed(letter, id);

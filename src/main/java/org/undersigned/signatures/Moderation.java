@@ -1,18 +1,23 @@
 package org.undersigned.signatures;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.verification.Honours;
+import org.undersigned.verification.Names;
 import org.undersigned.verification.Organisations;
+import org.undersigned.web.ClientNetwork;
 import org.undersigned.web.InvalidInput;
 
 /**
@@ -37,7 +42,7 @@ public class Moderation {
     static final int BULK_LIMIT = 10_000;
 
     /** Which counted signatures a bulk invalidation covers; every given filter must match (null = any). */
-    public record Filter(String domain, java.time.OffsetDateTime from, java.time.OffsetDateTime to, String network) {}
+    public record Filter(String domain, OffsetDateTime from, OffsetDateTime to, String network) {}
 
     /** How many signatures matched, and how many were invalidated (none on a dry run). */
     public record Bulk(int matched, int invalidated) {}
@@ -49,7 +54,7 @@ public class Moderation {
     private final Organisations organisations;
     private final SignatureAttestations attestations;
     private final SignerIds signerIds;
-    private final org.undersigned.web.ClientNetwork network;
+    private final ClientNetwork network;
 
     Moderation(
             SignatureRepository signatures,
@@ -59,7 +64,7 @@ public class Moderation {
             Organisations organisations,
             SignatureAttestations attestations,
             SignerIds signerIds,
-            org.undersigned.web.ClientNetwork network) {
+            ClientNetwork network) {
         this.signerIds = signerIds;
         this.network = network;
         this.signatures = signatures;
@@ -120,13 +125,13 @@ public class Moderation {
     @Transactional
     public Bulk invalidate(String slug, Filter filter, String reason, boolean dryRun) {
         String code = reason == null ? "" : reason.strip();
-        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         if (!REASON.matcher(code).matches()) {
             problems.put("reason", "A reason code is 2 to 40 of a-z, 0-9 and '-', e.g. spam or fraud.");
         }
         String domain = filter.domain() == null || filter.domain().isBlank()
                 ? null
-                : filter.domain().strip().toLowerCase(java.util.Locale.ROOT);
+                : filter.domain().strip().toLowerCase(Locale.ROOT);
         if (domain != null && !DOMAIN.matcher(domain).matches()) {
             problems.put("domain", "Give a domain name such as example.org.");
         }
@@ -156,7 +161,7 @@ public class Moderation {
             return new Bulk(matched.size(), 0);
         }
         for (Signature s : matched) {
-            signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            signatures.findById(s.seq, LockModeType.PESSIMISTIC_WRITE);
             signing.end(s, code, Signature.Moderation.REJECTED);
         }
         return new Bulk(matched.size(), matched.size());
@@ -171,9 +176,7 @@ public class Moderation {
                 .orElseThrow(() -> new InvalidInput(
                         Map.of("honour", "Unknown honour '" + honourId + "'; GET /api/honours lists them.")));
         boolean laureate = honour.laureates().stream()
-                .anyMatch(l -> l.year() == year
-                        && org.undersigned.verification.Names.key(l.name())
-                                .equals(org.undersigned.verification.Names.key(s.name)));
+                .anyMatch(l -> l.year() == year && Names.key(l.name()).equals(Names.key(s.name)));
         if (!laureate) {
             throw new InvalidInput(Map.of(
                     "year",

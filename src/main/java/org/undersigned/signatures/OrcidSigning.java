@@ -1,7 +1,9 @@
 package org.undersigned.signatures;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.UUID;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.verification.Honours;
+import org.undersigned.verification.Names;
 import org.undersigned.verification.OrcidEmployments;
 import org.undersigned.verification.OrcidEmployments.Employment;
 import org.undersigned.verification.Organisations;
@@ -106,7 +109,7 @@ public class OrcidSigning {
         }
         Optional<Signature> live = signatures.findLive(letter.letterId(), liveKey(orcidId));
         if (live.isPresent()) {
-            throw new jakarta.ws.rs.ClientErrorException("You have already signed this letter with ORCID.", 409);
+            throw new ClientErrorException("You have already signed this letter with ORCID.", 409);
         }
         Signature s = new Signature();
         s.id = UUID.randomUUID();
@@ -162,7 +165,7 @@ public class OrcidSigning {
         SigningTarget letter = signing.letter(slug);
         Optional<Signature> live = signatures
                 .findLive(letter.letterId(), liveKey(orcidId))
-                .map(s -> signatures.findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+                .map(s -> signatures.findById(s.seq, LockModeType.PESSIMISTIC_WRITE));
         if (live.isEmpty()) {
             return false;
         }
@@ -186,8 +189,7 @@ public class OrcidSigning {
                 .filter(s -> s.status == Signature.Status.CONFIRMED);
         boolean proven = found.filter(s -> orcidId.equals(s.orcid)
                         || orcidName != null
-                                && org.undersigned.verification.Names.key(orcidName)
-                                        .equals(org.undersigned.verification.Names.key(s.name))
+                                && Names.key(orcidName).equals(Names.key(s.name))
                                 && !"orcid".equals(s.identityMethod)
                                 && List.of("none", "self").contains(s.affiliationLevel))
                 .isPresent();

@@ -4,14 +4,17 @@ import io.quarkus.oidc.IdToken;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.verification.OrcidEmployments;
 import org.undersigned.verification.OrcidEmployments.Employment;
+import org.undersigned.web.ClientNetwork;
 import org.undersigned.web.Csrf;
 import org.undersigned.web.InvalidInput;
 
@@ -59,10 +63,9 @@ public class OrcidSigningPages {
     private final OrcidSigning orcid;
     private final SigningService signing;
     private final Csrf csrf;
-    private final org.undersigned.web.ClientNetwork network;
+    private final ClientNetwork network;
 
-    OrcidSigningPages(
-            OrcidSigning orcid, SigningService signing, Csrf csrf, org.undersigned.web.ClientNetwork network) {
+    OrcidSigningPages(OrcidSigning orcid, SigningService signing, Csrf csrf, ClientNetwork network) {
         this.network = network;
         this.orcid = orcid;
         this.signing = signing;
@@ -95,7 +98,7 @@ public class OrcidSigningPages {
             @FormParam("notify") String notify,
             @FormParam("email") String email,
             @FormParam(Csrf.FIELD) String token,
-            @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
+            @Context HttpServerRequest http) {
         csrf.verify(token);
         SigningTarget letter = signing.openLetter(slug);
         String iD = orcidId();
@@ -129,7 +132,7 @@ public class OrcidSigningPages {
     private String orcidId() {
         String sub = idToken.getSubject();
         if (sub == null || !OrcidEmployments.ORCID_ID.matcher(sub).matches()) {
-            throw new jakarta.ws.rs.ForbiddenException("The sign-in did not give an ORCID iD.");
+            throw new ForbiddenException("The sign-in did not give an ORCID iD.");
         }
         return sub;
     }

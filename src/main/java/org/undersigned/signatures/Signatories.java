@@ -2,11 +2,16 @@ package org.undersigned.signatures;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
+import org.undersigned.transparency.Receipts;
+import org.undersigned.web.InvalidInput;
 
 /** Public views of signatures: lists of public signatories, one signature's status, and counts. */
 @ApplicationScoped
@@ -55,23 +60,19 @@ public class Signatories {
     public record Count(
             String letter,
             long total,
-            java.util.Map<String, Long> byLevel,
-            java.util.Map<String, Long> byIdentity,
-            java.util.Map<String, Long> byOrganisation,
-            java.util.Map<String, Long> byVersion,
+            Map<String, Long> byLevel,
+            Map<String, Long> byIdentity,
+            Map<String, Long> byOrganisation,
+            Map<String, Long> byVersion,
             Counts.Checkpoint checkpoint,
-            java.time.Instant asOf) {}
+            Instant asOf) {}
 
     private final SignatureRepository signatures;
     private final Counts counts;
-    private final org.undersigned.letters.LetterService letters;
-    private final org.undersigned.transparency.Receipts receipts;
+    private final LetterService letters;
+    private final Receipts receipts;
 
-    Signatories(
-            SignatureRepository signatures,
-            Counts counts,
-            org.undersigned.letters.LetterService letters,
-            org.undersigned.transparency.Receipts receipts) {
+    Signatories(SignatureRepository signatures, Counts counts, LetterService letters, Receipts receipts) {
         this.signatures = signatures;
         this.counts = counts;
         this.letters = letters;
@@ -191,8 +192,7 @@ public class Signatories {
         try {
             return Math.max(0, Long.parseLong(after.strip()));
         } catch (NumberFormatException e) {
-            throw new org.undersigned.web.InvalidInput(
-                    java.util.Map.of("after", "Use the 'next' value of the previous page."));
+            throw new InvalidInput(Map.of("after", "Use the 'next' value of the previous page."));
         }
     }
 }

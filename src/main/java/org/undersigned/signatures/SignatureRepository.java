@@ -2,7 +2,11 @@ package org.undersigned.signatures;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,7 +30,7 @@ class SignatureRepository implements PanacheRepository<Signature> {
     Optional<Signature> lockOnLetter(long letterId, String id) {
         return findByPublicId(id)
                 .filter(s -> s.letterId == letterId)
-                .map(s -> findById(s.seq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+                .map(s -> findById(s.seq, LockModeType.PESSIMISTIC_WRITE));
     }
 
     static Optional<UUID> publicId(String id) {
@@ -65,7 +69,7 @@ class SignatureRepository implements PanacheRepository<Signature> {
      * organiser) are not among them.
      */
     @SuppressWarnings("unchecked")
-    List<Long> abandoned(java.time.OffsetDateTime cutoff, java.time.OffsetDateTime now, int limit) {
+    List<Long> abandoned(OffsetDateTime cutoff, OffsetDateTime now, int limit) {
         return ((List<Number>) getEntityManager()
                         .createNativeQuery("SELECT s.seq FROM signature s "
                                 + "WHERE s.status IN ('PENDING', 'DUPLICATE') AND s.moderation IS NULL AND s.created_at < ?1 "
@@ -106,15 +110,9 @@ class SignatureRepository implements PanacheRepository<Signature> {
      * [from, to), network tag. Oldest first, at most {@code limit}.
      */
     List<Signature> matching(
-            long letterId,
-            String domain,
-            java.time.OffsetDateTime from,
-            java.time.OffsetDateTime to,
-            String networkTag,
-            int limit) {
+            long letterId, String domain, OffsetDateTime from, OffsetDateTime to, String networkTag, int limit) {
         StringBuilder q = new StringBuilder("letterId = :letter and status = :status");
-        java.util.Map<String, Object> p =
-                new java.util.HashMap<>(java.util.Map.of("letter", letterId, "status", Signature.Status.CONFIRMED));
+        Map<String, Object> p = new HashMap<>(Map.of("letter", letterId, "status", Signature.Status.CONFIRMED));
         if (domain != null) {
             q.append(" and (email like :at or email like :sub)");
             p.put("at", "%@" + domain);

@@ -4,12 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.undersigned.letters.TextHash;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.web.AppSecrets;
 
@@ -50,10 +55,8 @@ class SignerIds {
     }
 
     /** The code of a signature's unsubscribe link: a keyed hash of its id, so nothing needs storing. */
-    String unsubscribeCode(java.util.UUID id) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(java.util.Arrays.copyOf(hmac("unsubscribe\n" + id), 16));
+    String unsubscribeCode(UUID id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hmac("unsubscribe\n" + id), 16));
     }
 
     /** HMAC-SHA256 with the pepper; each use prefixes its own label, so no two uses can collide. */
@@ -75,7 +78,7 @@ class SignerIds {
 
     /** The canonical public record of a listed signature, as served with the signatory list. */
     static String listingRecord(Signature s) {
-        java.util.Map<String, Object> record = new java.util.TreeMap<>();
+        Map<String, Object> record = new TreeMap<>();
         record.put("name", s.name);
         if (s.organisation != null) {
             record.put("organisation", s.organisation);
@@ -90,6 +93,6 @@ class SignerIds {
     }
 
     static String commitment(String record) {
-        return org.undersigned.letters.TextHash.sha256(record);
+        return TextHash.sha256(record);
     }
 }

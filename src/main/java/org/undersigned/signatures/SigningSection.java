@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.LetterPageSection;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
@@ -37,7 +38,7 @@ public class SigningSection implements LetterPageSection {
     SigningSection(
             LetterService letters,
             Signatories signatories,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "undersigned.orcid.enabled") boolean orcid) {
+            @ConfigProperty(name = "undersigned.orcid.enabled") boolean orcid) {
         this.letters = letters;
         this.signatories = signatories;
         this.orcid = orcid;

@@ -3,16 +3,19 @@ package org.undersigned.signatures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
@@ -408,7 +411,7 @@ public class SigningService {
     void end(Signature s, String invalidation, Signature.Moderation mark) {
         if (s.status == Signature.Status.CONFIRMED) {
             String slug = letters.signingTarget(s.letterId).orElseThrow().slug();
-            java.time.Instant now = Tokens.now().toInstant();
+            Instant now = Tokens.now().toInstant();
             log.append(
                     s.letterId,
                     invalidation == null
@@ -449,10 +452,7 @@ public class SigningService {
      * Runs a link's action exactly once: the token is claimed by a conditional update (a second click, or a
      * concurrent one, finds it used) and the signature row is locked, so two links of one signature cannot both act.
      */
-    private LinkView use(
-            String token,
-            SignatureToken.Purpose purpose,
-            java.util.function.BiConsumer<Signature, SignatureToken> action) {
+    private LinkView use(String token, SignatureToken.Purpose purpose, BiConsumer<Signature, SignatureToken> action) {
         LinkView view = inspect(token, purpose);
         if (!view.valid()) {
             return view;
@@ -461,7 +461,7 @@ public class SigningService {
         if (!tokens.claim(t)) {
             return inspect(token, purpose);
         }
-        Signature s = signatures.findById(t.signatureSeq, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Signature s = signatures.findById(t.signatureSeq, LockModeType.PESSIMISTIC_WRITE);
         if (!actionable(s, t)) {
             return new LinkView(
                     Tokens.State.USED,

@@ -3,6 +3,7 @@ package org.undersigned.threads;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -11,7 +12,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.LetterService;
@@ -27,8 +30,8 @@ public class ThreadPages {
         static native TemplateInstance thread(
                 LetterDetail letter,
                 List<ThreadService.View> entries,
-                java.util.Map<String, String> claimTexts,
-                java.util.Map<String, String> titles);
+                Map<String, String> claimTexts,
+                Map<String, String> titles);
     }
 
     private final ThreadService threads;
@@ -50,11 +53,10 @@ public class ThreadPages {
     @Operation(hidden = true)
     public TemplateInstance thread(@PathParam("slug") String slug) {
         LetterDetail letter = letters.find(slug)
-                .orElseThrow(() ->
-                        new jakarta.ws.rs.NotFoundException("There is no published letter called '" + slug + "'."));
+                .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
         List<ThreadService.View> entries = threads.thread(slug);
-        java.util.Map<String, String> claimTexts = new java.util.HashMap<>();
-        java.util.Map<String, String> titles = new java.util.HashMap<>();
+        Map<String, String> claimTexts = new HashMap<>();
+        Map<String, String> titles = new HashMap<>();
         entries.forEach(e -> e.claims().forEach(c -> claimTexts.put(c.id(), c.text())));
         entries.forEach(e -> titles.put(e.id(), (e.organisation() == null ? "" : e.organisation() + ": ") + e.title()));
         return Templates.thread(letter, entries, claimTexts, titles);
@@ -66,8 +68,7 @@ public class ThreadPages {
     @Operation(summary = "Atom feed (RFC 4287) of the letter's versions and thread entries")
     public Response feed(@PathParam("slug") String slug) {
         LetterDetail letter = letters.find(slug)
-                .orElseThrow(() ->
-                        new jakarta.ws.rs.NotFoundException("There is no published letter called '" + slug + "'."));
+                .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
         String base = publicUrl + "/letters/" + slug;
         List<AtomFeed.Item> items = new ArrayList<>();
         for (VersionInfo v : letter.versions()) {

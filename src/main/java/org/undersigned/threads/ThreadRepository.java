@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -143,17 +146,17 @@ class ThreadRepository {
     }
 
     private static LocalDate date(Object o) {
-        return o == null ? null : o instanceof LocalDate d ? d : ((java.sql.Date) o).toLocalDate();
+        return o == null ? null : o instanceof LocalDate d ? d : ((Date) o).toLocalDate();
     }
 
     private static OffsetDateTime time(Object o) {
         if (o == null || o instanceof OffsetDateTime) {
             return (OffsetDateTime) o;
         }
-        if (o instanceof java.time.Instant i) {
+        if (o instanceof Instant i) {
             return i.atOffset(ZoneOffset.UTC);
         }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
+        return ((Timestamp) o).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     static String write(Object value) {

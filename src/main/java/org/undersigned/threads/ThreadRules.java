@@ -3,6 +3,7 @@ package org.undersigned.threads;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,7 @@ final class ThreadRules {
 
     /** Problems of one entry on its own, by field; empty when none. */
     static Map<String, String> problems(ThreadEntry e) {
-        Map<String, String> p = new java.util.LinkedHashMap<>();
+        Map<String, String> p = new LinkedHashMap<>();
         if (e.id() == null || !ID.matcher(e.id()).matches()) {
             p.put("id", "An id is 1 to 80 of a-z, 0-9 and '-', starting with a letter or digit.");
         }

@@ -2,6 +2,7 @@ package org.undersigned.threads;
 
 import io.quarkus.qute.TemplateExtension;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.undersigned.letters.LetterPageSection;
 import org.undersigned.letters.LetterViews.LetterDetail;
 
@@ -34,7 +35,7 @@ public class ThreadSection implements LetterPageSection {
         long unanswered = entries.stream()
                 .filter(e -> e.retracted() == null)
                 .flatMap(e -> e.answers().values().stream())
-                .filter(java.util.List::isEmpty)
+                .filter(List::isEmpty)
                 .count();
         StringBuilder html = new StringBuilder("<section class=\"thread-summary\" aria-labelledby=\"thread-heading\">"
                 + "<h2 id=\"thread-heading\">Responses and rebuttals</h2>");

@@ -7,6 +7,8 @@ import jakarta.ws.rs.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -39,7 +41,7 @@ public class ThreadService {
             String title,
             String organisation,
             String author,
-            java.time.LocalDate date,
+            LocalDate date,
             String url,
             ThreadEntry.Archived archived,
             String respondsTo,
@@ -100,7 +102,7 @@ public class ThreadService {
         return stored;
     }
 
-    private final ShortCache<String, List<View>> cache = new ShortCache<>(java.time.Duration.ofSeconds(1), 10_000);
+    private final ShortCache<String, List<View>> cache = new ShortCache<>(Duration.ofSeconds(1), 10_000);
 
     /**
      * The thread in timeline order. Read on every view of the letter's page, so kept for a second per replica (and

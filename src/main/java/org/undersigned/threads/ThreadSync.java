@@ -8,6 +8,7 @@ import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.undersigned.letters.ContentReloaded;
 
 /**
  * Loads thread files at start, after the letters they belong to (a broken file stops the start, naming it), and again
@@ -31,7 +32,7 @@ class ThreadSync {
     }
 
     /** The letters were loaded again while running: their threads follow (a broken file is reported, not fatal). */
-    void onReload(@Observes org.undersigned.letters.ContentReloaded reloaded) {
+    void onReload(@Observes ContentReloaded reloaded) {
         try {
             load("Reloaded");
         } catch (RuntimeException e) {

@@ -3,6 +3,8 @@ package org.undersigned.transparency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +33,7 @@ class HeadCache {
     private final Map<Long, Map<NodeId, byte[]>> nodes = new ConcurrentHashMap<>();
 
     HeadCache(
-            LogStore store,
-            @ConfigProperty(name = "undersigned.log.head-cache", defaultValue = "500ms") java.time.Duration ttl) {
+            LogStore store, @ConfigProperty(name = "undersigned.log.head-cache", defaultValue = "500ms") Duration ttl) {
         this.store = store;
         this.ttlNanos = ttl.toNanos();
     }
@@ -67,7 +68,7 @@ class HeadCache {
         return ids -> {
             List<NodeId> missing =
                     ids.stream().filter(id -> !cached.containsKey(id)).toList();
-            Map<NodeId, byte[]> read = new java.util.HashMap<>();
+            Map<NodeId, byte[]> read = new HashMap<>();
             if (!missing.isEmpty()) {
                 List<byte[]> hashes = db.readHashes(missing);
                 for (int i = 0; i < missing.size(); i++) {

@@ -4,17 +4,24 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 import org.undersigned.transparency.merkle.EntryBundle;
 import org.undersigned.transparency.merkle.HashReader;
 import org.undersigned.transparency.merkle.NodeId;
@@ -42,7 +49,7 @@ class LogStore {
         return Panache.getEntityManager();
     }
 
-    private static <T> T jdbc(org.hibernate.jdbc.ReturningWork<T> work) {
+    private static <T> T jdbc(ReturningWork<T> work) {
         return em().unwrap(Session.class).doReturningWork(work);
     }
 
@@ -79,7 +86,7 @@ class LogStore {
         }
         Instant at = oldest instanceof Timestamp t
                 ? t.toInstant()
-                : oldest instanceof java.time.OffsetDateTime o ? o.toInstant() : Instant.parse(oldest.toString());
+                : oldest instanceof OffsetDateTime o ? o.toInstant() : Instant.parse(oldest.toString());
         return Math.max(0, (System.currentTimeMillis() - at.toEpochMilli()) / 1000.0);
     }
 
@@ -157,7 +164,7 @@ class LogStore {
                     s.setLong(1, letterId);
                     s.setLong(2, idx++);
                     s.setString(3, p.entry());
-                    s.setObject(4, p.signatureSeq(), java.sql.Types.BIGINT);
+                    s.setObject(4, p.signatureSeq(), Types.BIGINT);
                     s.addBatch();
                 }
                 return s.executeBatch();
@@ -198,16 +205,15 @@ class LogStore {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            try (java.sql.Connection c = dataSource.getConnection()) {
+            try (Connection c = dataSource.getConnection()) {
                 return readHashes(c, letterId, ids);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("could not read log hashes of letter " + letterId, e);
             }
         };
     }
 
-    private static List<byte[]> readHashes(java.sql.Connection c, long letterId, List<NodeId> ids)
-            throws java.sql.SQLException {
+    private static List<byte[]> readHashes(Connection c, long letterId, List<NodeId> ids) throws SQLException {
         Map<NodeId, byte[]> found = new HashMap<>();
         boolean postgres = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
         try (PreparedStatement s = postgres ? byArrays(c, letterId, ids) : byPairs(c, letterId, ids);
@@ -219,8 +225,7 @@ class LogStore {
         return ordered(letterId, ids, found);
     }
 
-    private static PreparedStatement byArrays(java.sql.Connection c, long letterId, List<NodeId> ids)
-            throws java.sql.SQLException {
+    private static PreparedStatement byArrays(Connection c, long letterId, List<NodeId> ids) throws SQLException {
         PreparedStatement s = c.prepareStatement("SELECT h.level, h.idx, h.hash FROM log_hash h "
                 + "JOIN unnest(?, ?) AS k(level, idx) ON h.level = k.level AND h.idx = k.idx WHERE h.letter_id = ?");
         s.setArray(1, c.createArrayOf("int4", ids.stream().map(NodeId::level).toArray()));
@@ -229,8 +234,7 @@ class LogStore {
         return s;
     }
 
-    private static PreparedStatement byPairs(java.sql.Connection c, long letterId, List<NodeId> ids)
-            throws java.sql.SQLException {
+    private static PreparedStatement byPairs(Connection c, long letterId, List<NodeId> ids) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT level, idx, hash FROM log_hash WHERE letter_id = ? AND (");
         for (int i = 0; i < ids.size(); i++) {
             sql.append(i == 0 ? "" : " OR ").append("(level = ? AND idx = ?)");
@@ -247,7 +251,7 @@ class LogStore {
 
     /** The hashes of one level from index {@code from}, {@code count} of them: a tile, read as one range. */
     List<byte[]> hashRange(long letterId, int level, long from, int count) {
-        List<NodeId> ids = java.util.stream.LongStream.range(from, from + count)
+        List<NodeId> ids = LongStream.range(from, from + count)
                 .mapToObj(i -> new NodeId(level, i))
                 .toList();
         Map<NodeId, byte[]> found = new HashMap<>();
@@ -355,7 +359,7 @@ class LogStore {
 
     /** C2SP tlog-tiles §Log entries: each entry as a big-endian uint16 length followed by its bytes. */
     static byte[] bundle(List<Entry> entries) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Entry e : entries) {
             byte[] data = utf8(e.entry());
             out.write(data.length >>> 8);

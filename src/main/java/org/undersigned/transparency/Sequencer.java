@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +56,7 @@ public class Sequencer {
             LetterService letters,
             Event<TransparencyLog.EntriesSequenced> sequenced,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
-            @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "100ms")
-                    java.time.Duration period,
+            @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "100ms") Duration period,
             MeterRegistry registry) {
         this.store = store;
         this.keys = keys;
@@ -151,7 +152,7 @@ public class Sequencer {
         String note = Note.sign(body, keys.signer(letter.slug())).format();
         store.insertCheckpoint(letterId, newSize, rootBase64, note);
         store.deletePending(batch);
-        List<TransparencyLog.Sequenced> entries = new java.util.ArrayList<>(batch.size());
+        List<TransparencyLog.Sequenced> entries = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             entries.add(new TransparencyLog.Sequenced(
                     size + i, batch.get(i).signatureSeq(), batch.get(i).effect()));

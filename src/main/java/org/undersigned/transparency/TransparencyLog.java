@@ -3,7 +3,10 @@ package org.undersigned.transparency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.undersigned.transparency.merkle.Hashes;
 
 /**
@@ -30,8 +33,7 @@ public class TransparencyLog {
     public record Head(long size, String rootHash) {
 
         /** An empty log: size 0, root SHA-256 of nothing (RFC 9162 §2.1.1). */
-        public static final Head EMPTY =
-                new Head(0, java.util.Base64.getEncoder().encodeToString(Hashes.emptyTreeHash()));
+        public static final Head EMPTY = new Head(0, Base64.getEncoder().encodeToString(Hashes.emptyTreeHash()));
     }
 
     private final LogStore store;
@@ -50,7 +52,7 @@ public class TransparencyLog {
     public String append(long letterId, String entry, Long signatureSeq, String effect) {
         store.addPending(letterId, entry, signatureSeq, effect);
         appended.fire(new Appended(letterId));
-        return java.util.HexFormat.of().formatHex(Hashes.leafHash(LogStore.utf8(entry)));
+        return HexFormat.of().formatHex(Hashes.leafHash(LogStore.utf8(entry)));
     }
 
     /** True when every written event has been integrated into its log. */
@@ -60,7 +62,7 @@ public class TransparencyLog {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.Optional<Head> head(long letterId) {
+    public Optional<Head> head(long letterId) {
         return store.latestCheckpoint(letterId).map(c -> new Head(c.size(), c.root()));
     }
 }

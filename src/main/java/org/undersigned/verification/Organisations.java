@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -65,8 +66,7 @@ public class Organisations {
     }
 
     private static List<String> names(Organisation o) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(o.name()), o.aliases().stream())
-                .toList();
+        return Stream.concat(Stream.of(o.name()), o.aliases().stream()).toList();
     }
 
     public List<Organisation> all() {

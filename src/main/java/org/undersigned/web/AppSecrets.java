@@ -2,6 +2,13 @@ package org.undersigned.web;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -23,26 +30,22 @@ public class AppSecrets {
      * A 32-byte Ed25519 seed: {@code configured} (base64) or the content of {@code file} when given, else generated
      * once and stored under {@code name}.
      */
-    public byte[] ed25519Seed(
-            String name,
-            java.util.Optional<String> configured,
-            java.util.Optional<java.nio.file.Path> file,
-            String property) {
+    public byte[] ed25519Seed(String name, Optional<String> configured, Optional<Path> file, String property) {
         String base64 = configured
                 .filter(k -> !k.isBlank())
                 .or(() -> file.map(f -> {
                     try {
-                        return java.nio.file.Files.readString(f);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException("cannot read " + property + "-file " + f, e);
+                        return Files.readString(f);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read " + property + "-file " + f, e);
                     }
                 }))
                 .orElseGet(() -> getOrCreate(name, () -> {
                     byte[] bytes = new byte[32];
-                    new java.security.SecureRandom().nextBytes(bytes);
-                    return java.util.Base64.getEncoder().encodeToString(bytes);
+                    new SecureRandom().nextBytes(bytes);
+                    return Base64.getEncoder().encodeToString(bytes);
                 }));
-        byte[] seed = java.util.Base64.getDecoder().decode(base64.strip());
+        byte[] seed = Base64.getDecoder().decode(base64.strip());
         if (seed.length != 32) {
             throw new IllegalArgumentException(property + " must be a base64 Ed25519 seed of 32 bytes");
         }

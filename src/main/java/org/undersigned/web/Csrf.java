@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -81,7 +82,7 @@ public class Csrf {
      * Renders a page that every visitor may share (a cache entry): forms in it carry a placeholder that
      * {@link #personalise} replaces with each visitor's own token.
      */
-    public SharedPage renderShared(java.util.function.Supplier<String> render) {
+    public SharedPage renderShared(Supplier<String> render) {
         SHARED.set(Boolean.TRUE);
         try {
             return SharedPage.split(render.get(), PLACEHOLDER);

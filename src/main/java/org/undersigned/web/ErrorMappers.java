@@ -1,5 +1,6 @@
 package org.undersigned.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.validation.ConstraintViolationException;
@@ -52,8 +53,7 @@ public class ErrorMappers {
 
     /** Malformed JSON bodies are the client's mistake: 400 with the parser's position, not a 500. */
     @ServerExceptionMapper
-    public Response unreadableJson(
-            com.fasterxml.jackson.core.JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+    public Response unreadableJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         String where = e.getLocation() == null
                 ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column "

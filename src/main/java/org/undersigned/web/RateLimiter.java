@@ -2,10 +2,12 @@ package org.undersigned.web;
 
 import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.local.LocalBucket;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -65,7 +67,7 @@ public class RateLimiter {
                 ? shared.getProxy(id, () -> config).tryConsumeAndReturnRemaining(1)
                 : local.computeIfAbsent(
                                 id,
-                                k -> io.github.bucket4j.Bucket.builder()
+                                k -> Bucket.builder()
                                         .addLimit(config.getBandwidths()[0])
                                         .build())
                         .tryConsumeAndReturnRemaining(1);
@@ -78,7 +80,7 @@ public class RateLimiter {
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void removeExpired() {
-        if (shared != null && shared instanceof io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner cleaner) {
+        if (shared != null && shared instanceof ExpiredEntriesCleaner cleaner) {
             while (cleaner.removeExpired(1000) == 1000) {
                 // keep going while full batches come back
             }

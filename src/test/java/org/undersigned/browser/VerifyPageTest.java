@@ -14,6 +14,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -186,8 +187,8 @@ class VerifyPageTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        org.assertj.core.api.Assertions.assertThat(note)
-                .startsWith("localhost:" + io.restassured.RestAssured.port
+        Assertions.assertThat(note)
+                .startsWith("localhost:" + RestAssured.port
                         + "/log/closed-letter\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n\u2014 ");
         try (BrowserContext context = Chromium.browser().newContext()) {
             context.setDefaultTimeout(15_000);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,6 @@ class LetterApiTest {
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/letters/{slug}/versions/{number}"));
+                .body("paths", Matchers.hasKey("/api/letters/{slug}/versions/{number}"));
     }
 }

@@ -12,12 +12,16 @@ import io.restassured.http.ContentType;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.Counted;
 import org.undersigned.support.MailServer;
@@ -139,7 +143,7 @@ class ModerationTest {
                         .statusCode(200)
                         .extract()
                         .asByteArray(),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         assertThat(entries).contains("\"reason\":\"impersonation\"").contains("\"type\":\"invalidation\"");
         // a decided signature is not in the queue any more and cannot be decided twice
         given().auth()
@@ -152,7 +156,7 @@ class ModerationTest {
     @Test
     void organisersInvalidateInBulkByDomainWindowAndNetworkWithTheReasonInTheLog() {
         String letter = "bulk-letter";
-        String domain = "bulk-" + java.util.UUID.randomUUID().toString().substring(0, 6) + ".example";
+        String domain = "bulk-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
         String a = Signing.signAndConfirm(
                 mail, letter, Map.of("name", "Bulk One", "email", Signing.address("b1", domain), "listing", "public"));
         String b = Signing.signAndConfirm(
@@ -175,7 +179,7 @@ class ModerationTest {
                 .post(path)
                 .then()
                 .statusCode(400)
-                .body("errors.filter", org.hamcrest.Matchers.containsString("at least one"));
+                .body("errors.filter", Matchers.containsString("at least one"));
         given().auth()
                 .oauth2(organiser)
                 .contentType(ContentType.JSON)
@@ -192,7 +196,7 @@ class ModerationTest {
                         "network",
                         "10.9.9.9",
                         "from",
-                        java.time.OffsetDateTime.now().minusMinutes(5).toString(),
+                        OffsetDateTime.now().minusMinutes(5).toString(),
                         "reason",
                         "spam",
                         "dryRun",
@@ -207,14 +211,14 @@ class ModerationTest {
                         "network",
                         "127.0.0.1",
                         "from",
-                        java.time.OffsetDateTime.now().minusMinutes(5).toString(),
+                        OffsetDateTime.now().minusMinutes(5).toString(),
                         "reason",
                         "spam",
                         "dryRun",
                         true))
                 .post(path)
                 .then()
-                .body("matched", org.hamcrest.Matchers.greaterThanOrEqualTo(3));
+                .body("matched", Matchers.greaterThanOrEqualTo(3));
         assertThat(Counted.total(letter, log)).isEqualTo(before);
 
         given().auth()
@@ -241,15 +245,13 @@ class ModerationTest {
                         .statusCode(200)
                         .extract()
                         .asByteArray(),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         assertThat(entries.split("\"reason\":\"spam\"", -1)).hasSizeGreaterThanOrEqualTo(3);
         given().auth()
                 .oauth2(organiser)
                 .get("/api/admin/audit?limit=20")
                 .then()
-                .body(
-                        "find { it.action == 'invalidate' }.detail",
-                        org.hamcrest.Matchers.startsWith("spam: 2 signatures"));
+                .body("find { it.action == 'invalidate' }.detail", Matchers.startsWith("spam: 2 signatures"));
     }
 
     @Test
@@ -267,7 +269,7 @@ class ModerationTest {
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("another site"));
+                .body("detail", Matchers.containsString("another site"));
         given().cookie("organiser", cookie)
                 .header("Sec-Fetch-Site", "same-site")
                 .post(release)

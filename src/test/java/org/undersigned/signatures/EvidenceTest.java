@@ -18,8 +18,12 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.Counted;
 import org.undersigned.support.MailServer;
@@ -75,7 +79,7 @@ class EvidenceTest {
         Map<String, Long> after = byLevel();
         assertThat(after.get("email-domain")).isEqualTo(before.get("email-domain") + 1);
         assertThat(after.get("self")).isEqualTo(before.get("self") + 1);
-        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(given().accept("text/html")
+        Document page = Jsoup.parse(given().accept("text/html")
                 .get("/letters/" + LETTER)
                 .then()
                 .statusCode(200)
@@ -158,13 +162,13 @@ class EvidenceTest {
     }
 
     /** Leaf hashes of every entry in the letter's public log, from its entry bundles. */
-    private static java.util.Set<String> logEntryLeafHashes() throws Exception {
+    private static Set<String> logEntryLeafHashes() throws Exception {
         long size = given().get("/api/letters/" + LETTER + "/count")
                 .then()
                 .extract()
                 .jsonPath()
                 .getLong("checkpoint.size");
-        java.util.Set<String> hashes = new java.util.HashSet<>();
+        Set<String> hashes = new HashSet<>();
         for (long n = 0; n * 256 < size; n++) {
             long width = Math.min(256, size - n * 256);
             String path = String.format("%03d", n) + (width == 256 ? "" : ".p/" + width);

@@ -5,18 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.Counted;
+import org.undersigned.support.MailServer;
+import org.undersigned.support.Mailbox;
 import org.undersigned.support.OrcidServers;
 import org.undersigned.support.OrcidSession;
+import org.undersigned.support.Signing;
 import org.undersigned.transparency.TransparencyLog;
 
 /**
@@ -31,8 +36,8 @@ class OrcidSigningTest {
     @OrcidServers.Inject
     MockOAuth2Server provider;
 
-    @org.undersigned.support.MailServer.Inject
-    com.icegreen.greenmail.util.GreenMail mail;
+    @MailServer.Inject
+    GreenMail mail;
 
     @Inject
     TransparencyLog log;
@@ -114,7 +119,7 @@ class OrcidSigningTest {
                 .post("/orcid/withdraw/" + LETTER)
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("Your signature is withdrawn"));
+                .body(Matchers.containsString("Your signature is withdrawn"));
         assertThat(counts("byLevel").get("orcid-institution")).isEqualTo(before.get("orcid-institution"));
     }
 
@@ -127,7 +132,7 @@ class OrcidSigningTest {
                 .statusCode(200)
                 .extract()
                 .asString());
-        String email = org.undersigned.support.Signing.address("orcid-receipt", "example.org");
+        String email = Signing.address("orcid-receipt", "example.org");
         String page = session.form(form, "/orcid/sign/sample-letter")
                 .formParam("employment", "1")
                 .formParam("listing", "public")
@@ -138,7 +143,7 @@ class OrcidSigningTest {
                 .extract()
                 .asString();
         // the address was never confirmed: its receipt offers withdrawal through ORCID, not a link that withdraws
-        String receipt = org.undersigned.support.Mailbox.body(org.undersigned.support.Mailbox.await(mail, email, 1));
+        String receipt = Mailbox.body(Mailbox.await(mail, email, 1));
         assertThat(receipt).contains("/orcid/sign/sample-letter").doesNotContain("/withdraw/");
         String id =
                 Jsoup.parse(page).select("a[href$=/attestations]").attr("href").split("/")[3];
@@ -170,7 +175,7 @@ class OrcidSigningTest {
         assertThat(again.select("#f-organisation").val()).isEqualTo("Somewhere Institute");
         given().get("/api/letters/" + LETTER + "/signatories?limit=200")
                 .then()
-                .body("items.organisation", org.hamcrest.Matchers.not(hasItem("Somewhere Institute")));
+                .body("items.organisation", Matchers.not(hasItem("Somewhere Institute")));
     }
 
     @Test
@@ -206,7 +211,7 @@ class OrcidSigningTest {
                 .post("/orcid/withdraw/" + letter)
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("have been erased"));
+                .body(Matchers.containsString("have been erased"));
 
         given().get("/api/signatures/" + id)
                 .then()
@@ -216,7 +221,7 @@ class OrcidSigningTest {
         given().get("/api/signatures/" + id + "/attestations").then().body("size()", equalTo(0));
         given().get("/letters/" + letter + "/signatories.csv")
                 .then()
-                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Carberry")));
+                .body(Matchers.not(Matchers.containsString("Carberry")));
         assertThat(Counted.total(letter, log)).isZero();
         // the iD can sign again: nothing of the erased signature stands in the way
         Document again = Jsoup.parse(session.get("/orcid/sign/" + letter)

@@ -12,10 +12,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -188,7 +190,7 @@ class SigningFlowTest {
         assertThat(total()).isEqualTo(before + 1);
         given().get("/api/letters/" + LETTER + "/signatories?q=hiddenname")
                 .then()
-                .body("items", org.hamcrest.Matchers.empty());
+                .body("items", Matchers.empty());
         given().accept("text/html")
                 .get("/letters/" + LETTER + "/signatories?q=hiddenname")
                 .then()
@@ -363,11 +365,11 @@ class SigningFlowTest {
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "*")
                 .body("letter", equalTo(LETTER))
-                .body("checkpoint.size", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
-                .body("checkpoint.rootHash", org.hamcrest.Matchers.matchesPattern("[A-Za-z0-9+/]{43}="))
-                .body("byLevel.self", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
-                .body("byVersion.'3'", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
-                .body("asOf", org.hamcrest.Matchers.notNullValue())
+                .body("checkpoint.size", Matchers.greaterThanOrEqualTo(1))
+                .body("checkpoint.rootHash", Matchers.matchesPattern("[A-Za-z0-9+/]{43}="))
+                .body("byLevel.self", Matchers.greaterThanOrEqualTo(1))
+                .body("byVersion.'3'", Matchers.greaterThanOrEqualTo(1))
+                .body("asOf", Matchers.notNullValue())
                 .extract()
                 .response();
         JsonPath json = response.jsonPath();
@@ -389,11 +391,11 @@ class SigningFlowTest {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
-    static io.restassured.response.Response sign(Map<String, String> body) {
+    static Response sign(Map<String, String> body) {
         return sign(body, LETTER);
     }
 
-    static io.restassured.response.Response sign(Map<String, String> body, String letter) {
+    static Response sign(Map<String, String> body, String letter) {
         return given().contentType(ContentType.JSON).body(body).post("/api/letters/" + letter + "/signatures");
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -125,7 +126,7 @@ class SigningFormTest {
     @Test
     void anExpiredConfirmationLinkOffersANewOne() throws Exception {
         String email = SigningFlowTest.unique("late");
-        SigningFlowTest.sign(java.util.Map.of("name", "Lee Late", "email", email, "listing", "public"))
+        SigningFlowTest.sign(Map.of("name", "Lee Late", "email", email, "listing", "public"))
                 .then()
                 .statusCode(202);
         String link = Mailbox.link(Mailbox.await(mail, email, 1), "/confirm/");

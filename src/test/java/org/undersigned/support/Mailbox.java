@@ -3,6 +3,7 @@ package org.undersigned.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class Mailbox {
                     try {
                         return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
                                 .anyMatch(a -> a.toString().equalsIgnoreCase(address));
-                    } catch (jakarta.mail.MessagingException e) {
+                    } catch (MessagingException e) {
                         throw new IllegalStateException(e);
                     }
                 })
@@ -46,7 +47,7 @@ public final class Mailbox {
     public static String subject(MimeMessage m) {
         try {
             return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -12,8 +12,14 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -21,6 +27,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.undersigned.letters.ContentSync;
 import org.undersigned.organisers.OrganiserTokens;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
@@ -42,7 +49,7 @@ class ThreadTest {
     OrganiserTokens tokens;
 
     @Inject
-    org.undersigned.letters.ContentSync content;
+    ContentSync content;
 
     @Test
     void theApiGivesEveryEntryWithClaimsPointsAsHtmlAndRevisions() {
@@ -121,8 +128,7 @@ class ThreadTest {
             for (String required : List.of("id", "title", "updated", "link")) {
                 assertThat(children(e, required)).as(required + " of an entry").isNotEmpty();
             }
-            assertThat(java.time.OffsetDateTime.parse(
-                            children(e, "updated").get(0).getTextContent()))
+            assertThat(OffsetDateTime.parse(children(e, "updated").get(0).getTextContent()))
                     .isNotNull();
         }
     }
@@ -253,7 +259,7 @@ class ThreadTest {
         String keen = Signing.address("version-keen", "example.org");
         Signing.signAndConfirm(
                 mail, LETTER, Map.of("name", "Vera Version", "email", keen, "listing", "private", "notify", "true"));
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/test-content/letters", LETTER, "v2.md"), """
+        Files.writeString(Path.of("target/test-content/letters", LETTER, "v2.md"), """
                 ---
                 version: 2
                 published: 2026-07-02T10:00:00Z
@@ -287,11 +293,11 @@ class ThreadTest {
         DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-        assertThat(svg).contains("verified signatures: " + String.format(java.util.Locale.ROOT, "%,d", total));
+        assertThat(svg).contains("verified signatures: " + String.format(Locale.ROOT, "%,d", total));
     }
 
     private void publish(String organiser, String id, String kind, String title, Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+        Map<String, Object> body = new HashMap<>(Map.of(
                 "id",
                 id,
                 "kind",
@@ -317,7 +323,7 @@ class ThreadTest {
 
     private static List<org.w3c.dom.Element> children(org.w3c.dom.Element parent, String name) {
         NodeList nodes = parent.getElementsByTagNameNS(ATOM, name);
-        List<org.w3c.dom.Element> direct = new java.util.ArrayList<>();
+        List<org.w3c.dom.Element> direct = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             if (nodes.item(i).getParentNode() == parent) {
                 direct.add((org.w3c.dom.Element) nodes.item(i));

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.Counted;
 import org.undersigned.support.FormSession;
@@ -78,8 +80,8 @@ class LogEndpointsTest {
 
         given().get("/api/letters/" + LETTER + "/count")
                 .then()
-                .body("checkpoint.size", org.hamcrest.Matchers.equalTo((int) checkpoint.size()))
-                .body("checkpoint.rootHash", org.hamcrest.Matchers.equalTo(b64(checkpoint.rootHash())));
+                .body("checkpoint.size", Matchers.equalTo((int) checkpoint.size()))
+                .body("checkpoint.rootHash", Matchers.equalTo(b64(checkpoint.rootHash())));
         given().get("/api/signatures/" + id).then().body("receipt", containsString("/receipt"));
     }
 
@@ -167,10 +169,8 @@ class LogEndpointsTest {
         given().get("/log/" + LETTER + "/checkpoint")
                 .then()
                 .statusCode(200)
-                .header("Server-Timing", org.hamcrest.Matchers.matchesPattern("app;dur=[0-9]+\\.[0-9]{3}"));
-        given().get("/api/letters/" + LETTER + "/count")
-                .then()
-                .header("Server-Timing", org.hamcrest.Matchers.nullValue());
+                .header("Server-Timing", Matchers.matchesPattern("app;dur=[0-9]+\\.[0-9]{3}"));
+        given().get("/api/letters/" + LETTER + "/count").then().header("Server-Timing", Matchers.nullValue());
     }
 
     @Test
@@ -213,7 +213,7 @@ class LogEndpointsTest {
     }
 
     static int port() {
-        return io.restassured.RestAssured.port;
+        return RestAssured.port;
     }
 
     static String unique() {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.undersigned.letters.LetterService;
 import org.undersigned.support.Counted;
@@ -87,8 +88,7 @@ class SequencerTest {
                 QuarkusTransaction.requiringNew().call(() -> store.entries(letterId, 0, (int) size));
         assertThat(entries)
                 .extracting(LogStore.Entry::index)
-                .containsExactlyElementsOf(
-                        java.util.stream.LongStream.range(0, size).boxed().toList());
+                .containsExactlyElementsOf(LongStream.range(0, size).boxed().toList());
         byte[] root = Hashes.treeHash(entries.stream()
                 .map(e -> Hashes.leafHash(LogStore.utf8(e.entry())))
                 .toList());

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.undersigned.letters.LetterService;
@@ -87,7 +88,7 @@ class StoredTilesTest {
                     .jsonPath()
                     .getList("proof", String.class)
                     .stream()
-                    .map(java.util.Base64.getDecoder()::decode)
+                    .map(Base64.getDecoder()::decode)
                     .toList();
             ProofVerifier.verifyInclusion(index, ENTRIES, leaves.get(index), proof, root);
         }
@@ -99,7 +100,7 @@ class StoredTilesTest {
                 .jsonPath()
                 .getList("proof", String.class)
                 .stream()
-                .map(java.util.Base64.getDecoder()::decode)
+                .map(Base64.getDecoder()::decode)
                 .toList();
         ProofVerifier.verifyConsistency(300, ENTRIES, consistency, Hashes.treeHash(leaves.subList(0, 300)), root);
 

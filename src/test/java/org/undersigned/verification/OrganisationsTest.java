@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +76,7 @@ class OrganisationsTest {
 
     @Test
     void theWatchListHoldsEveryLaureateAndTheConfiguredNamesWhateverTheSpelling() {
-        Honours honours = new Honours(Path.of("content"), Optional.of(java.util.List.of("Ada Lovelace")));
+        Honours honours = new Honours(Path.of("content"), Optional.of(List.of("Ada Lovelace")));
         assertThat(honours.watched("Yann Le-Cun")).contains("Yann LeCun");
         assertThat(honours.watched("GEOFFREY HINTON")).contains("Geoffrey Hinton");
         assertThat(honours.watched("ada lovelace")).contains("Ada Lovelace");

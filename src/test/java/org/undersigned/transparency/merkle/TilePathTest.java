@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.undersigned.transparency.merkle.ReferenceTree.hex;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** C2SP tlog-tiles paths and tile sets, with the spec's own examples. */
@@ -163,12 +166,10 @@ class TilePathTest {
                 if (to < from) {
                     continue;
                 }
-                java.util.Set<TilePath> expected = new java.util.HashSet<>(fullTiles(to));
+                Set<TilePath> expected = new HashSet<>(fullTiles(to));
                 expected.removeAll(fullTiles(from));
                 List<TilePath> completed = Tile.completedBy(from, to);
-                assertThat(new java.util.HashSet<>(completed))
-                        .as("%d -> %d", from, to)
-                        .isEqualTo(expected);
+                assertThat(new HashSet<>(completed)).as("%d -> %d", from, to).isEqualTo(expected);
                 assertThat(completed).as("%d -> %d, each once", from, to).hasSize(expected.size());
             }
         }
@@ -183,7 +184,7 @@ class TilePathTest {
     }
 
     private static List<TilePath> fullTiles(long size) {
-        java.util.List<TilePath> full = new java.util.ArrayList<>();
+        List<TilePath> full = new ArrayList<>();
         Tile.forTreeSize(size).stream().filter(t -> !t.isPartial()).forEach(full::add);
         EntryBundle.forTreeSize(size).stream().filter(b -> !b.isPartial()).forEach(full::add);
         return full;
@@ -202,20 +203,13 @@ class TilePathTest {
     @Test
     void partialTilesOfOlderTreeSizesStillExistButNotTilesBeyondTheTree() {
         // a client holding the checkpoint of size 300 asks for entries/001.p/44 after the tree grew to 400
-        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 44).existsIn(400))
-                .isTrue();
-        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 44).isPartOf(400))
-                .isFalse();
-        org.assertj.core.api.Assertions.assertThat(new EntryBundle(1, 145).existsIn(400))
-                .isFalse();
-        org.assertj.core.api.Assertions.assertThat(new Tile(0, 1, 256).existsIn(511))
-                .isFalse();
-        org.assertj.core.api.Assertions.assertThat(new Tile(0, 1, 256).existsIn(512))
-                .isTrue();
+        Assertions.assertThat(new EntryBundle(1, 44).existsIn(400)).isTrue();
+        Assertions.assertThat(new EntryBundle(1, 44).isPartOf(400)).isFalse();
+        Assertions.assertThat(new EntryBundle(1, 145).existsIn(400)).isFalse();
+        Assertions.assertThat(new Tile(0, 1, 256).existsIn(511)).isFalse();
+        Assertions.assertThat(new Tile(0, 1, 256).existsIn(512)).isTrue();
         // level 1 holds one hash per 256 leaves
-        org.assertj.core.api.Assertions.assertThat(new Tile(1, 0, 2).existsIn(2 * 256))
-                .isTrue();
-        org.assertj.core.api.Assertions.assertThat(new Tile(1, 0, 3).existsIn(2 * 256 + 255))
-                .isFalse();
+        Assertions.assertThat(new Tile(1, 0, 2).existsIn(2 * 256)).isTrue();
+        Assertions.assertThat(new Tile(1, 0, 3).existsIn(2 * 256 + 255)).isFalse();
     }
 }
