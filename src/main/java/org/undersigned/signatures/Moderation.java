@@ -5,6 +5,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public class Moderation {
     /** How many signatures matched, and how many were invalidated (none on a dry run). */
     public record Bulk(int matched, int invalidated) {}
 
+    private final Clock clock;
     private final SignatureRepository signatures;
     private final SigningService signing;
     private final TransparencyLog log;
@@ -57,6 +59,7 @@ public class Moderation {
     private final ClientNetwork network;
 
     Moderation(
+            Clock clock,
             SignatureRepository signatures,
             SigningService signing,
             TransparencyLog log,
@@ -65,6 +68,7 @@ public class Moderation {
             SignatureAttestations attestations,
             SignerIds signerIds,
             ClientNetwork network) {
+        this.clock = clock;
         this.signerIds = signerIds;
         this.network = network;
         this.signatures = signatures;
@@ -90,7 +94,7 @@ public class Moderation {
         SigningTarget letter = signing.letter(slug);
         Signature s = held(letter, id);
         s.moderation = Signature.Moderation.RELEASED;
-        s.moderatedAt = Tokens.now();
+        s.moderatedAt = OffsetDateTime.now(clock);
         signing.publish(s, letter);
     }
 
@@ -107,11 +111,11 @@ public class Moderation {
         s.signerId = signing.signerIdOf(s, letter);
         log.append(
                 s.letterId,
-                LogEntries.invalidation(letter.slug(), Tokens.now().toInstant(), s.signerId, code),
+                LogEntries.invalidation(letter.slug(), OffsetDateTime.now(clock).toInstant(), s.signerId, code),
                 s.seq,
                 null);
         s.moderation = Signature.Moderation.REJECTED;
-        s.moderatedAt = Tokens.now();
+        s.moderatedAt = OffsetDateTime.now(clock);
         s.status = Signature.Status.WITHDRAWN;
         s.withdrawnAt = s.moderatedAt;
         s.liveKey = null;
@@ -187,7 +191,7 @@ public class Moderation {
         s.honours = s.honours == null ? honour.name() + " " + year : s.honours + "; " + honour.name() + " " + year;
         log.append(
                 s.letterId,
-                LogEntries.evidence(letter.slug(), Tokens.now().toInstant(), s.signerId, List.of(fact)),
+                LogEntries.evidence(letter.slug(), OffsetDateTime.now(clock).toInstant(), s.signerId, List.of(fact)),
                 s.seq,
                 null);
         attestations.organiser(
@@ -216,7 +220,7 @@ public class Moderation {
                 s.letterId,
                 LogEntries.evidence(
                         letter.slug(),
-                        Tokens.now().toInstant(),
+                        OffsetDateTime.now(clock).toInstant(),
                         s.signerId,
                         List.of(o.ror() == null ? "attested" : "attested:" + o.ror())),
                 s.seq,

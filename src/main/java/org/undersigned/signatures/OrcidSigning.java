@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ public class OrcidSigning {
     /** The signer's live ORCID signature on a letter, if any. */
     public record Existing(String id, String name, String organisation, String level) {}
 
+    private final Clock clock;
     private final SignatureRepository signatures;
     private final SigningService signing;
     private final OrcidEmployments employments;
@@ -52,6 +55,7 @@ public class OrcidSigning {
     private final SignerIds signerIds;
 
     OrcidSigning(
+            Clock clock,
             SignatureRepository signatures,
             SigningService signing,
             OrcidEmployments employments,
@@ -59,6 +63,7 @@ public class OrcidSigning {
             Honours honours,
             SignatureAttestations attestations,
             SignerIds signerIds) {
+        this.clock = clock;
         this.signerIds = signerIds;
         this.signatures = signatures;
         this.signing = signing;
@@ -142,7 +147,7 @@ public class OrcidSigning {
         }
         s.versionNumber = letter.version();
         s.textSha256 = letter.textSha256();
-        s.createdAt = Tokens.now();
+        s.createdAt = OffsetDateTime.now(clock);
         s.confirmedAt = s.createdAt;
         s.networkTag = network == null ? null : signerIds.networkTag(network);
         signatures.persist(s);

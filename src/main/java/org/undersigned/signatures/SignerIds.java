@@ -28,8 +28,13 @@ import org.undersigned.web.AppSecrets;
 class SignerIds {
 
     private final byte[] pepper;
+    private final ListingSalts salts;
 
-    SignerIds(@ConfigProperty(name = "undersigned.signatures.pepper") Optional<String> configured, AppSecrets secrets) {
+    SignerIds(
+            @ConfigProperty(name = "undersigned.signatures.pepper") Optional<String> configured,
+            AppSecrets secrets,
+            ListingSalts salts) {
+        this.salts = salts;
         String value = configured
                 .filter(s -> !s.isBlank())
                 .orElseGet(() -> secrets.getOrCreate("signer-pepper", () -> {
@@ -70,10 +75,9 @@ class SignerIds {
         }
     }
 
-    static String newSalt() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+    /** A fresh salt for a listing commitment. */
+    String newSalt() {
+        return salts.next();
     }
 
     /** The canonical public record of a listed signature, as served with the signatory list. */

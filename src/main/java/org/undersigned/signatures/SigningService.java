@@ -140,7 +140,7 @@ public class SigningService {
         Signature s = new Signature();
         fill(s, letter, request, email, network);
         s.id = UUID.randomUUID();
-        s.createdAt = Tokens.now();
+        s.createdAt = tokens.now();
         String token = Tokens.newToken();
         if (intake.write(
                 s, Tokens.hash(token), s.createdAt.plus(confirmTtl), mails.confirm(s, letter, token, confirmTtl))) {
@@ -162,7 +162,7 @@ public class SigningService {
         fill(s, letter, request, email, network);
         if (s.seq == null) {
             s.id = UUID.randomUUID();
-            s.createdAt = Tokens.now();
+            s.createdAt = tokens.now();
             signatures.persist(s);
         }
         String token = tokens.issue(s, SignatureToken.Purpose.CONFIRM, null, confirmTtl);
@@ -205,7 +205,7 @@ public class SigningService {
         d.affiliationLevel = "none";
         d.versionNumber = original.versionNumber;
         d.textSha256 = original.textSha256;
-        d.createdAt = Tokens.now();
+        d.createdAt = tokens.now();
         signatures.persist(d);
         return d;
     }
@@ -243,7 +243,7 @@ public class SigningService {
     public LinkView confirm(String token) {
         return use(token, SignatureToken.Purpose.CONFIRM, (s, t) -> {
             SigningTarget letter = letters.signingTarget(s.letterId).orElseThrow();
-            s.confirmedAt = Tokens.now();
+            s.confirmedAt = tokens.now();
             String domain = s.email.substring(s.email.indexOf('@') + 1);
             s.affiliationLevel = organisations
                     .named(s.organisation)
@@ -268,7 +268,7 @@ public class SigningService {
         s.signerId = signerIdOf(s, letter);
         String listing = null;
         if (s.isPublic()) {
-            s.listingSalt = SignerIds.newSalt();
+            s.listingSalt = signerIds.newSalt();
             listing = SignerIds.commitment(SignerIds.listingRecord(s));
         }
         s.leafHash = log.append(
@@ -411,7 +411,7 @@ public class SigningService {
     void end(Signature s, String invalidation, Signature.Moderation mark) {
         if (s.status == Signature.Status.CONFIRMED) {
             String slug = letters.signingTarget(s.letterId).orElseThrow().slug();
-            Instant now = Tokens.now().toInstant();
+            Instant now = tokens.now().toInstant();
             log.append(
                     s.letterId,
                     invalidation == null
@@ -422,7 +422,7 @@ public class SigningService {
         }
         s.status = Signature.Status.WITHDRAWN;
         s.liveKey = null;
-        s.withdrawnAt = Tokens.now();
+        s.withdrawnAt = tokens.now();
         if (mark != null) {
             s.moderation = mark;
             s.moderatedAt = s.withdrawnAt;
@@ -440,7 +440,7 @@ public class SigningService {
             log.append(
                     s.letterId,
                     LogEntries.reaffirmation(
-                            letter.slug(), t.versionNumber, hash, Tokens.now().toInstant(), s.signerId),
+                            letter.slug(), t.versionNumber, hash, tokens.now().toInstant(), s.signerId),
                     s.seq,
                     LogEffects.move(s.versionNumber, t.versionNumber));
             s.versionNumber = t.versionNumber;

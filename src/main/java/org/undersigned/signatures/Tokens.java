@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,9 +28,11 @@ class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final TokenRepository repository;
+    private final Clock clock;
 
-    Tokens(TokenRepository repository) {
+    Tokens(TokenRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     /** Stores the hash of a new token and returns the token itself, which exists only in the mail. */
@@ -75,8 +78,9 @@ class Tokens {
         return repository.update("usedAt = ?1 where hash = ?2 and usedAt is null", now(), token.hash) == 1;
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    /** The current time in UTC, from the application's clock. */
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     static String hash(String token) {

@@ -3,6 +3,7 @@ package org.undersigned.signatures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,12 +22,15 @@ class UnconfirmedSignUps {
     private static final Logger LOG = Logger.getLogger(UnconfirmedSignUps.class);
     static final int BATCH = 2000;
 
+    private final Clock clock;
     private final SignatureRepository signatures;
     private final Duration retention;
 
     UnconfirmedSignUps(
+            Clock clock,
             SignatureRepository signatures,
             @ConfigProperty(name = "undersigned.signatures.unconfirmed-retention") Duration retention) {
+        this.clock = clock;
         this.signatures = signatures;
         this.retention = retention;
     }
@@ -44,7 +48,7 @@ class UnconfirmedSignUps {
         int total = 0;
         while (true) {
             int deleted = QuarkusTransaction.requiringNew().call(() -> {
-                OffsetDateTime now = Tokens.now();
+                OffsetDateTime now = OffsetDateTime.now(clock);
                 List<Long> seqs = signatures.abandoned(now.minus(retention), now, BATCH);
                 if (!seqs.isEmpty()) {
                     signatures.deleteAbandoned(seqs);
