@@ -45,7 +45,8 @@ public class DisownPages {
     @IdToken
     JsonWebToken idToken;
 
-    private final SigningService signing;
+    private final SignableLetters letters;
+    private final MailedLinks links;
     private final OrcidSigning orcid;
     private final Signatories signatories;
     private final SigningGuard guard;
@@ -53,13 +54,15 @@ public class DisownPages {
     private final boolean orcidEnabled;
 
     DisownPages(
-            SigningService signing,
+            SignableLetters letters,
+            MailedLinks links,
             OrcidSigning orcid,
             Signatories signatories,
             SigningGuard guard,
             Csrf csrf,
             @ConfigProperty(name = "undersigned.orcid.enabled") boolean orcidEnabled) {
-        this.signing = signing;
+        this.letters = letters;
+        this.links = links;
         this.orcid = orcid;
         this.signatories = signatories;
         this.guard = guard;
@@ -71,7 +74,7 @@ public class DisownPages {
     @Path("letters/{slug}/disown/{id}")
     @Operation(hidden = true)
     public TemplateInstance report(@PathParam("slug") String slug, @PathParam("id") String id) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         return Templates.report(letter, listed(letter, id), orcidEnabled);
     }
 
@@ -90,9 +93,9 @@ public class DisownPages {
         if (email != null && !email.isBlank()) {
             guard.limitEmail(email.strip().toLowerCase(Locale.ROOT));
         }
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         listed(letter, id);
-        signing.requestDisown(slug, id, email);
+        links.requestDisown(slug, id, email);
         return Templates.outcome(letter, "mailed");
     }
 
@@ -100,7 +103,7 @@ public class DisownPages {
     @Path("disown/{token}")
     @Operation(hidden = true)
     public TemplateInstance linkPage(@PathParam("token") String token) {
-        return SignaturePages.Templates.link("disown", token, signing.inspect(token, SignatureToken.Purpose.WITHDRAW));
+        return SignaturePages.Templates.link("disown", token, links.inspect(token, SignatureToken.Purpose.WITHDRAW));
     }
 
     @POST
@@ -113,7 +116,7 @@ public class DisownPages {
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
-        return SignaturePages.outcome("disown", token, signing.disown(token), false);
+        return SignaturePages.outcome("disown", token, links.disown(token), false);
     }
 
     @GET
@@ -121,7 +124,7 @@ public class DisownPages {
     @Authenticated
     @Operation(hidden = true)
     public TemplateInstance byOrcidPage(@PathParam("slug") String slug, @PathParam("id") String id) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         return Templates.confirm(letter, listed(letter, id), idToken.getSubject());
     }
 
@@ -133,7 +136,7 @@ public class DisownPages {
     public Response byOrcid(
             @PathParam("slug") String slug, @PathParam("id") String id, @FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         listed(letter, id);
         boolean done = orcid.disown(slug, id, idToken.getSubject(), OrcidSigningPages.nameOf(idToken));
         return Response.status(done ? 200 : 403)

@@ -50,7 +50,9 @@ public class Moderation {
 
     private final Clock clock;
     private final SignatureRepository signatures;
-    private final SigningService signing;
+    private final SignableLetters letters;
+    private final Publication publication;
+    private final Endings endings;
     private final TransparencyLog log;
     private final Honours honours;
     private final Organisations organisations;
@@ -61,7 +63,9 @@ public class Moderation {
     Moderation(
             Clock clock,
             SignatureRepository signatures,
-            SigningService signing,
+            SignableLetters letters,
+            Publication publication,
+            Endings endings,
             TransparencyLog log,
             Honours honours,
             Organisations organisations,
@@ -72,7 +76,9 @@ public class Moderation {
         this.signerIds = signerIds;
         this.network = network;
         this.signatures = signatures;
-        this.signing = signing;
+        this.letters = letters;
+        this.publication = publication;
+        this.endings = endings;
         this.log = log;
         this.honours = honours;
         this.organisations = organisations;
@@ -81,7 +87,7 @@ public class Moderation {
 
     @Transactional
     public List<Held> queue(String slug, int limit) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         return signatures.held(letter.letterId(), Math.max(1, Math.min(limit, 500))).stream()
                 .map(s -> new Held(
                         s.id.toString(), s.name, s.organisation, s.role, s.heldAs, s.affiliationLevel, s.confirmedAt))
@@ -91,11 +97,11 @@ public class Moderation {
     /** The organiser vouches for a held signature: it is logged and counted like any other. */
     @Transactional
     public void release(String slug, String id) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         Signature s = held(letter, id);
         s.moderation = Signature.Moderation.RELEASED;
         s.moderatedAt = OffsetDateTime.now(clock);
-        signing.publish(s, letter);
+        publication.publish(s, letter);
     }
 
     /** A held signature is refused: never counted, and the refusal is an invalidation in the log. */
@@ -106,9 +112,9 @@ public class Moderation {
             throw new InvalidInput(
                     Map.of("reason", "A reason code is 2 to 40 of a-z, 0-9 and '-', e.g. impersonation."));
         }
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         Signature s = held(letter, id);
-        s.signerId = signing.signerIdOf(s, letter);
+        s.signerId = publication.signerIdOf(s, letter);
         log.append(
                 s.letterId,
                 LogEntries.invalidation(letter.slug(), OffsetDateTime.now(clock).toInstant(), s.signerId, code),
@@ -158,7 +164,7 @@ public class Moderation {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         List<Signature> matched =
                 signatures.matching(letter.letterId(), domain, filter.from(), filter.to(), networkTag, BULK_LIMIT);
         if (dryRun) {
@@ -166,7 +172,7 @@ public class Moderation {
         }
         for (Signature s : matched) {
             signatures.findById(s.seq, LockModeType.PESSIMISTIC_WRITE);
-            signing.end(s, code, Signature.Moderation.REJECTED);
+            endings.end(s, code, Signature.Moderation.REJECTED);
         }
         return new Bulk(matched.size(), matched.size());
     }
@@ -174,7 +180,7 @@ public class Moderation {
     /** Attests that the signer holds an honour of honours.yaml (e.g. the Turing Award of 2018). */
     @Transactional
     public void attestHonour(String slug, String id, String honourId, int year, String by) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         Signature s = counted(letter, id);
         Honours.Honour honour = honours.byId(honourId)
                 .orElseThrow(() -> new InvalidInput(
@@ -201,7 +207,7 @@ public class Moderation {
     /** Attests the signer's affiliation with a known organisation: the strongest level, "attested". */
     @Transactional
     public void attestAffiliation(String slug, String id, String organisation, String by) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         Signature s = counted(letter, id);
         Organisations.Organisation o = organisations
                 .named(organisation)

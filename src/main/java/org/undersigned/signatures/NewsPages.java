@@ -32,19 +32,19 @@ public class NewsPages {
     }
 
     private final Notifications notifications;
-    private final SigningService signing;
+    private final SignableLetters letters;
     private final Signatories signatories;
     private final SigningGuard guard;
     private final Csrf csrf;
 
     NewsPages(
             Notifications notifications,
-            SigningService signing,
+            SignableLetters letters,
             Signatories signatories,
             SigningGuard guard,
             Csrf csrf) {
         this.notifications = notifications;
-        this.signing = signing;
+        this.letters = letters;
         this.signatories = signatories;
         this.guard = guard;
         this.csrf = csrf;
@@ -85,7 +85,7 @@ public class NewsPages {
     @Produces("image/svg+xml")
     @Operation(summary = "An SVG badge with the letter's verified count")
     public Response badge(@PathParam("slug") String slug) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         long total = signatories.count(letter).total();
         return Response.ok(
                         Badge.svg("verified signatures", String.format(Locale.ROOT, "%,d", total)),

@@ -47,7 +47,9 @@ public class OrcidSigning {
 
     private final Clock clock;
     private final SignatureRepository signatures;
-    private final SigningService signing;
+    private final SignableLetters letters;
+    private final Publication publication;
+    private final Endings endings;
     private final OrcidEmployments employments;
     private final Organisations organisations;
     private final Honours honours;
@@ -57,7 +59,9 @@ public class OrcidSigning {
     OrcidSigning(
             Clock clock,
             SignatureRepository signatures,
-            SigningService signing,
+            SignableLetters letters,
+            Publication publication,
+            Endings endings,
             OrcidEmployments employments,
             Organisations organisations,
             Honours honours,
@@ -66,7 +70,9 @@ public class OrcidSigning {
         this.clock = clock;
         this.signerIds = signerIds;
         this.signatures = signatures;
-        this.signing = signing;
+        this.letters = letters;
+        this.publication = publication;
+        this.endings = endings;
         this.employments = employments;
         this.organisations = organisations;
         this.honours = honours;
@@ -79,7 +85,7 @@ public class OrcidSigning {
 
     @Transactional
     public Optional<Existing> existing(String slug, String orcidId) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         return signatures
                 .findLive(letter.letterId(), liveKey(orcidId))
                 .map(s -> new Existing(s.id.toString(), s.name, s.organisation, s.affiliationLevel));
@@ -87,9 +93,9 @@ public class OrcidSigning {
 
     /** Signs and confirms at once; returns the signature's public id. Bad choices give 400 naming the field. */
     @Transactional
-    public SigningService.Receipt sign(
+    public Receipt sign(
             String slug, String orcidId, String orcidName, Choice choice, List<Employment> current, String network) {
-        SigningTarget letter = signing.openLetter(slug);
+        SigningTarget letter = letters.openLetter(slug);
         String name = SignRequest.clean(orcidName != null ? orcidName : choice.name());
         Employment employment =
                 choice.employment() == null || choice.employment() < 0 || choice.employment() >= current.size()
@@ -155,28 +161,28 @@ public class OrcidSigning {
         if (watched.isPresent()) { // a typed name is not ORCID evidence of the name
             s.moderation = Signature.Moderation.HELD;
             s.heldAs = watched.get();
-            return new SigningService.Receipt(s.id.toString(), "held");
+            return new Receipt(s.id.toString(), "held");
         }
-        signing.publish(s, letter);
+        publication.publish(s, letter);
         if (employment != null) {
             attestations.employment(s, letter, employment.organisation(), employment.level(), employment.source());
         }
-        return new SigningService.Receipt(s.id.toString(), "confirmed");
+        return new Receipt(s.id.toString(), "confirmed");
     }
 
     /** Withdraws the signer's live ORCID signature (the count drops once the log has it). */
     @Transactional
     public boolean withdraw(String slug, String orcidId, boolean erase) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         Optional<Signature> live = signatures
                 .findLive(letter.letterId(), liveKey(orcidId))
                 .map(s -> signatures.findById(s.seq, LockModeType.PESSIMISTIC_WRITE));
         if (live.isEmpty()) {
             return false;
         }
-        signing.end(live.get(), null, null);
+        endings.end(live.get(), null, null);
         if (erase) {
-            signing.erase(live.get());
+            endings.erase(live.get());
         }
         return true;
     }
@@ -188,7 +194,7 @@ public class OrcidSigning {
      */
     @Transactional
     public boolean disown(String slug, String signatureId, String orcidId, String orcidName) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         Optional<Signature> found = signatures
                 .lockOnLetter(letter.letterId(), signatureId)
                 .filter(s -> s.status == Signature.Status.CONFIRMED);
@@ -199,7 +205,7 @@ public class OrcidSigning {
                                 && List.of("none", "self").contains(s.affiliationLevel))
                 .isPresent();
         if (proven) {
-            signing.markDisowned(found.get());
+            endings.markDisowned(found.get());
         }
         return proven;
     }

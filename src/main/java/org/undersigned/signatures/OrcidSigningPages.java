@@ -61,14 +61,14 @@ public class OrcidSigningPages {
     JsonWebToken idToken;
 
     private final OrcidSigning orcid;
-    private final SigningService signing;
+    private final SignableLetters letters;
     private final Csrf csrf;
     private final ClientNetwork network;
 
-    OrcidSigningPages(OrcidSigning orcid, SigningService signing, Csrf csrf, ClientNetwork network) {
+    OrcidSigningPages(OrcidSigning orcid, SignableLetters letters, Csrf csrf, ClientNetwork network) {
         this.network = network;
         this.orcid = orcid;
-        this.signing = signing;
+        this.letters = letters;
         this.csrf = csrf;
     }
 
@@ -76,7 +76,7 @@ public class OrcidSigningPages {
     @Path("orcid/sign/{slug}")
     @Operation(hidden = true)
     public TemplateInstance form(@PathParam("slug") String slug) {
-        SigningTarget letter = signing.openLetter(slug);
+        SigningTarget letter = letters.openLetter(slug);
         String iD = orcidId();
         return orcid.existing(slug, iD)
                 .map(e -> Templates.signed(letter, e, false, false))
@@ -100,14 +100,14 @@ public class OrcidSigningPages {
             @FormParam(Csrf.FIELD) String token,
             @Context HttpServerRequest http) {
         csrf.verify(token);
-        SigningTarget letter = signing.openLetter(slug);
+        SigningTarget letter = letters.openLetter(slug);
         String iD = orcidId();
         Integer chosen = employment != null && employment.matches("[0-9]{1,3}") ? Integer.valueOf(employment) : null;
         OrcidSigning.Choice choice =
                 new OrcidSigning.Choice(name, chosen, organisation, role, listing, comment, notify != null, email);
         List<Employment> current = orcid.employments(iD);
         try {
-            SigningService.Receipt receipt = orcid.sign(slug, iD, orcidName(), choice, current, network.of(http));
+            Receipt receipt = orcid.sign(slug, iD, orcidName(), choice, current, network.of(http));
             OrcidSigning.Existing signed = orcid.existing(slug, iD).orElseThrow();
             return Response.ok(Templates.signed(letter, signed, true, "held".equals(receipt.status())))
                     .build();
@@ -126,7 +126,7 @@ public class OrcidSigningPages {
             @PathParam("slug") String slug, @FormParam(Csrf.FIELD) String token, @FormParam("erase") String erase) {
         csrf.verify(token);
         boolean withdrawn = orcid.withdraw(slug, orcidId(), erase != null);
-        return Templates.withdrawn(signing.letter(slug), withdrawn, withdrawn && erase != null);
+        return Templates.withdrawn(letters.letter(slug), withdrawn, withdrawn && erase != null);
     }
 
     private String orcidId() {

@@ -31,14 +31,21 @@ public class SignatureApi {
     /** The body of POST /api/confirmations. */
     public record Confirmation(String token) {}
 
-    private final SigningService signing;
+    private final MailedLinks links;
+    private final SignableLetters letters;
     private final Signatories signatories;
     private final SigningGuard guard;
     private final Attestations attestations;
 
-    SignatureApi(SigningService signing, Signatories signatories, SigningGuard guard, Attestations attestations) {
+    SignatureApi(
+            MailedLinks links,
+            SignableLetters letters,
+            Signatories signatories,
+            SigningGuard guard,
+            Attestations attestations) {
         this.attestations = attestations;
-        this.signing = signing;
+        this.links = links;
+        this.letters = letters;
         this.signatories = signatories;
         this.guard = guard;
     }
@@ -51,7 +58,7 @@ public class SignatureApi {
         if (request == null) {
             throw new InvalidInput(Map.of("body", "Send a JSON object with name, email and listing."));
         }
-        SigningService.Receipt receipt = guard.sign(slug, request, http);
+        Receipt receipt = guard.sign(slug, request, http);
         return Response.accepted(receipt).build();
     }
 
@@ -62,7 +69,7 @@ public class SignatureApi {
     public Map<String, String> confirm(Confirmation body, @Context HttpServerRequest http) {
         guard.limitLinks(http);
         String token = body == null ? null : body.token();
-        SigningService.LinkView view = signing.confirm(token);
+        LinkView view = links.confirm(token);
         if (view.valid()) {
             return Map.of("letter", view.letterSlug(), "status", "confirmed");
         }
@@ -106,7 +113,7 @@ public class SignatureApi {
     @Path("/letters/{slug}/count")
     @Operation(summary = "Counts, split by evidence level, organisation and version")
     public Response count(@PathParam("slug") String slug, @Context Request request) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         EntityTag tag = new EntityTag(signatories.revision(letter));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(1);
@@ -127,6 +134,6 @@ public class SignatureApi {
             @QueryParam("q") String q,
             @QueryParam("after") String after,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        return signatories.page(signing.letter(slug), q, after, limit);
+        return signatories.page(letters.letter(slug), q, after, limit);
     }
 }

@@ -40,21 +40,31 @@ public class SignaturePages {
 
         static native TemplateInstance sent(SigningTarget letter, String email, long hours);
 
-        static native TemplateInstance link(String kind, String token, SigningService.LinkView view);
+        static native TemplateInstance link(String kind, String token, LinkView view);
 
-        static native TemplateInstance done(String kind, SigningService.LinkView view, boolean erased);
+        static native TemplateInstance done(String kind, LinkView view, boolean erased);
 
         static native TemplateInstance signatories(
                 SigningTarget letter, Signatories.Page page, String q, Signatories.Count count);
     }
 
-    private final SigningService signing;
+    private final SignableLetters letters;
+    private final SignUps signUps;
+    private final MailedLinks links;
     private final SigningGuard guard;
     private final Signatories signatories;
     private final Csrf csrf;
 
-    SignaturePages(SigningService signing, SigningGuard guard, Signatories signatories, Csrf csrf) {
-        this.signing = signing;
+    SignaturePages(
+            SignableLetters letters,
+            SignUps signUps,
+            MailedLinks links,
+            SigningGuard guard,
+            Signatories signatories,
+            Csrf csrf) {
+        this.letters = letters;
+        this.signUps = signUps;
+        this.links = links;
         this.guard = guard;
         this.signatories = signatories;
         this.csrf = csrf;
@@ -64,7 +74,7 @@ public class SignaturePages {
     @Path("letters/{slug}/sign")
     @Operation(hidden = true)
     public TemplateInstance signForm(@PathParam("slug") String slug) {
-        return Templates.sign(signing.openLetter(slug), SigningSection.EMPTY_FORM, Map.of());
+        return Templates.sign(letters.openLetter(slug), SigningSection.EMPTY_FORM, Map.of());
     }
 
     @POST
@@ -83,7 +93,7 @@ public class SignaturePages {
             @FormParam(Csrf.FIELD) String token,
             @Context HttpServerRequest http) {
         csrf.verify(token);
-        SigningTarget letter = signing.openLetter(slug);
+        SigningTarget letter = letters.openLetter(slug);
         SignRequest form = new SignRequest(name, email, organisation, role, listing, comment, notify != null);
         try {
             guard.sign(slug, form, http);
@@ -93,7 +103,7 @@ public class SignaturePages {
                     .entity(Templates.sign(letter, form, e.errors()))
                     .build();
         }
-        return Response.ok(Templates.sent(letter, email.strip(), signing.confirmHours()))
+        return Response.ok(Templates.sent(letter, email.strip(), signUps.confirmHours()))
                 .build();
     }
 
@@ -101,7 +111,7 @@ public class SignaturePages {
     @Path("confirm/{token}")
     @Operation(hidden = true)
     public TemplateInstance confirmPage(@PathParam("token") String token) {
-        return Templates.link("confirm", token, signing.inspect(token, SignatureToken.Purpose.CONFIRM));
+        return Templates.link("confirm", token, links.inspect(token, SignatureToken.Purpose.CONFIRM));
     }
 
     @POST
@@ -114,7 +124,7 @@ public class SignaturePages {
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
-        return outcome("confirm", token, signing.confirm(token), false);
+        return outcome("confirm", token, links.confirm(token), false);
     }
 
     @POST
@@ -127,9 +137,9 @@ public class SignaturePages {
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
-        signing.emailBehind(token, SignatureToken.Purpose.CONFIRM).ifPresent(guard::limitEmail);
-        SigningService.LinkView view = signing.inspect(token, SignatureToken.Purpose.CONFIRM);
-        boolean sent = signing.resendConfirmation(token);
+        links.emailBehind(token, SignatureToken.Purpose.CONFIRM).ifPresent(guard::limitEmail);
+        LinkView view = links.inspect(token, SignatureToken.Purpose.CONFIRM);
+        boolean sent = links.resendConfirmation(token);
         return Templates.done(sent ? "resent" : "not-resent", view, false);
     }
 
@@ -137,7 +147,7 @@ public class SignaturePages {
     @Path("withdraw/{token}")
     @Operation(hidden = true)
     public TemplateInstance withdrawPage(@PathParam("token") String token) {
-        return Templates.link("withdraw", token, signing.inspect(token, SignatureToken.Purpose.WITHDRAW));
+        return Templates.link("withdraw", token, links.inspect(token, SignatureToken.Purpose.WITHDRAW));
     }
 
     @POST
@@ -151,14 +161,14 @@ public class SignaturePages {
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
-        return outcome("withdraw", token, signing.withdraw(token, erase != null), erase != null);
+        return outcome("withdraw", token, links.withdraw(token, erase != null), erase != null);
     }
 
     @GET
     @Path("reaffirm/{token}")
     @Operation(hidden = true)
     public TemplateInstance reaffirmPage(@PathParam("token") String token) {
-        return Templates.link("reaffirm", token, signing.inspect(token, SignatureToken.Purpose.REAFFIRM));
+        return Templates.link("reaffirm", token, links.inspect(token, SignatureToken.Purpose.REAFFIRM));
     }
 
     @POST
@@ -171,7 +181,7 @@ public class SignaturePages {
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
-        return outcome("reaffirm", token, signing.reaffirm(token), false);
+        return outcome("reaffirm", token, links.reaffirm(token), false);
     }
 
     @GET
@@ -179,7 +189,7 @@ public class SignaturePages {
     @Operation(hidden = true)
     public TemplateInstance signatoriesPage(
             @PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("after") String after) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         return Templates.signatories(
                 letter, signatories.page(letter, q, after, 100), q == null ? "" : q, signatories.count(letter));
     }
@@ -189,7 +199,7 @@ public class SignaturePages {
     @Produces("text/csv")
     @Operation(hidden = true)
     public Response csv(@PathParam("slug") String slug) {
-        SigningTarget letter = signing.letter(slug);
+        SigningTarget letter = letters.letter(slug);
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write("name,organisation,role,identity,affiliation,version,signed_at\r\n");
@@ -217,7 +227,7 @@ public class SignaturePages {
                 .build();
     }
 
-    static Response outcome(String kind, String token, SigningService.LinkView view, boolean erased) {
+    static Response outcome(String kind, String token, LinkView view, boolean erased) {
         if (view.valid()) {
             return Response.ok(Templates.done(kind, view, erased)).build();
         }
@@ -226,12 +236,12 @@ public class SignaturePages {
                 .build();
     }
 
-    private static int statusOf(SigningService.LinkView view) {
+    private static int statusOf(LinkView view) {
         return view.expired() || view.used() ? 410 : 404;
     }
 
     /** The API's answer for a link that cannot be used. */
-    static WebApplicationException linkProblem(SigningService.LinkView view) {
+    static WebApplicationException linkProblem(LinkView view) {
         return switch (view.state()) {
             case EXPIRED ->
                 new ClientErrorException("This confirmation link has expired. Sign again to get a new " + "one.", 410);

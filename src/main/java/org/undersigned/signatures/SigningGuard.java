@@ -16,7 +16,8 @@ import org.undersigned.web.RateLimiter;
 @ApplicationScoped
 class SigningGuard {
 
-    private final SigningService signing;
+    private final SignableLetters letters;
+    private final SignUps signUps;
     private final RateLimiter limiter;
     private final ClientNetwork network;
     private final RateLimiter.Limit perNetwork;
@@ -24,13 +25,15 @@ class SigningGuard {
     private final RateLimiter.Limit links;
 
     SigningGuard(
-            SigningService signing,
+            SignableLetters letters,
+            SignUps signUps,
             RateLimiter limiter,
             ClientNetwork network,
             @ConfigProperty(name = "undersigned.rate-limit.network-signs") long networkSigns,
             @ConfigProperty(name = "undersigned.rate-limit.email-signs") long emailSigns,
             @ConfigProperty(name = "undersigned.rate-limit.period") Duration period) {
-        this.signing = signing;
+        this.letters = letters;
+        this.signUps = signUps;
         this.limiter = limiter;
         this.network = network;
         this.perNetwork = new RateLimiter.Limit("sign-network", networkSigns, period);
@@ -38,18 +41,18 @@ class SigningGuard {
         this.links = new RateLimiter.Limit("links-network", networkSigns * 2, period);
     }
 
-    SigningService.Receipt sign(String slug, SignRequest request, HttpServerRequest http) {
-        signing.openLetter(slug);
+    Receipt sign(String slug, SignRequest request, HttpServerRequest http) {
+        letters.openLetter(slug);
         String from = network.of(http);
         limiter.consume(perNetwork, from);
         EmailAddress.parse(request.email()).ifPresent(e -> limiter.consume(perEmail, e.value()));
         try {
-            return signing.sign(slug, request, from);
+            return signUps.sign(slug, request, from);
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
-            return signing.sign(slug, request, from);
+            return signUps.sign(slug, request, from);
         }
     }
 

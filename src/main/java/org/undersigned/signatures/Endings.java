@@ -1,0 +1,76 @@
+package org.undersigned.signatures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.undersigned.transparency.LogEntries;
+import org.undersigned.transparency.TransparencyLog;
+
+/**
+ * How a signature ends: withdrawn by its signer, disowned by the person named, invalidated by an organiser, and
+ * erased (docs/ARCHITECTURE.md#signing). A counted signature leaves the count only through an entry in the log.
+ */
+@ApplicationScoped
+class Endings {
+
+    private final SignableLetters letters;
+    private final TransparencyLog log;
+    private final Tokens tokens;
+    private final SignatureAttestations attestations;
+
+    Endings(SignableLetters letters, TransparencyLog log, Tokens tokens, SignatureAttestations attestations) {
+        this.letters = letters;
+        this.log = log;
+        this.tokens = tokens;
+        this.attestations = attestations;
+    }
+
+    /**
+     * Ends a signature (the person may sign again): a counted one leaves the count through a log entry, a withdrawal
+     * or, with {@code invalidation} (a reason code), an invalidation; {@code mark} says why, when others ended it.
+     */
+    void end(Signature s, String invalidation, Signature.Moderation mark) {
+        if (s.status == Signature.Status.CONFIRMED) {
+            String slug = letters.of(s).orElseThrow().slug();
+            Instant now = tokens.now().toInstant();
+            log.append(
+                    s.letterId,
+                    invalidation == null
+                            ? LogEntries.withdrawal(slug, now, s.signerId)
+                            : LogEntries.invalidation(slug, now, s.signerId, invalidation),
+                    s.seq,
+                    LogEffects.liveness(s, -1));
+        }
+        s.status = Signature.Status.WITHDRAWN;
+        s.liveKey = null;
+        s.withdrawnAt = tokens.now();
+        if (mark != null) {
+            s.moderation = mark;
+            s.moderatedAt = s.withdrawnAt;
+        }
+    }
+
+    /** Withdraws a counted signature as not made by the person named, with an invalidation in the log. */
+    void markDisowned(Signature s) {
+        end(s, "disowned", Signature.Moderation.DISOWNED);
+    }
+
+    /**
+     * Deletes what identifies a withdrawn signer: name, email, ORCID iD, affiliation, honours, comment, the salt
+     * that tied their listed name to their entry, and the statements issued about them. The log keeps only its
+     * pseudonymous entries, which still verify.
+     */
+    void erase(Signature s) {
+        s.email = null;
+        s.name = null;
+        s.nameFolded = null;
+        s.heldAs = null;
+        s.orcid = null;
+        s.organisation = null;
+        s.role = null;
+        s.honours = null;
+        s.comment = null;
+        s.listingSalt = null;
+        s.erasedAt = s.withdrawnAt;
+        attestations.forget(s);
+    }
+}

@@ -1,0 +1,108 @@
+package org.undersigned.signatures;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.mail.Outbox;
+import org.undersigned.transparency.LogEntries;
+import org.undersigned.transparency.TransparencyLog;
+import org.undersigned.verification.Organisations;
+
+/**
+ * Publication of a confirmed signature to the letter's log: its pseudonymous signer id, what was verified, the
+ * listing commitment of a public signer, the signed attestations and the receipt mail
+ * (docs/ARCHITECTURE.md#the-log).
+ */
+@ApplicationScoped
+class Publication {
+
+    private final TransparencyLog log;
+    private final SignerIds signerIds;
+    private final Organisations organisations;
+    private final SignatureAttestations attestations;
+    private final Tokens tokens;
+    private final Outbox outbox;
+    private final SignatureMails mails;
+    private final Counter confirmed;
+
+    Publication(
+            TransparencyLog log,
+            SignerIds signerIds,
+            Organisations organisations,
+            SignatureAttestations attestations,
+            Tokens tokens,
+            Outbox outbox,
+            SignatureMails mails,
+            MeterRegistry registry) {
+        this.log = log;
+        this.signerIds = signerIds;
+        this.organisations = organisations;
+        this.attestations = attestations;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.mails = mails;
+        this.confirmed = registry.counter("undersigned.signatures.confirmed");
+    }
+
+    /**
+     * Puts a confirmed signature into the letter's log (it counts once sequenced), records what was verified as
+     * signed attestations, and mails the receipt with its withdrawal link.
+     */
+    void publish(Signature s, SigningTarget letter) {
+        s.status = Signature.Status.CONFIRMED;
+        s.signerId = signerIdOf(s, letter);
+        String listing = null;
+        if (s.isPublic()) {
+            s.listingSalt = signerIds.newSalt();
+            listing = SignerIds.commitment(SignerIds.listingRecord(s));
+        }
+        s.leafHash = log.append(
+                s.letterId,
+                LogEntries.signature(
+                        letter.slug(),
+                        s.versionNumber,
+                        s.textSha256,
+                        s.confirmedAt.toInstant(),
+                        s.signerId,
+                        evidence(s),
+                        listing),
+                s.seq,
+                LogEffects.liveness(s, 1));
+        attestations.published(s, letter);
+        confirmed.increment();
+        if ("orcid".equals(s.identityMethod) && s.email != null) {
+            // an address given with ORCID was never confirmed: its receipt carries no withdrawal link (ORCID does)
+            outbox.enqueue(mails.receipt(s, letter, null));
+        } else if (s.email != null) {
+            outbox.enqueue(mails.receipt(s, letter, tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, null)));
+        }
+    }
+
+    String signerIdOf(Signature s, SigningTarget letter) {
+        return signerIds.signerId(letter.slug(), identity(s));
+    }
+
+    /** Who the signer is, for the log's pseudonymous id: the method and the normalised address or iD. */
+    static String identity(Signature s) {
+        return "orcid".equals(s.identityMethod) ? "orcid:" + s.orcid : s.identityMethod + ":" + s.email;
+    }
+
+    /**
+     * What the signature entry says was verified: the identity method and, if one was given, the affiliation level,
+     * with the organisation's ROR id when the level proves it ("email-domain:ror.org/042nb2s44").
+     */
+    List<String> evidence(Signature s) {
+        if ("none".equals(s.affiliationLevel)) {
+            return List.of(s.identityMethod);
+        }
+        String ror = "self".equals(s.affiliationLevel)
+                ? null
+                : organisations
+                        .named(s.organisation)
+                        .map(Organisations.Organisation::ror)
+                        .orElse(null);
+        return List.of(s.identityMethod, ror == null ? s.affiliationLevel : s.affiliationLevel + ":" + ror);
+    }
+}

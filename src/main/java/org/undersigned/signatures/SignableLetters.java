@@ -1,0 +1,47 @@
+package org.undersigned.signatures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.undersigned.letters.LetterService;
+import org.undersigned.letters.SigningTarget;
+
+/** The letter a signing request is about: published (or 404), and open (or 409) when it is to be signed. */
+@ApplicationScoped
+public class SignableLetters {
+
+    private final LetterService letters;
+
+    SignableLetters(LetterService letters) {
+        this.letters = letters;
+    }
+
+    /** A published letter (open or closed), or 404. */
+    public SigningTarget letter(String slug) {
+        return letters.signingTarget(slug)
+                .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
+    }
+
+    /** The letter to sign, or 404/409 with a message a person can act on. */
+    public SigningTarget openLetter(String slug) {
+        SigningTarget target = letter(slug);
+        String closed = target.closedReason(LocalDate.now(ZoneOffset.UTC));
+        if (closed != null) {
+            throw new ClientErrorException(closed, 409);
+        }
+        return target;
+    }
+
+    /** The letter a stored signature belongs to. */
+    Optional<SigningTarget> of(Signature s) {
+        return letters.signingTarget(s.letterId);
+    }
+
+    /** A published version's text hash, for moving a signature to that version. */
+    Optional<String> textSha256(String slug, int version) {
+        return letters.version(slug, version).map(v -> v.textSha256());
+    }
+}
