@@ -21,7 +21,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.undersigned.signatures.Moderation;
+import org.undersigned.signatures.SignatureDecisions;
 import org.undersigned.threads.ThreadEntry;
 import org.undersigned.threads.ThreadService;
 import org.undersigned.web.InvalidInput;
@@ -63,7 +63,7 @@ public class OrganiserApi {
     @Path("/letters/{slug}/moderation")
     @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
     @Operation(summary = "Signatures held by the impersonation guard, oldest first")
-    public List<Moderation.Held> queue(
+    public List<SignatureDecisions.Held> queue(
             @PathParam("slug") String slug, @QueryParam("limit") @DefaultValue("100") int limit) {
         access.forLetter(slug);
         return moderation.queue(slug, limit);
@@ -141,7 +141,7 @@ public class OrganiserApi {
         boolean dryRun = Boolean.TRUE.equals(body.dryRun());
         Moderation.Bulk result = moderation.invalidate(
                 slug,
-                new Moderation.Filter(body.domain(), body.from(), body.to(), body.network()),
+                new SignatureDecisions.Filter(body.domain(), body.from(), body.to(), body.network()),
                 body.reason(),
                 dryRun);
         if (!dryRun) {

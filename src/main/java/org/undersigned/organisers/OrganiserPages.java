@@ -26,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.LetterService;
-import org.undersigned.signatures.Moderation;
+import org.undersigned.signatures.SignatureDecisions;
 import org.undersigned.web.Csrf;
 
 /**
@@ -45,7 +45,7 @@ public class OrganiserPages {
     }
 
     /** One letter's moderation queue. */
-    public record Queue(String slug, List<Moderation.Held> held) {}
+    public record Queue(String slug, List<SignatureDecisions.Held> held) {}
 
     @Inject
     @IdToken
