@@ -28,7 +28,7 @@ class Endings {
      * Ends a signature (the person may sign again): a counted one leaves the count through a log entry, a withdrawal
      * or, with {@code invalidation} (a reason code), an invalidation; {@code mark} says why, when others ended it.
      */
-    void end(Signature s, String invalidation, Signature.Moderation mark) {
+    void end(Signature s, String invalidation, Signature.ModerationState mark) {
         if (s.status == Signature.Status.CONFIRMED) {
             String slug = letters.of(s).orElseThrow().slug();
             Instant now = tokens.now().toInstant();
@@ -51,7 +51,7 @@ class Endings {
 
     /** Withdraws a counted signature as not made by the person named, with an invalidation in the log. */
     void markDisowned(Signature s) {
-        end(s, "disowned", Signature.Moderation.DISOWNED);
+        end(s, "disowned", Signature.ModerationState.DISOWNED);
     }
 
     /**

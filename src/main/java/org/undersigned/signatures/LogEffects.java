@@ -30,8 +30,8 @@ class LogEffects {
     /** The signer becomes live (+1) or not live (-1) under everything the signature is counted by. */
     static String liveness(Signature s, int delta) {
         Map<String, String> keys = new LinkedHashMap<>();
-        keys.put("identity", s.identityMethod);
-        keys.put("level", s.affiliationLevel);
+        keys.put("identity", s.identityMethod.wire());
+        keys.put("level", s.affiliationLevel.wire());
         keys.put("version", String.valueOf(s.versionNumber));
         if (s.organisation != null) {
             keys.put("organisation", s.organisation);

@@ -12,9 +12,11 @@ import org.undersigned.letters.SigningTarget;
 import org.undersigned.mail.Outbox;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.transparency.TransparencyLog;
+import org.undersigned.verification.AffiliationLevel;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.verification.Honours;
 import org.undersigned.verification.Organisations;
+import org.undersigned.web.WireEnum;
 
 /**
  * What the mailed links do: confirm, withdraw (and erase), re-affirm, disown, and send a fresh confirmation link.
@@ -73,7 +75,13 @@ public class MailedLinks {
         }
         SigningTarget letter = letters.of(s).orElseThrow(NotFoundException::new);
         return new LinkView(
-                state, letter.slug(), letter.title(), s.name, s.listing, found.token().versionNumber, s.held());
+                state,
+                letter.slug(),
+                letter.title(),
+                s.name,
+                WireEnum.wire(s.listing),
+                found.token().versionNumber,
+                s.held());
     }
 
     private static boolean actionable(Signature s, SignatureToken t) {
@@ -97,11 +105,11 @@ public class MailedLinks {
             String domain = s.email.substring(s.email.indexOf('@') + 1);
             s.affiliationLevel = organisations
                     .named(s.organisation)
-                    .map(o -> Organisations.owns(o, domain) ? "email-domain" : "self")
-                    .orElse(s.organisation == null ? "none" : "self");
+                    .map(o -> Organisations.owns(o, domain) ? AffiliationLevel.EMAIL_DOMAIN : AffiliationLevel.SELF)
+                    .orElse(s.organisation == null ? AffiliationLevel.NONE : AffiliationLevel.SELF);
             Optional<String> watched = honours.watched(s.name);
             if (watched.isPresent()) {
-                s.moderation = Signature.Moderation.HELD;
+                s.moderation = Signature.ModerationState.HELD;
                 s.heldAs = watched.get();
                 return;
             }
@@ -206,12 +214,18 @@ public class MailedLinks {
                     view.letterSlug(),
                     view.letterTitle(),
                     s.name,
-                    s.listing,
+                    WireEnum.wire(s.listing),
                     t.versionNumber,
                     s.held());
         }
         action.accept(s, t);
         return new LinkView(
-                view.state(), view.letterSlug(), view.letterTitle(), s.name, s.listing, view.version(), s.held());
+                view.state(),
+                view.letterSlug(),
+                view.letterTitle(),
+                s.name,
+                WireEnum.wire(s.listing),
+                view.version(),
+                s.held());
     }
 }

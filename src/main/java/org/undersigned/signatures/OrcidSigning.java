@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.undersigned.letters.SigningTarget;
+import org.undersigned.verification.AffiliationLevel;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.verification.Honours;
+import org.undersigned.verification.IdentityMethod;
 import org.undersigned.verification.Names;
 import org.undersigned.verification.OrcidEmployments;
 import org.undersigned.verification.OrcidEmployments.Employment;
 import org.undersigned.verification.Organisations;
 import org.undersigned.web.InvalidInput;
+import org.undersigned.web.WireEnum;
 
 /**
  * Signing with ORCID (DESIGN §5): the iD comes from the ID token of an OpenID Connect sign-in, so the signature is
@@ -88,7 +91,7 @@ public class OrcidSigning {
         SigningTarget letter = letters.letter(slug);
         return signatures
                 .findLive(letter.letterId(), liveKey(orcidId))
-                .map(s -> new Existing(s.id.toString(), s.name, s.organisation, s.affiliationLevel));
+                .map(s -> new Existing(s.id.toString(), s.name, s.organisation, WireEnum.wire(s.affiliationLevel)));
     }
 
     /** Signs and confirms at once; returns the signature's public id. Bad choices give 400 naming the field. */
@@ -133,23 +136,23 @@ public class OrcidSigning {
         s.nameFolded = SignRequest.fold(name);
         s.role = SignRequest.clean(choice.role());
         s.comment = SignRequest.clean(choice.comment());
-        s.listing = choice.listing();
+        s.listing = Listing.of(choice.listing());
         s.notify = choice.notifyMe();
-        s.identityMethod = "orcid";
+        s.identityMethod = IdentityMethod.ORCID;
         if (employment != null) {
             s.organisation = organisations
                     .byRor(employment.ror())
                     .or(() -> organisations.named(employment.organisation()))
                     .map(Organisations.Organisation::name)
                     .orElse(SignRequest.clean(employment.organisation()));
-            s.affiliationLevel = employment.level();
+            s.affiliationLevel = AffiliationLevel.of(employment.level());
             if (s.role == null) {
                 s.role = SignRequest.clean(employment.role());
             }
         } else {
             s.organisation = SignRequest.clean(typedOrganisation);
             organisations.named(s.organisation).ifPresent(o -> s.organisation = o.name());
-            s.affiliationLevel = s.organisation == null ? "none" : "self";
+            s.affiliationLevel = s.organisation == null ? AffiliationLevel.NONE : AffiliationLevel.SELF;
         }
         s.versionNumber = letter.version();
         s.textSha256 = letter.textSha256();
@@ -159,7 +162,7 @@ public class OrcidSigning {
         signatures.persist(s);
         Optional<String> watched = orcidName == null ? honours.watched(name) : Optional.empty();
         if (watched.isPresent()) { // a typed name is not ORCID evidence of the name
-            s.moderation = Signature.Moderation.HELD;
+            s.moderation = Signature.ModerationState.HELD;
             s.heldAs = watched.get();
             return new Receipt(s.id.toString(), "held");
         }
@@ -201,8 +204,9 @@ public class OrcidSigning {
         boolean proven = found.filter(s -> orcidId.equals(s.orcid)
                         || orcidName != null
                                 && Names.key(orcidName).equals(Names.key(s.name))
-                                && !"orcid".equals(s.identityMethod)
-                                && List.of("none", "self").contains(s.affiliationLevel))
+                                && s.identityMethod != IdentityMethod.ORCID
+                                && List.of(AffiliationLevel.NONE, AffiliationLevel.SELF)
+                                        .contains(s.affiliationLevel))
                 .isPresent();
         if (proven) {
             endings.markDisowned(found.get());

@@ -8,6 +8,8 @@ import org.undersigned.letters.SigningTarget;
 import org.undersigned.mail.Outbox;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.transparency.TransparencyLog;
+import org.undersigned.verification.AffiliationLevel;
+import org.undersigned.verification.IdentityMethod;
 import org.undersigned.verification.Organisations;
 
 /**
@@ -72,7 +74,7 @@ class Publication {
                 LogEffects.liveness(s, 1));
         attestations.published(s, letter);
         confirmed.increment();
-        if ("orcid".equals(s.identityMethod) && s.email != null) {
+        if (s.identityMethod == IdentityMethod.ORCID && s.email != null) {
             // an address given with ORCID was never confirmed: its receipt carries no withdrawal link (ORCID does)
             outbox.enqueue(mails.receipt(s, letter, null));
         } else if (s.email != null) {
@@ -86,7 +88,7 @@ class Publication {
 
     /** Who the signer is, for the log's pseudonymous id: the method and the normalised address or iD. */
     static String identity(Signature s) {
-        return "orcid".equals(s.identityMethod) ? "orcid:" + s.orcid : s.identityMethod + ":" + s.email;
+        return s.identityMethod == IdentityMethod.ORCID ? "orcid:" + s.orcid : s.identityMethod.wire() + ":" + s.email;
     }
 
     /**
@@ -94,15 +96,16 @@ class Publication {
      * with the organisation's ROR id when the level proves it ("email-domain:ror.org/042nb2s44").
      */
     List<String> evidence(Signature s) {
-        if ("none".equals(s.affiliationLevel)) {
-            return List.of(s.identityMethod);
+        if (s.affiliationLevel == AffiliationLevel.NONE) {
+            return List.of(s.identityMethod.wire());
         }
-        String ror = "self".equals(s.affiliationLevel)
+        String ror = s.affiliationLevel == AffiliationLevel.SELF
                 ? null
                 : organisations
                         .named(s.organisation)
                         .map(Organisations.Organisation::ror)
                         .orElse(null);
-        return List.of(s.identityMethod, ror == null ? s.affiliationLevel : s.affiliationLevel + ":" + ror);
+        String level = s.affiliationLevel.wire();
+        return List.of(s.identityMethod.wire(), ror == null ? level : level + ":" + ror);
     }
 }

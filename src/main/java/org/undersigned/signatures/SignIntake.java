@@ -182,10 +182,10 @@ class SignIntake {
                 insert.setString(7, s.organisation);
                 insert.setString(8, s.role);
                 insert.setString(9, s.comment);
-                insert.setString(10, s.listing);
+                insert.setString(10, s.listing.wire());
                 insert.setBoolean(11, s.notify);
-                insert.setString(12, s.identityMethod);
-                insert.setString(13, s.affiliationLevel);
+                insert.setString(12, s.identityMethod.wire());
+                insert.setString(13, s.affiliationLevel.wire());
                 insert.setInt(14, s.versionNumber);
                 insert.setString(15, s.textSha256);
                 insert.setObject(16, s.createdAt);

@@ -11,7 +11,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.mail.Outbox;
+import org.undersigned.verification.AffiliationLevel;
 import org.undersigned.verification.EmailAddress;
+import org.undersigned.verification.IdentityMethod;
 import org.undersigned.verification.Organisations;
 import org.undersigned.web.InvalidInput;
 
@@ -120,10 +122,10 @@ public class SignUps {
         s.heldAs = null;
         s.role = SignRequest.clean(request.role());
         s.comment = SignRequest.clean(request.comment());
-        s.listing = request.listing();
+        s.listing = Listing.of(request.listing());
         s.notify = Boolean.TRUE.equals(request.notifyMe());
-        s.identityMethod = "email";
-        s.affiliationLevel = s.organisation == null ? "none" : "self";
+        s.identityMethod = IdentityMethod.EMAIL;
+        s.affiliationLevel = s.organisation == null ? AffiliationLevel.NONE : AffiliationLevel.SELF;
         s.versionNumber = letter.version();
         s.textSha256 = letter.textSha256();
         s.networkTag = network == null ? null : signerIds.networkTag(network);
@@ -137,7 +139,7 @@ public class SignUps {
         d.status = Signature.Status.DUPLICATE;
         d.listing = original.listing;
         d.identityMethod = original.identityMethod;
-        d.affiliationLevel = "none";
+        d.affiliationLevel = AffiliationLevel.NONE;
         d.versionNumber = original.versionNumber;
         d.textSha256 = original.textSha256;
         d.createdAt = tokens.now();

@@ -12,6 +12,7 @@ import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.Receipts;
 import org.undersigned.web.InvalidInput;
+import org.undersigned.web.WireEnum;
 
 /** Public views of signatures: lists of public signatories, one signature's status, and counts. */
 @ApplicationScoped
@@ -128,11 +129,11 @@ public class Signatories {
                     s.id.toString(),
                     slug,
                     publicStatus(s),
-                    s.listing,
+                    WireEnum.wire(s.listing),
                     s.versionNumber,
                     s.textSha256,
                     s.confirmedAt,
-                    new Levels(s.identityMethod, s.affiliationLevel),
+                    new Levels(WireEnum.wire(s.identityMethod), WireEnum.wire(s.affiliationLevel)),
                     listed ? s.name : null,
                     listed ? s.organisation : null,
                     listed ? s.role : null,
@@ -161,8 +162,8 @@ public class Signatories {
     }
 
     private static String publicStatus(Signature s) {
-        if (s.moderation == Signature.Moderation.REJECTED || s.moderation == Signature.Moderation.DISOWNED) {
-            return s.moderation == Signature.Moderation.REJECTED ? "rejected" : "disowned";
+        if (s.moderation == Signature.ModerationState.REJECTED || s.moderation == Signature.ModerationState.DISOWNED) {
+            return s.moderation == Signature.ModerationState.REJECTED ? "rejected" : "disowned";
         }
         return switch (s.status) {
             case CONFIRMED -> "confirmed";
@@ -176,7 +177,7 @@ public class Signatories {
                 s.name,
                 s.organisation,
                 s.role,
-                new Levels(s.identityMethod, s.affiliationLevel),
+                new Levels(WireEnum.wire(s.identityMethod), WireEnum.wire(s.affiliationLevel)),
                 s.versionNumber,
                 s.confirmedAt,
                 s.listingSalt,

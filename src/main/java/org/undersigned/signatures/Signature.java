@@ -1,6 +1,7 @@
 package org.undersigned.signatures;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.undersigned.verification.AffiliationLevel;
+import org.undersigned.verification.IdentityMethod;
 
 /** One person's signature on one letter. Personal fields are nulled on erasure; the row stays for the counts. */
 @Entity
@@ -48,14 +51,19 @@ class Signature {
     String organisation;
     String role;
     String comment;
-    String listing;
+
+    @Convert(converter = WireConverters.ListingColumn.class)
+    Listing listing;
+
     boolean notify;
 
     @Column(name = "identity_method")
-    String identityMethod;
+    @Convert(converter = WireConverters.Identity.class)
+    IdentityMethod identityMethod;
 
     @Column(name = "affiliation_level")
-    String affiliationLevel;
+    @Convert(converter = WireConverters.Affiliation.class)
+    AffiliationLevel affiliationLevel;
 
     @Column(name = "version_number")
     int versionNumber;
@@ -98,7 +106,7 @@ class Signature {
     String honours;
 
     @Enumerated(EnumType.STRING)
-    Moderation moderation;
+    ModerationState moderation;
 
     /** The watched name a held signature matched. */
     @Column(name = "held_as")
@@ -107,7 +115,7 @@ class Signature {
     @Column(name = "moderated_at")
     OffsetDateTime moderatedAt;
 
-    enum Moderation {
+    enum ModerationState {
         /** Confirmed, but the name is watched: not logged, counted or listed until an organiser decides. */
         HELD,
         RELEASED,
@@ -118,10 +126,10 @@ class Signature {
     }
 
     boolean held() {
-        return moderation == Moderation.HELD;
+        return moderation == ModerationState.HELD;
     }
 
     boolean isPublic() {
-        return "public".equals(listing);
+        return listing == Listing.PUBLIC;
     }
 }

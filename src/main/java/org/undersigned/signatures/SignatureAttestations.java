@@ -6,6 +6,7 @@ import java.util.Map;
 import org.undersigned.attestations.Attestations;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.LogKeys;
+import org.undersigned.verification.IdentityMethod;
 
 /**
  * Turns what was verified about a signature into attestations about its log entry. Attestations are public: they
@@ -30,7 +31,7 @@ class SignatureAttestations {
     /** On publication: the identity (email or ORCID) and the affiliation evidence it brought. */
     void published(Signature s, SigningTarget letter) {
         Map<String, Object> p = facts(s, letter);
-        if ("orcid".equals(s.identityMethod)) {
+        if (s.identityMethod == IdentityMethod.ORCID) {
             p.put("method", "OpenID Connect sign-in with ORCID");
             if (s.isPublic()) {
                 p.put("orcid", s.orcid);
@@ -67,8 +68,8 @@ class SignatureAttestations {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("letter", letter.slug());
         p.put("signature", s.id.toString());
-        p.put("identity", s.identityMethod);
-        p.put("affiliationLevel", s.affiliationLevel);
+        p.put("identity", s.identityMethod.wire());
+        p.put("affiliationLevel", s.affiliationLevel.wire());
         if (s.isPublic()) {
             p.put("name", s.name);
             if (s.organisation != null) {

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.transparency.TransparencyLog;
+import org.undersigned.verification.AffiliationLevel;
+import org.undersigned.web.WireEnum;
 
 /**
  * What organisers may do to signatures, carried out as signing requires it: every decision that changes what counts
@@ -70,7 +72,13 @@ public class SignatureDecisions {
         SigningTarget letter = letters.letter(slug);
         return signatures.held(letter.letterId(), limit).stream()
                 .map(s -> new Held(
-                        s.id.toString(), s.name, s.organisation, s.role, s.heldAs, s.affiliationLevel, s.confirmedAt))
+                        s.id.toString(),
+                        s.name,
+                        s.organisation,
+                        s.role,
+                        s.heldAs,
+                        WireEnum.wire(s.affiliationLevel),
+                        s.confirmedAt))
                 .toList();
     }
 
@@ -79,7 +87,7 @@ public class SignatureDecisions {
     public void release(String slug, String id) {
         SigningTarget letter = letters.letter(slug);
         Signature s = held(letter, id);
-        s.moderation = Signature.Moderation.RELEASED;
+        s.moderation = Signature.ModerationState.RELEASED;
         s.moderatedAt = OffsetDateTime.now(clock);
         publication.publish(s, letter);
     }
@@ -95,7 +103,7 @@ public class SignatureDecisions {
                 LogEntries.invalidation(letter.slug(), OffsetDateTime.now(clock).toInstant(), s.signerId, code),
                 s.seq,
                 null);
-        s.moderation = Signature.Moderation.REJECTED;
+        s.moderation = Signature.ModerationState.REJECTED;
         s.moderatedAt = OffsetDateTime.now(clock);
         s.status = Signature.Status.WITHDRAWN;
         s.withdrawnAt = s.moderatedAt;
@@ -116,7 +124,7 @@ public class SignatureDecisions {
         if (!dryRun) {
             for (Signature s : matched) {
                 signatures.findById(s.seq, LockModeType.PESSIMISTIC_WRITE);
-                endings.end(s, code, Signature.Moderation.REJECTED);
+                endings.end(s, code, Signature.ModerationState.REJECTED);
             }
         }
         return matched.size();
@@ -126,7 +134,7 @@ public class SignatureDecisions {
     @Transactional
     public Counted counted(String slug, String id) {
         Signature s = counted(letters.letter(slug), id);
-        return new Counted(s.name, s.organisation, s.affiliationLevel);
+        return new Counted(s.name, s.organisation, WireEnum.wire(s.affiliationLevel));
     }
 
     /**
@@ -151,8 +159,8 @@ public class SignatureDecisions {
     public void attestAffiliation(String slug, String id, String ror, Map<String, Object> what, String by) {
         SigningTarget letter = letters.letter(slug);
         Signature s = counted(letter, id);
-        String from = s.affiliationLevel;
-        s.affiliationLevel = "attested";
+        AffiliationLevel from = s.affiliationLevel;
+        s.affiliationLevel = AffiliationLevel.ATTESTED;
         log.append(
                 s.letterId,
                 LogEntries.evidence(
@@ -161,7 +169,9 @@ public class SignatureDecisions {
                         s.signerId,
                         List.of(ror == null ? "attested" : "attested:" + ror)),
                 s.seq,
-                from.equals("attested") ? null : LogEffects.level(from, "attested"));
+                from == AffiliationLevel.ATTESTED
+                        ? null
+                        : LogEffects.level(from.wire(), AffiliationLevel.ATTESTED.wire()));
         attestations.organiser(s, letter, "affiliation", what, by);
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.mail.Mail;
+import org.undersigned.web.WireEnum;
 
 /** Renders the signing mails (text and HTML, templates/mail/) with links under the public URL. */
 @ApplicationScoped
@@ -33,7 +34,7 @@ class SignatureMails {
                         "letterUrl",
                         letterUrl(letter),
                         "listing",
-                        s.listing,
+                        WireEnum.wire(s.listing),
                         "link",
                         publicUrl + "/confirm/" + token,
                         "hours",
@@ -53,7 +54,7 @@ class SignatureMails {
                         "letterUrl",
                         letterUrl(letter),
                         "listing",
-                        s.listing,
+                        WireEnum.wire(s.listing),
                         "id",
                         s.id.toString(),
                         "statusUrl",

@@ -48,7 +48,7 @@ class SignatureRepository implements PanacheRepository<Signature> {
      */
     List<Signature> listed(long letterId, long afterSeq, String folded, int limit) {
         String query = "letterId = ?1 and status = org.undersigned.signatures.Signature.Status.CONFIRMED"
-                + " and listing = 'public' and seq > ?2";
+                + " and listing = org.undersigned.signatures.Listing.PUBLIC and seq > ?2";
         if (folded == null) {
             return find(query + " order by seq", letterId, afterSeq)
                     .page(0, limit)
@@ -139,16 +139,17 @@ class SignatureRepository implements PanacheRepository<Signature> {
                         "letterId = ?1 and status = ?2 and moderation = ?3 order by seq",
                         letterId,
                         Signature.Status.PENDING,
-                        Signature.Moderation.HELD)
+                        Signature.ModerationState.HELD)
                 .page(0, limit)
                 .list();
     }
 
     List<Signature> recent(long letterId, int limit) {
         return find(
-                        "letterId = ?1 and status = ?2 and listing = 'public' order by seq desc",
+                        "letterId = ?1 and status = ?2 and listing = ?3 order by seq desc",
                         letterId,
-                        Signature.Status.CONFIRMED)
+                        Signature.Status.CONFIRMED,
+                        Listing.PUBLIC)
                 .page(0, limit)
                 .list();
     }

@@ -90,8 +90,8 @@ class SignerIds {
         if (s.role != null) {
             record.put("role", s.role);
         }
-        record.put("identity", s.identityMethod);
-        record.put("affiliation", s.affiliationLevel);
+        record.put("identity", s.identityMethod.wire());
+        record.put("affiliation", s.affiliationLevel.wire());
         record.put("salt", s.listingSalt);
         return LogEntries.canonical(record);
     }

@@ -95,7 +95,7 @@ public class OrcidEmployments {
                         ror,
                         e.path("role-title").asText(null),
                         e.path("department-name").asText(null),
-                        institution ? "orcid-institution" : "orcid-self",
+                        (institution ? AffiliationLevel.ORCID_INSTITUTION : AffiliationLevel.ORCID_SELF).wire(),
                         source.path("source-name").path("value").asText(null)));
             }
         }
