@@ -1,27 +1,23 @@
 package org.undersigned.transparency;
 
+import static org.undersigned.transparency.LogDatabase.em;
+import static org.undersigned.transparency.LogDatabase.jdbc;
+
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
-import org.hibernate.Session;
-import org.hibernate.jdbc.ReturningWork;
 import org.undersigned.transparency.merkle.EntryBundle;
 import org.undersigned.transparency.merkle.HashReader;
 import org.undersigned.transparency.merkle.NodeId;
@@ -39,91 +35,9 @@ class LogStore {
         this.dataSource = dataSource;
     }
 
-    record Pending(long id, String entry, Long signatureSeq, String effect, Instant createdAt) {}
-
     record Entry(long index, String entry, Long signatureSeq) {}
 
     record Checkpoint(long size, String root, String note) {}
-
-    private static EntityManager em() {
-        return Panache.getEntityManager();
-    }
-
-    private static <T> T jdbc(ReturningWork<T> work) {
-        return em().unwrap(Session.class).doReturningWork(work);
-    }
-
-    void addPending(long letterId, String entry, Long signatureSeq, String effect) {
-        em().createNativeQuery("INSERT INTO log_pending (letter_id, entry, signature_seq, effect, created_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, CURRENT_TIMESTAMP)")
-                .setParameter(1, letterId)
-                .setParameter(2, entry)
-                .setParameter(3, signatureSeq)
-                .setParameter(4, effect)
-                .executeUpdate();
-    }
-
-    @SuppressWarnings("unchecked")
-    List<Long> lettersWithPending() {
-        return ((List<Number>) em().createNativeQuery("SELECT DISTINCT letter_id FROM log_pending")
-                        .getResultList())
-                .stream().map(Number::longValue).toList();
-    }
-
-    boolean nothingPending() {
-        return ((Number) em().createNativeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM log_pending LIMIT 1) p")
-                                .getSingleResult())
-                        .longValue()
-                == 0;
-    }
-
-    /** Seconds since the oldest event still waiting for the sequencer was written; 0 when none waits. */
-    double oldestPendingAge() {
-        Object oldest = em().createNativeQuery("SELECT MIN(created_at) FROM log_pending")
-                .getSingleResult();
-        if (oldest == null) {
-            return 0;
-        }
-        Instant at = oldest instanceof Timestamp t
-                ? t.toInstant()
-                : oldest instanceof OffsetDateTime o ? o.toInstant() : Instant.parse(oldest.toString());
-        return Math.max(0, (System.currentTimeMillis() - at.toEpochMilli()) / 1000.0);
-    }
-
-    List<Pending> pending(long letterId, int limit) {
-        return jdbc(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, entry, signature_seq, effect, created_at "
-                    + "FROM log_pending WHERE letter_id = ? ORDER BY id LIMIT ?")) {
-                s.setLong(1, letterId);
-                s.setInt(2, limit);
-                List<Pending> rows = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        long seq = r.getLong(3);
-                        rows.add(new Pending(
-                                r.getLong(1),
-                                r.getString(2),
-                                r.wasNull() ? null : seq,
-                                r.getString(4),
-                                r.getTimestamp(5).toInstant()));
-                    }
-                }
-                return rows;
-            }
-        });
-    }
-
-    void deletePending(List<Pending> done) {
-        jdbc(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM log_pending WHERE id = ?")) {
-                for (Pending p : done) {
-                    s.setLong(1, p.id());
-                    s.addBatch();
-                }
-                return s.executeBatch();
-            }
-        });
-    }
 
     /** The current size, taking a row lock (portable); the row is created at size 0 the first time. */
     long lockHead(long letterId) {
@@ -155,12 +69,12 @@ class LogStore {
                 == 1;
     }
 
-    void insertEntries(long letterId, long firstIndex, List<Pending> entries) {
+    void insertEntries(long letterId, long firstIndex, List<PendingEvent> entries) {
         jdbc(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO log_entry (letter_id, idx, entry, signature_seq) VALUES (?, ?, ?, ?)")) {
                 long idx = firstIndex;
-                for (Pending p : entries) {
+                for (PendingEvent p : entries) {
                     s.setLong(1, letterId);
                     s.setLong(2, idx++);
                     s.setString(3, p.entry());

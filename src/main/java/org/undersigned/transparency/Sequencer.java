@@ -41,6 +41,7 @@ public class Sequencer {
     private static final Logger LOG = Logger.getLogger(Sequencer.class);
     static final int BATCH = 2000;
 
+    private final PendingRepository pending;
     private final LogStore store;
     private final LogKeys keys;
     private final LetterService letters;
@@ -51,6 +52,7 @@ public class Sequencer {
     private ScheduledExecutorService executor;
 
     Sequencer(
+            PendingRepository pending,
             LogStore store,
             LogKeys keys,
             LetterService letters,
@@ -58,6 +60,7 @@ public class Sequencer {
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "100ms") Duration period,
             MeterRegistry registry) {
+        this.pending = pending;
         this.store = store;
         this.keys = keys;
         this.letters = letters;
@@ -107,7 +110,7 @@ public class Sequencer {
 
     /** Integrates everything pending, letter by letter. */
     public void runOnce() {
-        List<Long> letterIds = QuarkusTransaction.requiringNew().call(store::lettersWithPending);
+        List<Long> letterIds = QuarkusTransaction.requiringNew().call(pending::lettersWithPending);
         for (long letterId : letterIds) {
             while (QuarkusTransaction.requiringNew().call(() -> integrate(letterId))) {
                 // another batch
@@ -121,7 +124,7 @@ public class Sequencer {
             return false;
         }
         long size = store.lockHead(letterId);
-        List<LogStore.Pending> batch = store.pending(letterId, BATCH);
+        List<PendingEvent> batch = pending.oldest(letterId, BATCH);
         if (batch.isEmpty()) {
             return false;
         }
@@ -151,7 +154,7 @@ public class Sequencer {
         String body = new Checkpoint(keys.origin(letter.slug()), newSize, root).format();
         String note = Note.sign(body, keys.signer(letter.slug())).format();
         store.insertCheckpoint(letterId, newSize, rootBase64, note);
-        store.deletePending(batch);
+        pending.delete(batch);
         List<TransparencyLog.Sequenced> entries = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             entries.add(new TransparencyLog.Sequenced(
@@ -164,7 +167,7 @@ public class Sequencer {
     /** Seconds the oldest unsequenced event has waited (0 when none): the sequencer's lag. */
     public double lagSeconds() {
         try {
-            return QuarkusTransaction.requiringNew().call(store::oldestPendingAge);
+            return QuarkusTransaction.requiringNew().call(pending::oldestPendingAge);
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -36,10 +36,12 @@ public class TransparencyLog {
         public static final Head EMPTY = new Head(0, Base64.getEncoder().encodeToString(Hashes.emptyTreeHash()));
     }
 
+    private final PendingRepository pending;
     private final LogStore store;
     private final Event<Appended> appended;
 
-    TransparencyLog(LogStore store, Event<Appended> appended) {
+    TransparencyLog(PendingRepository pending, LogStore store, Event<Appended> appended) {
+        this.pending = pending;
         this.store = store;
         this.appended = appended;
     }
@@ -50,7 +52,7 @@ public class TransparencyLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String append(long letterId, String entry, Long signatureSeq, String effect) {
-        store.addPending(letterId, entry, signatureSeq, effect);
+        pending.add(letterId, entry, signatureSeq, effect);
         appended.fire(new Appended(letterId));
         return HexFormat.of().formatHex(Hashes.leafHash(LogStore.utf8(entry)));
     }
@@ -58,7 +60,7 @@ public class TransparencyLog {
     /** True when every written event has been integrated into its log. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean idle() {
-        return store.nothingPending();
+        return pending.nothingPending();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
