@@ -15,21 +15,23 @@ import org.undersigned.transparency.merkle.Proofs;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Receipts {
 
+    private final HeadRepository headRepository;
     private final LogStore store;
 
-    Receipts(LogStore store) {
+    Receipts(HeadRepository headRepository, LogStore store) {
+        this.headRepository = headRepository;
         this.store = store;
     }
 
     /** Empty until the signature's first entry has been sequenced. */
     public Optional<String> forSignature(long letterId, long signatureSeq) {
         List<LogStore.Entry> entries = store.entriesOfSignature(letterId, signatureSeq);
-        Optional<LogStore.Checkpoint> checkpoint = store.latestCheckpoint(letterId);
+        Optional<StoredCheckpoint> checkpoint = headRepository.latestCheckpoint(letterId);
         if (entries.isEmpty() || checkpoint.isEmpty()) {
             return Optional.empty();
         }
         LogStore.Entry entry = entries.get(0);
-        LogStore.Checkpoint c = checkpoint.get();
+        StoredCheckpoint c = checkpoint.get();
         // C2SP tlog-proof: header, optional extra, index, proof hashes, a blank line, then the checkpoint note
         StringBuilder out = new StringBuilder("c2sp.org/tlog-proof@v1\n");
         out.append("extra ")

@@ -42,6 +42,7 @@ public class Sequencer {
     static final int BATCH = 2000;
 
     private final PendingRepository pending;
+    private final HeadRepository headRepository;
     private final LogStore store;
     private final LogKeys keys;
     private final LetterService letters;
@@ -53,6 +54,7 @@ public class Sequencer {
 
     Sequencer(
             PendingRepository pending,
+            HeadRepository headRepository,
             LogStore store,
             LogKeys keys,
             LetterService letters,
@@ -61,6 +63,7 @@ public class Sequencer {
             @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "100ms") Duration period,
             MeterRegistry registry) {
         this.pending = pending;
+        this.headRepository = headRepository;
         this.store = store;
         this.keys = keys;
         this.letters = letters;
@@ -120,10 +123,10 @@ public class Sequencer {
 
     /** One batch for one letter, in one transaction; false when there was nothing to do or another writer has it. */
     boolean integrate(long letterId) {
-        if (postgres && !store.tryAdvisoryLock(letterId)) {
+        if (postgres && !headRepository.tryAdvisoryLock(letterId)) {
             return false;
         }
-        long size = store.lockHead(letterId);
+        long size = headRepository.lockHead(letterId);
         List<PendingEvent> batch = pending.oldest(letterId, BATCH);
         if (batch.isEmpty()) {
             return false;
@@ -146,14 +149,14 @@ public class Sequencer {
         if (!full.isEmpty()) {
             store.insertTiles(letterId, full);
         }
-        if (!store.advanceHead(letterId, size, newSize)) {
+        if (!headRepository.advanceHead(letterId, size, newSize)) {
             throw new IllegalStateException("log head moved under the sequencer: refusing to fork");
         }
         byte[] root = StoredTree.treeHash(newSize, reader);
         String rootBase64 = Base64.getEncoder().encodeToString(root);
         String body = new Checkpoint(keys.origin(letter.slug()), newSize, root).format();
         String note = Note.sign(body, keys.signer(letter.slug())).format();
-        store.insertCheckpoint(letterId, newSize, rootBase64, note);
+        headRepository.insertCheckpoint(letterId, newSize, rootBase64, note);
         pending.delete(batch);
         List<TransparencyLog.Sequenced> entries = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {

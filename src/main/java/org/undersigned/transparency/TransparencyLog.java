@@ -37,12 +37,12 @@ public class TransparencyLog {
     }
 
     private final PendingRepository pending;
-    private final LogStore store;
+    private final HeadRepository headRepository;
     private final Event<Appended> appended;
 
-    TransparencyLog(PendingRepository pending, LogStore store, Event<Appended> appended) {
+    TransparencyLog(PendingRepository pending, HeadRepository headRepository, Event<Appended> appended) {
         this.pending = pending;
-        this.store = store;
+        this.headRepository = headRepository;
         this.appended = appended;
     }
 
@@ -65,6 +65,6 @@ public class TransparencyLog {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Head> head(long letterId) {
-        return store.latestCheckpoint(letterId).map(c -> new Head(c.size(), c.root()));
+        return headRepository.latestCheckpoint(letterId).map(c -> new Head(c.size(), c.root()));
     }
 }

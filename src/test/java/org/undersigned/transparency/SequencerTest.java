@@ -38,6 +38,9 @@ class SequencerTest {
     LogStore store;
 
     @Inject
+    HeadRepository headRepository;
+
+    @Inject
     LetterService letters;
 
     @Inject
@@ -82,7 +85,8 @@ class SequencerTest {
         Counted.settle(log);
 
         long size = QuarkusTransaction.requiringNew()
-                .call(() -> store.latestCheckpoint(letterId).orElseThrow().size());
+                .call(() ->
+                        headRepository.latestCheckpoint(letterId).orElseThrow().size());
         assertThat(size).isEqualTo((long) writers * perWriter);
         List<LogStore.Entry> entries =
                 QuarkusTransaction.requiringNew().call(() -> store.entries(letterId, 0, (int) size));
@@ -115,8 +119,8 @@ class SequencerTest {
         long letterId = letters.signingTarget(LETTER).orElseThrow().letterId();
         Counted.settle(log);
         boolean moved = QuarkusTransaction.requiringNew().call(() -> {
-            long size = store.lockHead(letterId);
-            return store.advanceHead(letterId, size + 7, size + 8);
+            long size = headRepository.lockHead(letterId);
+            return headRepository.advanceHead(letterId, size + 7, size + 8);
         });
         assertThat(moved).isFalse();
     }
