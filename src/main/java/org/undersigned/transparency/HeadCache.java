@@ -28,17 +28,17 @@ class HeadCache {
     private record Head(Optional<StoredCheckpoint> checkpoint, long at) {}
 
     private final HeadRepository headRepository;
-    private final LogStore store;
+    private final HashRepository hashes;
     private final long ttlNanos;
     private final Map<Long, Head> heads = new ConcurrentHashMap<>();
     private final Map<Long, Map<NodeId, byte[]>> nodes = new ConcurrentHashMap<>();
 
     HeadCache(
             HeadRepository headRepository,
-            LogStore store,
+            HashRepository hashes,
             @ConfigProperty(name = "undersigned.log.head-cache", defaultValue = "500ms") Duration ttl) {
         this.headRepository = headRepository;
-        this.store = store;
+        this.hashes = hashes;
         this.ttlNanos = ttl.toNanos();
     }
 
@@ -64,8 +64,7 @@ class HeadCache {
 
     /** The store's reader, with the upper levels of the tree served from memory. */
     HashReader reader(long letterId) {
-        return caching(
-                store.directHashReader(letterId), nodes.computeIfAbsent(letterId, k -> new ConcurrentHashMap<>()));
+        return caching(hashes.directReader(letterId), nodes.computeIfAbsent(letterId, k -> new ConcurrentHashMap<>()));
     }
 
     static HashReader caching(HashReader db, Map<NodeId, byte[]> cached) {

@@ -2,25 +2,17 @@ package org.undersigned.transparency;
 
 import static org.undersigned.transparency.LogDatabase.jdbc;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.LongStream;
 import org.undersigned.transparency.merkle.EntryBundle;
-import org.undersigned.transparency.merkle.HashReader;
-import org.undersigned.transparency.merkle.NodeId;
-import org.undersigned.transparency.merkle.StoredHash;
 import org.undersigned.transparency.merkle.Tile;
 import org.undersigned.transparency.merkle.TilePath;
 
@@ -28,10 +20,10 @@ import org.undersigned.transparency.merkle.TilePath;
 @ApplicationScoped
 class LogStore {
 
-    private final AgroalDataSource dataSource;
+    private final HashRepository hashes;
 
-    LogStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    LogStore(HashRepository hashes) {
+        this.hashes = hashes;
     }
 
     record Entry(long index, String entry, Long signatureSeq) {}
@@ -51,119 +43,6 @@ class LogStore {
                 return s.executeBatch();
             }
         });
-    }
-
-    void insertHashes(long letterId, List<StoredHash> hashes) {
-        jdbc(c -> {
-            try (PreparedStatement s =
-                    c.prepareStatement("INSERT INTO log_hash (letter_id, level, idx, hash) VALUES (?, ?, ?, ?)")) {
-                for (StoredHash h : hashes) {
-                    s.setLong(1, letterId);
-                    s.setInt(2, h.id().level());
-                    s.setLong(3, h.id().index());
-                    s.setBytes(4, h.hash());
-                    s.addBatch();
-                }
-                return s.executeBatch();
-            }
-        });
-    }
-
-    /**
-     * Reads stored subtree hashes by (level, index), in the order asked, failing if one is missing. On PostgreSQL
-     * the keys go as two arrays into one statement of fixed shape, so its plan is prepared once and reused.
-     */
-    HashReader hashReader(long letterId) {
-        return ids -> ids.isEmpty() ? List.of() : jdbc(c -> readHashes(c, letterId, ids));
-    }
-
-    /**
-     * The same reads on a connection of their own, outside any transaction or Hibernate session: for proofs, whose
-     * server time is mostly this one read.
-     */
-    HashReader directHashReader(long letterId) {
-        return ids -> {
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            try (Connection c = dataSource.getConnection()) {
-                return readHashes(c, letterId, ids);
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not read log hashes of letter " + letterId, e);
-            }
-        };
-    }
-
-    private static List<byte[]> readHashes(Connection c, long letterId, List<NodeId> ids) throws SQLException {
-        Map<NodeId, byte[]> found = new HashMap<>();
-        boolean postgres = c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
-        try (PreparedStatement s = postgres ? byArrays(c, letterId, ids) : byPairs(c, letterId, ids);
-                ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                found.put(new NodeId(r.getInt(1), r.getLong(2)), r.getBytes(3));
-            }
-        }
-        return ordered(letterId, ids, found);
-    }
-
-    private static PreparedStatement byArrays(Connection c, long letterId, List<NodeId> ids) throws SQLException {
-        PreparedStatement s = c.prepareStatement("SELECT h.level, h.idx, h.hash FROM log_hash h "
-                + "JOIN unnest(?, ?) AS k(level, idx) ON h.level = k.level AND h.idx = k.idx WHERE h.letter_id = ?");
-        s.setArray(1, c.createArrayOf("int4", ids.stream().map(NodeId::level).toArray()));
-        s.setArray(2, c.createArrayOf("int8", ids.stream().map(NodeId::index).toArray()));
-        s.setLong(3, letterId);
-        return s;
-    }
-
-    private static PreparedStatement byPairs(Connection c, long letterId, List<NodeId> ids) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT level, idx, hash FROM log_hash WHERE letter_id = ? AND (");
-        for (int i = 0; i < ids.size(); i++) {
-            sql.append(i == 0 ? "" : " OR ").append("(level = ? AND idx = ?)");
-        }
-        PreparedStatement s = c.prepareStatement(sql.append(")").toString());
-        int p = 1;
-        s.setLong(p++, letterId);
-        for (NodeId id : ids) {
-            s.setInt(p++, id.level());
-            s.setLong(p++, id.index());
-        }
-        return s;
-    }
-
-    /** The hashes of one level from index {@code from}, {@code count} of them: a tile, read as one range. */
-    List<byte[]> hashRange(long letterId, int level, long from, int count) {
-        List<NodeId> ids = LongStream.range(from, from + count)
-                .mapToObj(i -> new NodeId(level, i))
-                .toList();
-        Map<NodeId, byte[]> found = new HashMap<>();
-        jdbc(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT level, idx, hash FROM log_hash "
-                    + "WHERE letter_id = ? AND level = ? AND idx >= ? AND idx < ?")) {
-                s.setLong(1, letterId);
-                s.setInt(2, level);
-                s.setLong(3, from);
-                s.setLong(4, from + count);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        found.put(new NodeId(r.getInt(1), r.getLong(2)), r.getBytes(3));
-                    }
-                }
-            }
-            return null;
-        });
-        return ordered(letterId, ids, found);
-    }
-
-    private static List<byte[]> ordered(long letterId, List<NodeId> ids, Map<NodeId, byte[]> found) {
-        List<byte[]> out = new ArrayList<>(ids.size());
-        for (NodeId id : ids) {
-            byte[] h = found.get(id);
-            if (h == null) {
-                throw new IllegalStateException("log hash missing: letter " + letterId + " " + id);
-            }
-            out.add(h);
-        }
-        return out;
     }
 
     List<Entry> entries(long letterId, long from, int count) {
@@ -210,7 +89,7 @@ class LogStore {
         }
         Tile t = (Tile) tile;
         return t.content(
-                ids -> hashRange(letterId, ids.get(0).level(), ids.get(0).index(), ids.size()));
+                ids -> hashes.range(letterId, ids.get(0).level(), ids.get(0).index(), ids.size()));
     }
 
     /** C2SP tlog-tiles §Log entries: each entry as a big-endian uint16 length followed by its bytes. */

@@ -16,9 +16,11 @@ import org.undersigned.transparency.merkle.Proofs;
 public class Receipts {
 
     private final HeadRepository headRepository;
+    private final HashRepository hashes;
     private final LogStore store;
 
-    Receipts(HeadRepository headRepository, LogStore store) {
+    Receipts(HeadRepository headRepository, HashRepository hashes, LogStore store) {
+        this.hashes = hashes;
         this.headRepository = headRepository;
         this.store = store;
     }
@@ -38,7 +40,7 @@ public class Receipts {
                 .append(Base64.getEncoder().encodeToString(LogStore.utf8(entry.entry())))
                 .append('\n');
         out.append("index ").append(entry.index()).append('\n');
-        for (byte[] h : Proofs.inclusionProof(entry.index(), c.size(), store.hashReader(letterId))) {
+        for (byte[] h : Proofs.inclusionProof(entry.index(), c.size(), hashes.reader(letterId))) {
             out.append(Base64.getEncoder().encodeToString(h)).append('\n');
         }
         return Optional.of(out.append('\n').append(c.note()).toString());

@@ -43,6 +43,7 @@ public class Sequencer {
 
     private final PendingRepository pending;
     private final HeadRepository headRepository;
+    private final HashRepository hashes;
     private final LogStore store;
     private final LogKeys keys;
     private final LetterService letters;
@@ -55,6 +56,7 @@ public class Sequencer {
     Sequencer(
             PendingRepository pending,
             HeadRepository headRepository,
+            HashRepository hashes,
             LogStore store,
             LogKeys keys,
             LetterService letters,
@@ -64,6 +66,7 @@ public class Sequencer {
             MeterRegistry registry) {
         this.pending = pending;
         this.headRepository = headRepository;
+        this.hashes = hashes;
         this.store = store;
         this.keys = keys;
         this.letters = letters;
@@ -133,13 +136,13 @@ public class Sequencer {
         }
         SigningTarget letter = letters.signingTarget(letterId)
                 .orElseThrow(() -> new IllegalStateException("log entries for an unknown letter " + letterId));
-        var reader = store.hashReader(letterId);
+        var reader = hashes.reader(letterId);
         List<byte[]> leaves = batch.stream()
                 .map(p -> Hashes.leafHash(LogStore.utf8(p.entry())))
                 .toList();
         store.insertEntries(letterId, size, batch);
         // RFC 9162 §2.1.1: every complete subtree's hash is stored, so any proof costs O(log n) reads
-        store.insertHashes(letterId, StoredTree.hashesToStore(size, leaves, reader));
+        hashes.insert(letterId, StoredTree.hashesToStore(size, leaves, reader));
         long newSize = size + batch.size();
         // tiles that became full never change again: stored once, each is served with one read
         Map<String, byte[]> full = new LinkedHashMap<>();

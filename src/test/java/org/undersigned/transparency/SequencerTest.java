@@ -41,6 +41,9 @@ class SequencerTest {
     HeadRepository headRepository;
 
     @Inject
+    HashRepository hashes;
+
+    @Inject
     LetterService letters;
 
     @Inject
@@ -109,7 +112,7 @@ class SequencerTest {
             long at = ((Number) c[0]).longValue();
             byte[] atRoot = Base64.getDecoder().decode((String) c[1]);
             List<byte[]> proof = QuarkusTransaction.requiringNew()
-                    .call(() -> Proofs.consistencyProof(at, size, store.hashReader(letterId)));
+                    .call(() -> Proofs.consistencyProof(at, size, hashes.reader(letterId)));
             ProofVerifier.verifyConsistency(at, size, proof, atRoot, root);
         }
     }
