@@ -28,17 +28,17 @@ class HeadCache {
     private record Head(Optional<StoredCheckpoint> checkpoint, long at) {}
 
     private final HeadRepository headRepository;
-    private final HashRepository hashes;
+    private final HashRepository hashRepository;
     private final long ttlNanos;
     private final Map<Long, Head> heads = new ConcurrentHashMap<>();
     private final Map<Long, Map<NodeId, byte[]>> nodes = new ConcurrentHashMap<>();
 
     HeadCache(
             HeadRepository headRepository,
-            HashRepository hashes,
+            HashRepository hashRepository,
             @ConfigProperty(name = "undersigned.log.head-cache", defaultValue = "500ms") Duration ttl) {
         this.headRepository = headRepository;
-        this.hashes = hashes;
+        this.hashRepository = hashRepository;
         this.ttlNanos = ttl.toNanos();
     }
 
@@ -62,9 +62,10 @@ class HeadCache {
         heads.remove(s.letterId());
     }
 
-    /** The store's reader, with the upper levels of the tree served from memory. */
+    /** The hashes read on a connection of their own, with the upper levels of the tree served from memory. */
     HashReader reader(long letterId) {
-        return caching(hashes.directReader(letterId), nodes.computeIfAbsent(letterId, k -> new ConcurrentHashMap<>()));
+        return caching(
+                hashRepository.directReader(letterId), nodes.computeIfAbsent(letterId, k -> new ConcurrentHashMap<>()));
     }
 
     static HashReader caching(HashReader db, Map<NodeId, byte[]> cached) {

@@ -3,6 +3,7 @@ package org.undersigned.transparency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -61,6 +62,11 @@ public final class LogEntries {
         Map<String, Object> e = base("evidence", letter, time, signer);
         e.put("evidence", evidence);
         return canonical(e);
+    }
+
+    /** The bytes an entry is hashed and bundled as. */
+    static byte[] utf8(String entry) {
+        return entry.getBytes(StandardCharsets.UTF_8);
     }
 
     /** RFC 8785 canonical form of any JSON-able value (also used for listing records). */

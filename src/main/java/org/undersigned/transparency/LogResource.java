@@ -39,7 +39,7 @@ public class LogResource {
     private static final String FRESH = "no-cache";
 
     private final HeadRepository headRepository;
-    private final LogStore store;
+    private final TileRepository tileRepository;
     private final LogKeys keys;
     private final LetterService letters;
     private final TileCache tiles;
@@ -47,14 +47,14 @@ public class LogResource {
 
     LogResource(
             HeadRepository headRepository,
-            LogStore store,
+            TileRepository tileRepository,
             LogKeys keys,
             LetterService letters,
             TileCache tiles,
             HeadCache heads) {
         this.heads = heads;
         this.headRepository = headRepository;
-        this.store = store;
+        this.tileRepository = tileRepository;
         this.keys = keys;
         this.letters = letters;
         this.tiles = tiles;
@@ -115,11 +115,12 @@ public class LogResource {
             throw new NotFoundException("No such tile in a tree of size " + size + ".");
         }
         if (tile.isPartial()) {
-            return tileResponse(store.assemble(letter.letterId(), tile), "public, max-age=60");
+            return tileResponse(tileRepository.assemble(letter.letterId(), tile), "public, max-age=60");
         }
         // the sequencer stored the tile when it became full (older logs: assembled from its rows)
-        byte[] body = store.storedTile(letter.letterId(), tile.path())
-                .orElseGet(() -> store.assemble(letter.letterId(), tile));
+        byte[] body = tileRepository
+                .stored(letter.letterId(), tile.path())
+                .orElseGet(() -> tileRepository.assemble(letter.letterId(), tile));
         tiles.put(letter.letterId(), path, body);
         return tileResponse(body, IMMUTABLE);
     }

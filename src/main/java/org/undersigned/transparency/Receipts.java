@@ -16,31 +16,31 @@ import org.undersigned.transparency.merkle.Proofs;
 public class Receipts {
 
     private final HeadRepository headRepository;
-    private final HashRepository hashes;
-    private final LogStore store;
+    private final HashRepository hashRepository;
+    private final EntryRepository entryRepository;
 
-    Receipts(HeadRepository headRepository, HashRepository hashes, LogStore store) {
-        this.hashes = hashes;
+    Receipts(HeadRepository headRepository, HashRepository hashRepository, EntryRepository entryRepository) {
+        this.hashRepository = hashRepository;
         this.headRepository = headRepository;
-        this.store = store;
+        this.entryRepository = entryRepository;
     }
 
     /** Empty until the signature's first entry has been sequenced. */
     public Optional<String> forSignature(long letterId, long signatureSeq) {
-        List<LogStore.Entry> entries = store.entriesOfSignature(letterId, signatureSeq);
+        List<StoredEntry> entries = entryRepository.ofSignature(letterId, signatureSeq);
         Optional<StoredCheckpoint> checkpoint = headRepository.latestCheckpoint(letterId);
         if (entries.isEmpty() || checkpoint.isEmpty()) {
             return Optional.empty();
         }
-        LogStore.Entry entry = entries.get(0);
+        StoredEntry entry = entries.get(0);
         StoredCheckpoint c = checkpoint.get();
         // C2SP tlog-proof: header, optional extra, index, proof hashes, a blank line, then the checkpoint note
         StringBuilder out = new StringBuilder("c2sp.org/tlog-proof@v1\n");
         out.append("extra ")
-                .append(Base64.getEncoder().encodeToString(LogStore.utf8(entry.entry())))
+                .append(Base64.getEncoder().encodeToString(LogEntries.utf8(entry.entry())))
                 .append('\n');
         out.append("index ").append(entry.index()).append('\n');
-        for (byte[] h : Proofs.inclusionProof(entry.index(), c.size(), hashes.reader(letterId))) {
+        for (byte[] h : Proofs.inclusionProof(entry.index(), c.size(), hashRepository.reader(letterId))) {
             out.append(Base64.getEncoder().encodeToString(h)).append('\n');
         }
         return Optional.of(out.append('\n').append(c.note()).toString());

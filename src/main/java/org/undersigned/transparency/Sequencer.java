@@ -41,10 +41,11 @@ public class Sequencer {
     private static final Logger LOG = Logger.getLogger(Sequencer.class);
     static final int BATCH = 2000;
 
-    private final PendingRepository pending;
+    private final PendingRepository pendingRepository;
     private final HeadRepository headRepository;
-    private final HashRepository hashes;
-    private final LogStore store;
+    private final HashRepository hashRepository;
+    private final EntryRepository entryRepository;
+    private final TileRepository tileRepository;
     private final LogKeys keys;
     private final LetterService letters;
     private final Event<TransparencyLog.EntriesSequenced> sequenced;
@@ -54,20 +55,22 @@ public class Sequencer {
     private ScheduledExecutorService executor;
 
     Sequencer(
-            PendingRepository pending,
+            PendingRepository pendingRepository,
             HeadRepository headRepository,
-            HashRepository hashes,
-            LogStore store,
+            HashRepository hashRepository,
+            EntryRepository entryRepository,
+            TileRepository tileRepository,
             LogKeys keys,
             LetterService letters,
             Event<TransparencyLog.EntriesSequenced> sequenced,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "100ms") Duration period,
             MeterRegistry registry) {
-        this.pending = pending;
+        this.pendingRepository = pendingRepository;
         this.headRepository = headRepository;
-        this.hashes = hashes;
-        this.store = store;
+        this.hashRepository = hashRepository;
+        this.entryRepository = entryRepository;
+        this.tileRepository = tileRepository;
         this.keys = keys;
         this.letters = letters;
         this.sequenced = sequenced;
@@ -116,7 +119,7 @@ public class Sequencer {
 
     /** Integrates everything pending, letter by letter. */
     public void runOnce() {
-        List<Long> letterIds = QuarkusTransaction.requiringNew().call(pending::lettersWithPending);
+        List<Long> letterIds = QuarkusTransaction.requiringNew().call(pendingRepository::lettersWithPending);
         for (long letterId : letterIds) {
             while (QuarkusTransaction.requiringNew().call(() -> integrate(letterId))) {
                 // another batch
@@ -130,27 +133,27 @@ public class Sequencer {
             return false;
         }
         long size = headRepository.lockHead(letterId);
-        List<PendingEvent> batch = pending.oldest(letterId, BATCH);
+        List<PendingEvent> batch = pendingRepository.oldest(letterId, BATCH);
         if (batch.isEmpty()) {
             return false;
         }
         SigningTarget letter = letters.signingTarget(letterId)
                 .orElseThrow(() -> new IllegalStateException("log entries for an unknown letter " + letterId));
-        var reader = hashes.reader(letterId);
+        var reader = hashRepository.reader(letterId);
         List<byte[]> leaves = batch.stream()
-                .map(p -> Hashes.leafHash(LogStore.utf8(p.entry())))
+                .map(p -> Hashes.leafHash(LogEntries.utf8(p.entry())))
                 .toList();
-        store.insertEntries(letterId, size, batch);
+        entryRepository.insert(letterId, size, batch);
         // RFC 9162 §2.1.1: every complete subtree's hash is stored, so any proof costs O(log n) reads
-        hashes.insert(letterId, StoredTree.hashesToStore(size, leaves, reader));
+        hashRepository.insert(letterId, StoredTree.hashesToStore(size, leaves, reader));
         long newSize = size + batch.size();
         // tiles that became full never change again: stored once, each is served with one read
         Map<String, byte[]> full = new LinkedHashMap<>();
         for (TilePath tile : Tile.completedBy(size, newSize)) {
-            full.put(tile.path(), store.assemble(letterId, tile));
+            full.put(tile.path(), tileRepository.assemble(letterId, tile));
         }
         if (!full.isEmpty()) {
-            store.insertTiles(letterId, full);
+            tileRepository.insert(letterId, full);
         }
         if (!headRepository.advanceHead(letterId, size, newSize)) {
             throw new IllegalStateException("log head moved under the sequencer: refusing to fork");
@@ -160,7 +163,7 @@ public class Sequencer {
         String body = new Checkpoint(keys.origin(letter.slug()), newSize, root).format();
         String note = Note.sign(body, keys.signer(letter.slug())).format();
         headRepository.insertCheckpoint(letterId, newSize, rootBase64, note);
-        pending.delete(batch);
+        pendingRepository.delete(batch);
         List<TransparencyLog.Sequenced> entries = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             entries.add(new TransparencyLog.Sequenced(
@@ -173,7 +176,7 @@ public class Sequencer {
     /** Seconds the oldest unsequenced event has waited (0 when none): the sequencer's lag. */
     public double lagSeconds() {
         try {
-            return QuarkusTransaction.requiringNew().call(pending::oldestPendingAge);
+            return QuarkusTransaction.requiringNew().call(pendingRepository::oldestPendingAge);
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -36,12 +36,12 @@ public class TransparencyLog {
         public static final Head EMPTY = new Head(0, Base64.getEncoder().encodeToString(Hashes.emptyTreeHash()));
     }
 
-    private final PendingRepository pending;
+    private final PendingRepository pendingRepository;
     private final HeadRepository headRepository;
     private final Event<Appended> appended;
 
-    TransparencyLog(PendingRepository pending, HeadRepository headRepository, Event<Appended> appended) {
-        this.pending = pending;
+    TransparencyLog(PendingRepository pendingRepository, HeadRepository headRepository, Event<Appended> appended) {
+        this.pendingRepository = pendingRepository;
         this.headRepository = headRepository;
         this.appended = appended;
     }
@@ -52,15 +52,15 @@ public class TransparencyLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String append(long letterId, String entry, Long signatureSeq, String effect) {
-        pending.add(letterId, entry, signatureSeq, effect);
+        pendingRepository.add(letterId, entry, signatureSeq, effect);
         appended.fire(new Appended(letterId));
-        return HexFormat.of().formatHex(Hashes.leafHash(LogStore.utf8(entry)));
+        return HexFormat.of().formatHex(Hashes.leafHash(LogEntries.utf8(entry)));
     }
 
     /** True when every written event has been integrated into its log. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean idle() {
-        return pending.nothingPending();
+        return pendingRepository.nothingPending();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -35,13 +35,13 @@ class SequencerTest {
     Sequencer sequencer;
 
     @Inject
-    LogStore store;
+    EntryRepository entryRepository;
 
     @Inject
     HeadRepository headRepository;
 
     @Inject
-    HashRepository hashes;
+    HashRepository hashRepository;
 
     @Inject
     LetterService letters;
@@ -91,13 +91,13 @@ class SequencerTest {
                 .call(() ->
                         headRepository.latestCheckpoint(letterId).orElseThrow().size());
         assertThat(size).isEqualTo((long) writers * perWriter);
-        List<LogStore.Entry> entries =
-                QuarkusTransaction.requiringNew().call(() -> store.entries(letterId, 0, (int) size));
+        List<StoredEntry> entries =
+                QuarkusTransaction.requiringNew().call(() -> entryRepository.range(letterId, 0, (int) size));
         assertThat(entries)
-                .extracting(LogStore.Entry::index)
+                .extracting(StoredEntry::index)
                 .containsExactlyElementsOf(LongStream.range(0, size).boxed().toList());
         byte[] root = Hashes.treeHash(entries.stream()
-                .map(e -> Hashes.leafHash(LogStore.utf8(e.entry())))
+                .map(e -> Hashes.leafHash(LogEntries.utf8(e.entry())))
                 .toList());
 
         // every checkpoint ever published is a prefix of the final log
@@ -112,7 +112,7 @@ class SequencerTest {
             long at = ((Number) c[0]).longValue();
             byte[] atRoot = Base64.getDecoder().decode((String) c[1]);
             List<byte[]> proof = QuarkusTransaction.requiringNew()
-                    .call(() -> Proofs.consistencyProof(at, size, hashes.reader(letterId)));
+                    .call(() -> Proofs.consistencyProof(at, size, hashRepository.reader(letterId)));
             ProofVerifier.verifyConsistency(at, size, proof, atRoot, root);
         }
     }
