@@ -12,8 +12,9 @@ import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * The log's entries (DESIGN §6): one event each, as RFC 8785 canonical JSON, never holding an email address or a
- * private signer's name: signers appear only by their pseudonymous id, listed signers by a salted commitment.
+ * The log's entries (docs/ARCHITECTURE.md#the-log): one event each, as RFC 8785 canonical JSON, never holding an
+ * email address or a private signer's name: signers appear only by their pseudonymous id, listed signers by a salted
+ * commitment.
  */
 public final class LogEntries {
 
