@@ -59,8 +59,7 @@ class EntryRepository {
 
     /**
      * The log entries about one signature, in log order. Receipts are not a measured hot path, so by the rule this
-     * read belongs on Panache; it stays plain JDBC (no flush of the session before it) in a split that changes no
-     * statement.
+     * read belongs on Panache; it stays plain JDBC, as it was, in a split that changes no statement.
      */
     List<StoredEntry> ofSignature(long letterId, long signatureSeq) {
         return jdbc(c -> {

@@ -7,8 +7,8 @@ import org.hibernate.jdbc.ReturningWork;
 
 /**
  * How the log's repositories reach the database. The rule: Panache by default; plain JDBC only on measured hot paths
- * (the sequencer's batches, proofs, tiles), each such place naming the bench figure that justifies it.
- * The log's tables have no entities (insert-only rows read by key), so the Panache path is its EntityManager.
+ * (the sequencer's batches, proofs, tiles), each such place naming the bench figure that justifies it. The log's
+ * tables have no entities (insert-only rows read by key), so the Panache path is its EntityManager.
  */
 final class LogDatabase {
 
