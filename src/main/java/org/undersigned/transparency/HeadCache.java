@@ -25,31 +25,35 @@ class HeadCache {
     static final int CACHED_FROM_LEVEL = 8;
     private static final int MAX_NODES = 2_000_000;
 
-    private record Head(Optional<LogStore.Checkpoint> checkpoint, long at) {}
+    private record Head(Optional<StoredCheckpoint> checkpoint, long at) {}
 
-    private final LogStore store;
+    private final HeadRepository headRepository;
+    private final HashRepository hashRepository;
     private final long ttlNanos;
     private final Map<Long, Head> heads = new ConcurrentHashMap<>();
     private final Map<Long, Map<NodeId, byte[]>> nodes = new ConcurrentHashMap<>();
 
     HeadCache(
-            LogStore store, @ConfigProperty(name = "undersigned.log.head-cache", defaultValue = "500ms") Duration ttl) {
-        this.store = store;
+            HeadRepository headRepository,
+            HashRepository hashRepository,
+            @ConfigProperty(name = "undersigned.log.head-cache", defaultValue = "500ms") Duration ttl) {
+        this.headRepository = headRepository;
+        this.hashRepository = hashRepository;
         this.ttlNanos = ttl.toNanos();
     }
 
-    Optional<LogStore.Checkpoint> latest(long letterId) {
+    Optional<StoredCheckpoint> latest(long letterId) {
         long now = System.nanoTime();
         Head head = heads.get(letterId);
         if (head == null || now - head.at() >= ttlNanos) {
-            head = new Head(store.latestCheckpoint(letterId), now);
+            head = new Head(headRepository.latestCheckpoint(letterId), now);
             heads.put(letterId, head);
         }
         return head.checkpoint();
     }
 
     /** The latest checkpoint read afresh, when a request names a tree larger than the cached one. */
-    Optional<LogStore.Checkpoint> fresh(long letterId) {
+    Optional<StoredCheckpoint> fresh(long letterId) {
         heads.remove(letterId);
         return latest(letterId);
     }
@@ -58,10 +62,10 @@ class HeadCache {
         heads.remove(s.letterId());
     }
 
-    /** The store's reader, with the upper levels of the tree served from memory. */
+    /** The hashes read on a connection of their own, with the upper levels of the tree served from memory. */
     HashReader reader(long letterId) {
         return caching(
-                store.directHashReader(letterId), nodes.computeIfAbsent(letterId, k -> new ConcurrentHashMap<>()));
+                hashRepository.directReader(letterId), nodes.computeIfAbsent(letterId, k -> new ConcurrentHashMap<>()));
     }
 
     static HashReader caching(HashReader db, Map<NodeId, byte[]> cached) {

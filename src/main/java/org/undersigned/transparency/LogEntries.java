@@ -3,6 +3,7 @@ package org.undersigned.transparency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -11,8 +12,9 @@ import java.util.Map;
 import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
- * The log's entries (DESIGN §6): one event each, as RFC 8785 canonical JSON, never holding an email address or a
- * private signer's name: signers appear only by their pseudonymous id, listed signers by a salted commitment.
+ * The log's entries (docs/ARCHITECTURE.md#the-log): one event each, as RFC 8785 canonical JSON, never holding an
+ * email address or a private signer's name: signers appear only by their pseudonymous id, listed signers by a salted
+ * commitment.
  */
 public final class LogEntries {
 
@@ -61,6 +63,11 @@ public final class LogEntries {
         Map<String, Object> e = base("evidence", letter, time, signer);
         e.put("evidence", evidence);
         return canonical(e);
+    }
+
+    /** The bytes an entry is hashed and bundled as. */
+    static byte[] utf8(String entry) {
+        return entry.getBytes(StandardCharsets.UTF_8);
     }
 
     /** RFC 8785 canonical form of any JSON-able value (also used for listing records). */

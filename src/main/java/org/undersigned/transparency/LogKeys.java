@@ -10,10 +10,10 @@ import org.undersigned.transparency.note.VerifierKey;
 import org.undersigned.web.AppSecrets;
 
 /**
- * The log's Ed25519 signing key (DESIGN §6). One key serves every letter; each letter's log has its own origin
- * {@code <public host>/log/<slug>}, which is the key name, so each has its own key ID and verifier key. The key
- * comes from configuration (a value or a file, e.g. a mounted Kubernetes Secret) or is generated on first start and
- * stored in the database, shared by all replicas.
+ * The log's Ed25519 signing key (docs/ARCHITECTURE.md#the-log). One key serves every letter; each letter's log has
+ * its own origin {@code <public host>/log/<slug>}, which is the key name, so each has its own key ID and verifier
+ * key. The key comes from configuration (a value or a file, e.g. a mounted Kubernetes Secret) or is generated on
+ * first start and stored in the database, shared by all replicas.
  */
 @ApplicationScoped
 public class LogKeys {

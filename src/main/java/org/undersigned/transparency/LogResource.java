@@ -38,15 +38,23 @@ public class LogResource {
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final String FRESH = "no-cache";
 
-    private final LogStore store;
+    private final HeadRepository headRepository;
+    private final TileRepository tileRepository;
     private final LogKeys keys;
     private final LetterService letters;
     private final TileCache tiles;
     private final HeadCache heads;
 
-    LogResource(LogStore store, LogKeys keys, LetterService letters, TileCache tiles, HeadCache heads) {
+    LogResource(
+            HeadRepository headRepository,
+            TileRepository tileRepository,
+            LogKeys keys,
+            LetterService letters,
+            TileCache tiles,
+            HeadCache heads) {
         this.heads = heads;
-        this.store = store;
+        this.headRepository = headRepository;
+        this.tileRepository = tileRepository;
         this.keys = keys;
         this.letters = letters;
         this.tiles = tiles;
@@ -71,8 +79,9 @@ public class LogResource {
     @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)")
     public Response checkpoint(@PathParam("slug") String slug) {
         // an empty log has a checkpoint too: size 0 and the empty tree's root (signatures are deterministic)
-        String note = store.latestCheckpoint(letter(slug).letterId())
-                .map(LogStore.Checkpoint::note)
+        String note = headRepository
+                .latestCheckpoint(letter(slug).letterId())
+                .map(StoredCheckpoint::note)
                 .orElseGet(() -> Note.sign(
                                 new Checkpoint(keys.origin(slug), 0, Hashes.emptyTreeHash()).format(),
                                 keys.signer(slug))
@@ -99,18 +108,19 @@ public class LogResource {
         long size = currentSize(letter);
         boolean exists = tile instanceof EntryBundle b ? b.existsIn(size) : ((Tile) tile).existsIn(size);
         if (!exists) { // perhaps another replica has just published a larger tree
-            size = heads.fresh(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
+            size = heads.fresh(letter.letterId()).map(StoredCheckpoint::size).orElse(0L);
             exists = tile instanceof EntryBundle b ? b.existsIn(size) : ((Tile) tile).existsIn(size);
         }
         if (!exists) {
             throw new NotFoundException("No such tile in a tree of size " + size + ".");
         }
         if (tile.isPartial()) {
-            return tileResponse(store.assemble(letter.letterId(), tile), "public, max-age=60");
+            return tileResponse(tileRepository.assemble(letter.letterId(), tile), "public, max-age=60");
         }
         // the sequencer stored the tile when it became full (older logs: assembled from its rows)
-        byte[] body = store.storedTile(letter.letterId(), tile.path())
-                .orElseGet(() -> store.assemble(letter.letterId(), tile));
+        byte[] body = tileRepository
+                .stored(letter.letterId(), tile.path())
+                .orElseGet(() -> tileRepository.assemble(letter.letterId(), tile));
         tiles.put(letter.letterId(), path, body);
         return tileResponse(body, IMMUTABLE);
     }
@@ -159,11 +169,11 @@ public class LogResource {
     }
 
     private long currentSize(SigningTarget letter) {
-        return heads.latest(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
+        return heads.latest(letter.letterId()).map(StoredCheckpoint::size).orElse(0L);
     }
 
     private long freshSize(SigningTarget letter) {
-        return heads.fresh(letter.letterId()).map(LogStore.Checkpoint::size).orElse(0L);
+        return heads.fresh(letter.letterId()).map(StoredCheckpoint::size).orElse(0L);
     }
 
     private SigningTarget letter(String slug) {

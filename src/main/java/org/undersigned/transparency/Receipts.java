@@ -15,28 +15,32 @@ import org.undersigned.transparency.merkle.Proofs;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Receipts {
 
-    private final LogStore store;
+    private final HeadRepository headRepository;
+    private final HashRepository hashRepository;
+    private final EntryRepository entryRepository;
 
-    Receipts(LogStore store) {
-        this.store = store;
+    Receipts(HeadRepository headRepository, HashRepository hashRepository, EntryRepository entryRepository) {
+        this.hashRepository = hashRepository;
+        this.headRepository = headRepository;
+        this.entryRepository = entryRepository;
     }
 
     /** Empty until the signature's first entry has been sequenced. */
     public Optional<String> forSignature(long letterId, long signatureSeq) {
-        List<LogStore.Entry> entries = store.entriesOfSignature(letterId, signatureSeq);
-        Optional<LogStore.Checkpoint> checkpoint = store.latestCheckpoint(letterId);
+        List<StoredEntry> entries = entryRepository.ofSignature(letterId, signatureSeq);
+        Optional<StoredCheckpoint> checkpoint = headRepository.latestCheckpoint(letterId);
         if (entries.isEmpty() || checkpoint.isEmpty()) {
             return Optional.empty();
         }
-        LogStore.Entry entry = entries.get(0);
-        LogStore.Checkpoint c = checkpoint.get();
+        StoredEntry entry = entries.get(0);
+        StoredCheckpoint c = checkpoint.get();
         // C2SP tlog-proof: header, optional extra, index, proof hashes, a blank line, then the checkpoint note
         StringBuilder out = new StringBuilder("c2sp.org/tlog-proof@v1\n");
         out.append("extra ")
-                .append(Base64.getEncoder().encodeToString(LogStore.utf8(entry.entry())))
+                .append(Base64.getEncoder().encodeToString(LogEntries.utf8(entry.entry())))
                 .append('\n');
         out.append("index ").append(entry.index()).append('\n');
-        for (byte[] h : Proofs.inclusionProof(entry.index(), c.size(), store.hashReader(letterId))) {
+        for (byte[] h : Proofs.inclusionProof(entry.index(), c.size(), hashRepository.reader(letterId))) {
             out.append(Base64.getEncoder().encodeToString(h)).append('\n');
         }
         return Optional.of(out.append('\n').append(c.note()).toString());

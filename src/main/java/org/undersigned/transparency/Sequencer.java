@@ -41,7 +41,11 @@ public class Sequencer {
     private static final Logger LOG = Logger.getLogger(Sequencer.class);
     static final int BATCH = 2000;
 
-    private final LogStore store;
+    private final PendingRepository pendingRepository;
+    private final HeadRepository headRepository;
+    private final HashRepository hashRepository;
+    private final EntryRepository entryRepository;
+    private final TileRepository tileRepository;
     private final LogKeys keys;
     private final LetterService letters;
     private final Event<TransparencyLog.EntriesSequenced> sequenced;
@@ -51,14 +55,22 @@ public class Sequencer {
     private ScheduledExecutorService executor;
 
     Sequencer(
-            LogStore store,
+            PendingRepository pendingRepository,
+            HeadRepository headRepository,
+            HashRepository hashRepository,
+            EntryRepository entryRepository,
+            TileRepository tileRepository,
             LogKeys keys,
             LetterService letters,
             Event<TransparencyLog.EntriesSequenced> sequenced,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "100ms") Duration period,
             MeterRegistry registry) {
-        this.store = store;
+        this.pendingRepository = pendingRepository;
+        this.headRepository = headRepository;
+        this.hashRepository = hashRepository;
+        this.entryRepository = entryRepository;
+        this.tileRepository = tileRepository;
         this.keys = keys;
         this.letters = letters;
         this.sequenced = sequenced;
@@ -107,7 +119,7 @@ public class Sequencer {
 
     /** Integrates everything pending, letter by letter. */
     public void runOnce() {
-        List<Long> letterIds = QuarkusTransaction.requiringNew().call(store::lettersWithPending);
+        List<Long> letterIds = QuarkusTransaction.requiringNew().call(pendingRepository::lettersWithPending);
         for (long letterId : letterIds) {
             while (QuarkusTransaction.requiringNew().call(() -> integrate(letterId))) {
                 // another batch
@@ -117,41 +129,41 @@ public class Sequencer {
 
     /** One batch for one letter, in one transaction; false when there was nothing to do or another writer has it. */
     boolean integrate(long letterId) {
-        if (postgres && !store.tryAdvisoryLock(letterId)) {
+        if (postgres && !headRepository.tryAdvisoryLock(letterId)) {
             return false;
         }
-        long size = store.lockHead(letterId);
-        List<LogStore.Pending> batch = store.pending(letterId, BATCH);
+        long size = headRepository.lockHead(letterId);
+        List<PendingEvent> batch = pendingRepository.oldest(letterId, BATCH);
         if (batch.isEmpty()) {
             return false;
         }
         SigningTarget letter = letters.signingTarget(letterId)
                 .orElseThrow(() -> new IllegalStateException("log entries for an unknown letter " + letterId));
-        var reader = store.hashReader(letterId);
+        var reader = hashRepository.reader(letterId);
         List<byte[]> leaves = batch.stream()
-                .map(p -> Hashes.leafHash(LogStore.utf8(p.entry())))
+                .map(p -> Hashes.leafHash(LogEntries.utf8(p.entry())))
                 .toList();
-        store.insertEntries(letterId, size, batch);
+        entryRepository.insert(letterId, size, batch);
         // RFC 9162 §2.1.1: every complete subtree's hash is stored, so any proof costs O(log n) reads
-        store.insertHashes(letterId, StoredTree.hashesToStore(size, leaves, reader));
+        hashRepository.insert(letterId, StoredTree.hashesToStore(size, leaves, reader));
         long newSize = size + batch.size();
         // tiles that became full never change again: stored once, each is served with one read
         Map<String, byte[]> full = new LinkedHashMap<>();
         for (TilePath tile : Tile.completedBy(size, newSize)) {
-            full.put(tile.path(), store.assemble(letterId, tile));
+            full.put(tile.path(), tileRepository.assemble(letterId, tile));
         }
         if (!full.isEmpty()) {
-            store.insertTiles(letterId, full);
+            tileRepository.insert(letterId, full);
         }
-        if (!store.advanceHead(letterId, size, newSize)) {
+        if (!headRepository.advanceHead(letterId, size, newSize)) {
             throw new IllegalStateException("log head moved under the sequencer: refusing to fork");
         }
         byte[] root = StoredTree.treeHash(newSize, reader);
         String rootBase64 = Base64.getEncoder().encodeToString(root);
         String body = new Checkpoint(keys.origin(letter.slug()), newSize, root).format();
         String note = Note.sign(body, keys.signer(letter.slug())).format();
-        store.insertCheckpoint(letterId, newSize, rootBase64, note);
-        store.deletePending(batch);
+        headRepository.insertCheckpoint(letterId, newSize, rootBase64, note);
+        pendingRepository.delete(batch);
         List<TransparencyLog.Sequenced> entries = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             entries.add(new TransparencyLog.Sequenced(
@@ -164,7 +176,7 @@ public class Sequencer {
     /** Seconds the oldest unsequenced event has waited (0 when none): the sequencer's lag. */
     public double lagSeconds() {
         try {
-            return QuarkusTransaction.requiringNew().call(store::oldestPendingAge);
+            return QuarkusTransaction.requiringNew().call(pendingRepository::oldestPendingAge);
         } catch (RuntimeException e) {
             return Double.NaN;
         }

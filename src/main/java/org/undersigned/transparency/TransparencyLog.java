@@ -36,11 +36,13 @@ public class TransparencyLog {
         public static final Head EMPTY = new Head(0, Base64.getEncoder().encodeToString(Hashes.emptyTreeHash()));
     }
 
-    private final LogStore store;
+    private final PendingRepository pendingRepository;
+    private final HeadRepository headRepository;
     private final Event<Appended> appended;
 
-    TransparencyLog(LogStore store, Event<Appended> appended) {
-        this.store = store;
+    TransparencyLog(PendingRepository pendingRepository, HeadRepository headRepository, Event<Appended> appended) {
+        this.pendingRepository = pendingRepository;
+        this.headRepository = headRepository;
         this.appended = appended;
     }
 
@@ -50,19 +52,19 @@ public class TransparencyLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String append(long letterId, String entry, Long signatureSeq, String effect) {
-        store.addPending(letterId, entry, signatureSeq, effect);
+        pendingRepository.add(letterId, entry, signatureSeq, effect);
         appended.fire(new Appended(letterId));
-        return HexFormat.of().formatHex(Hashes.leafHash(LogStore.utf8(entry)));
+        return HexFormat.of().formatHex(Hashes.leafHash(LogEntries.utf8(entry)));
     }
 
     /** True when every written event has been integrated into its log. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean idle() {
-        return store.nothingPending();
+        return pendingRepository.nothingPending();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Head> head(long letterId) {
-        return store.latestCheckpoint(letterId).map(c -> new Head(c.size(), c.root()));
+        return headRepository.latestCheckpoint(letterId).map(c -> new Head(c.size(), c.root()));
     }
 }

@@ -35,7 +35,13 @@ class SequencerTest {
     Sequencer sequencer;
 
     @Inject
-    LogStore store;
+    EntryRepository entryRepository;
+
+    @Inject
+    HeadRepository headRepository;
+
+    @Inject
+    HashRepository hashRepository;
 
     @Inject
     LetterService letters;
@@ -82,15 +88,16 @@ class SequencerTest {
         Counted.settle(log);
 
         long size = QuarkusTransaction.requiringNew()
-                .call(() -> store.latestCheckpoint(letterId).orElseThrow().size());
+                .call(() ->
+                        headRepository.latestCheckpoint(letterId).orElseThrow().size());
         assertThat(size).isEqualTo((long) writers * perWriter);
-        List<LogStore.Entry> entries =
-                QuarkusTransaction.requiringNew().call(() -> store.entries(letterId, 0, (int) size));
+        List<StoredEntry> entries =
+                QuarkusTransaction.requiringNew().call(() -> entryRepository.range(letterId, 0, (int) size));
         assertThat(entries)
-                .extracting(LogStore.Entry::index)
+                .extracting(StoredEntry::index)
                 .containsExactlyElementsOf(LongStream.range(0, size).boxed().toList());
         byte[] root = Hashes.treeHash(entries.stream()
-                .map(e -> Hashes.leafHash(LogStore.utf8(e.entry())))
+                .map(e -> Hashes.leafHash(LogEntries.utf8(e.entry())))
                 .toList());
 
         // every checkpoint ever published is a prefix of the final log
@@ -105,7 +112,7 @@ class SequencerTest {
             long at = ((Number) c[0]).longValue();
             byte[] atRoot = Base64.getDecoder().decode((String) c[1]);
             List<byte[]> proof = QuarkusTransaction.requiringNew()
-                    .call(() -> Proofs.consistencyProof(at, size, store.hashReader(letterId)));
+                    .call(() -> Proofs.consistencyProof(at, size, hashRepository.reader(letterId)));
             ProofVerifier.verifyConsistency(at, size, proof, atRoot, root);
         }
     }
@@ -115,8 +122,8 @@ class SequencerTest {
         long letterId = letters.signingTarget(LETTER).orElseThrow().letterId();
         Counted.settle(log);
         boolean moved = QuarkusTransaction.requiringNew().call(() -> {
-            long size = store.lockHead(letterId);
-            return store.advanceHead(letterId, size + 7, size + 8);
+            long size = headRepository.lockHead(letterId);
+            return headRepository.advanceHead(letterId, size + 7, size + 8);
         });
         assertThat(moved).isFalse();
     }

@@ -37,7 +37,7 @@ class StoredTilesTest {
     LetterService letters;
 
     @Inject
-    LogStore store;
+    EntryRepository entryRepository;
 
     @Inject
     EntityManager em;
@@ -59,7 +59,7 @@ class StoredTilesTest {
             Counted.settle(log); // several sequencer batches, so tiles fill up across them
         }
         List<byte[]> entries =
-                QuarkusTransaction.requiringNew().call(() -> store.entries(letterId, 0, ENTRIES)).stream()
+                QuarkusTransaction.requiringNew().call(() -> entryRepository.range(letterId, 0, ENTRIES)).stream()
                         .map(e -> e.entry().getBytes(StandardCharsets.UTF_8))
                         .toList();
         assertThat(entries).hasSize(ENTRIES);
