@@ -1,6 +1,7 @@
 package org.undersigned.signatures;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,33 +133,51 @@ class SignIntake {
     }
 
     private void store(List<SignUp> batch) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                insertSignatures(c, batch);
-                Map<UUID, Long> seqs = seqs(c, batch);
-                List<SignUp> fresh = batch.stream()
-                        .filter(u -> seqs.containsKey(u.signature().id))
-                        .toList();
-                if (!fresh.isEmpty()) {
-                    insertTokens(c, fresh, seqs);
-                    outbox.enqueueAll(c, fresh.stream().map(SignUp::mail).toList());
-                }
-                c.commit();
-                fresh.forEach(u -> u.written().complete(true));
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+        try {
+            QuarkusTransaction.requiringNew()
+                    .call(() -> write(batch))
+                    .forEach(u -> u.written().complete(true));
+        } catch (RuntimeException e) {
+            SQLException cause = sqlCause(e);
+            if (cause == null) {
                 throw e;
             }
-        } catch (SQLException e) {
             // every sign-up of the batch goes the general path; the state says why without naming anyone (a race
             // with another writer over one address, 23505, is expected now and then)
             LOG.logf(
-                    "23505".equals(e.getSQLState()) ? Logger.Level.DEBUG : Logger.Level.WARN,
+                    "23505".equals(cause.getSQLState()) ? Logger.Level.DEBUG : Logger.Level.WARN,
                     "sign-up batch of %d handed back to the general path: SQL state %s",
                     batch.size(),
-                    e.getSQLState());
+                    cause.getSQLState());
         }
+    }
+
+    /**
+     * Writes a batch in the caller's transaction on its connection (plain JDBC: sign intake 6,593/s, 0.52 x pgbench,
+     * bench/README.md); returns the sign-ups stored, all committed or none.
+     */
+    private List<SignUp> write(List<SignUp> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            insertSignatures(c, batch);
+            Map<UUID, Long> seqs = seqs(c, batch);
+            List<SignUp> fresh = batch.stream()
+                    .filter(u -> seqs.containsKey(u.signature().id))
+                    .toList();
+            if (!fresh.isEmpty()) {
+                insertTokens(c, fresh, seqs);
+                outbox.enqueueAll(fresh.stream().map(SignUp::mail).toList());
+            }
+            return fresh;
+        }
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     /**
