@@ -2,6 +2,7 @@ package org.undersigned;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,15 +18,21 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.Outside;
 
 /**
- * The shape of the house (DESIGN §3): features use each other's services, never each other's repositories, and
- * dependencies run one way. Every rule fails when it matches no class (archunit.properties), so a renamed package
- * cannot silently switch a rule off. Each new feature adds its layer below.
+ * The rules of docs/ARCHITECTURE.md marked "(tested)": features use each other's services, never each other's
+ * repositories; dependencies run one way; the pure packages stay pure; no connection in a public API; every package
+ * says its purpose and every feature is on the map. Every rule fails when it matches no class
+ * (archunit.properties), so a renamed package cannot silently switch a rule off. Each new feature adds its layer.
  */
 class ModularityTest {
 
@@ -95,8 +102,8 @@ class ModularityTest {
 
     @Test
     void dependenciesRunOneWay() {
-        // DESIGN §3: organisers -> threads -> signatures -> verification, attestations, transparency, letters -> mail,
-        // web (organisers publish thread entries).
+        // docs/ARCHITECTURE.md#features-and-their-dependencies: organisers -> threads -> signatures -> verification,
+        // attestations, transparency, letters -> mail, web (organisers publish thread entries).
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .layer("organisers")
@@ -189,6 +196,38 @@ class ModularityTest {
                 .collect(Collectors.toSet());
         assertThat(packages).isNotEmpty();
         assertThat(documented).containsAll(packages);
+    }
+
+    @Test
+    void noConnectionInAFeaturesPublicApi() {
+        // docs/ARCHITECTURE.md#persistence: plain JDBC stays inside repositories
+        noMethods()
+                .that()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .arePublic()
+                .should()
+                .haveRawParameterTypes(DescribedPredicate.describe(
+                        "a java.sql.Connection among them",
+                        (List<JavaClass> types) -> types.stream().anyMatch(t -> t.isEquivalentTo(Connection.class))))
+                .orShould()
+                .haveRawReturnType(Connection.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyFeatureIsOnTheMap() throws IOException {
+        String map = Files.readString(Path.of("docs/ARCHITECTURE.md"));
+        Set<String> features = CLASSES.stream()
+                .map(JavaClass::getPackageName)
+                .filter(p -> p.startsWith(BASE + "."))
+                .map(p -> p.substring(BASE.length() + 1).split("\\.")[0])
+                .collect(Collectors.toSet());
+        assertThat(features).contains("signatures", "transparency", "web");
+        assertThat(features)
+                .allSatisfy(f ->
+                        assertThat(map).as("docs/ARCHITECTURE.md lists " + f).contains("| `" + f + "` |"));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.undersigned.attestations.dsse.InTotoStatement;
 import org.undersigned.web.AppSecrets;
 
 /**
- * Issues and serves attestations (DESIGN §7): for each verified fact an in-toto Statement v1 whose subject is the
+ * Issues and serves attestations (docs/ARCHITECTURE.md#evidence-and-attestations): for each verified fact an in-toto Statement v1 whose subject is the
  * signature's log entry, named by its log origin and identified by its RFC 9162 leaf hash, signed as a DSSE
  * envelope with this service's Ed25519 attestation key. Statements are public, so a predicate never holds an email
  * address, and names only of publicly listed signers.

@@ -27,7 +27,7 @@ import org.undersigned.threads.ThreadService;
 import org.undersigned.web.InvalidInput;
 
 /**
- * Organiser and admin actions (DESIGN §10), with a bearer token or the organiser cookie. Each action and its audit
+ * Organiser and admin actions (docs/ARCHITECTURE.md#organisers), with a bearer token or the organiser cookie. Each action and its audit
  * record commit together.
  */
 @Path("/api")

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Mints organiser and admin tokens: short-lived JWTs signed with Ed25519, whose {@code groups} give the role and
- * whose {@code letters} claim names the letters an organiser may act on (DESIGN §10).
+ * whose {@code letters} claim names the letters an organiser may act on (docs/ARCHITECTURE.md#organisers).
  */
 @ApplicationScoped
 public class OrganiserTokens {

@@ -21,7 +21,7 @@ import org.undersigned.web.ShortCache;
 @ApplicationScoped
 class Counts {
 
-    /** Affiliation evidence, weakest to strongest (DESIGN §5); "none" when no affiliation was given. */
+    /** Affiliation evidence, weakest to strongest (docs/ARCHITECTURE.md#signing); "none" when no affiliation was given. */
     static final List<String> LEVELS =
             List.of("none", "self", "orcid-self", "email-domain", "orcid-institution", "attested");
 

@@ -26,7 +26,7 @@ import org.undersigned.web.Csrf;
 
 /**
  * "I did not sign this": anyone may report a listed signature; the report counts once it is proven, by a link
- * mailed to the address behind the signature, or by signing in with ORCID (DESIGN §5).
+ * mailed to the address behind the signature, or by signing in with ORCID (docs/ARCHITECTURE.md#signing).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)

@@ -2,7 +2,7 @@ package org.undersigned.signatures;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** How strongly a claim is proven, in words a reader understands at a glance (DESIGN §5). */
+/** How strongly a claim is proven, in words a reader understands at a glance (docs/ARCHITECTURE.md#signing). */
 final class EvidenceLabels {
 
     private EvidenceLabels() {}

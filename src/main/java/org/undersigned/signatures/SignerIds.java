@@ -19,7 +19,7 @@ import org.undersigned.transparency.LogEntries;
 import org.undersigned.web.AppSecrets;
 
 /**
- * The pseudonyms and commitments the log holds instead of personal data (DESIGN §6). A signer id is
+ * The pseudonyms and commitments the log holds instead of personal data (docs/ARCHITECTURE.md#the-log). A signer id is
  * HMAC-SHA256(pepper, letter ‖ LF ‖ identity): stable per person and letter, unlinkable across letters and
  * impossible to recompute without the pepper. A listing commitment is the SHA-256 of a listed signer's salted
  * public record; erasing the record and its salt leaves nothing the commitment can be checked against.

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Honours that organisers may attest ({@code content/honours.yaml}, e.g. the Turing Award with its laureates), and
- * the watch list of the impersonation guard: every laureate plus {@code undersigned.watch-list} (DESIGN §5).
+ * the watch list of the impersonation guard: every laureate plus {@code undersigned.watch-list} (docs/ARCHITECTURE.md#signing).
  */
 @ApplicationScoped
 public class Honours {

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * A researcher's public employments from the ORCID API ({@code GET <api>/v3.0/<iD>/employments}, DESIGN §5), each
+ * A researcher's public employments from the ORCID API ({@code GET <api>/v3.0/<iD>/employments}, docs/ARCHITECTURE.md#signing), each
  * with who wrote it: an employment whose source is a member organisation's client ({@code source-client-id}) was
  * asserted by the institution ({@code orcid-institution}); one written by the record holder is {@code orcid-self}.
  */

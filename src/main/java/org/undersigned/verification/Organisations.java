@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Known organisations ({@code content/organisations.yaml}): their names, aliases and email domains, so that an
  * address confirmed at one of the domains of the organisation a signer states proves the affiliation
- * ({@code email-domain}, DESIGN §5). Read once at start; a broken file stops the start.
+ * ({@code email-domain}, docs/ARCHITECTURE.md#signing). Read once at start; a broken file stops the start.
  */
 @ApplicationScoped
 public class Organisations {
