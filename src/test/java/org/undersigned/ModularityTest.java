@@ -83,6 +83,7 @@ class ModularityTest {
                         "io.vertx..",
                         "io.agroal..",
                         "io.github.bucket4j..",
+                        "io.smallrye.config..",
                         "org.jboss..",
                         "com.fasterxml..",
                         "org.eclipse.microprofile..")

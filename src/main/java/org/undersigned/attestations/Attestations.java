@@ -3,18 +3,16 @@ package org.undersigned.attestations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.attestations.dsse.DsseSigner;
 import org.undersigned.attestations.dsse.InTotoStatement;
 import org.undersigned.web.AppSecrets;
+import org.undersigned.web.PublicUrl;
 
 /**
  * Issues and serves attestations (docs/ARCHITECTURE.md#evidence-and-attestations): for each verified fact an in-toto Statement v1 whose subject is the
@@ -36,16 +34,11 @@ public class Attestations {
     private final DsseSigner signer;
     private final String verifier;
 
-    Attestations(
-            AttestationRepository repository,
-            AppSecrets secrets,
-            @ConfigProperty(name = "undersigned.attestations.private-key") Optional<String> key,
-            @ConfigProperty(name = "undersigned.attestations.private-key-file") Optional<Path> keyFile,
-            @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+    Attestations(AttestationRepository repository, AppSecrets secrets, AttestationsConfig config, PublicUrl publicUrl) {
         this.repository = repository;
         this.signer = new DsseSigner(
-                secrets.ed25519Seed("attestation-signing-key", key, keyFile, "undersigned.attestations.private-key"));
-        this.verifier = publicUrl.replaceAll("/+$", "");
+                secrets.ed25519Seed("attestation-signing-key", config, "undersigned.attestations.private-key"));
+        this.verifier = publicUrl.base();
     }
 
     /**

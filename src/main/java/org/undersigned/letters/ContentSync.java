@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,13 +37,13 @@ public class ContentSync {
             Markdown markdown,
             Event<VersionPublished> published,
             LetterService letterService,
-            @ConfigProperty(name = "undersigned.content-dir", defaultValue = "content") Path contentDir) {
+            ContentDir contentDir) {
         this.letters = letters;
         this.versions = versions;
         this.markdown = markdown;
         this.published = published;
         this.letterService = letterService;
-        this.contentDir = contentDir;
+        this.contentDir = contentDir.path();
     }
 
     void onStart(@Observes StartupEvent event) {

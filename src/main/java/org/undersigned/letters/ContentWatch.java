@@ -2,6 +2,8 @@ package org.undersigned.letters;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -17,7 +19,6 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,21 +32,25 @@ class ContentWatch {
     private static final Logger LOG = Logger.getLogger(ContentWatch.class);
     private static final long QUIET_MILLIS = 300;
 
+    /** The keys under {@code undersigned.content}. */
+    @ConfigMapping(prefix = "undersigned.content")
+    interface Config {
+        /** Load the content folder again whenever a file in it changes (on in dev mode). */
+        @WithDefault("false")
+        boolean watch();
+    }
+
     private final ContentSync sync;
     private final Event<ContentReloaded> reloaded;
     private final Path contentDir;
     private final boolean enabled;
     private volatile WatchService watcher;
 
-    ContentWatch(
-            ContentSync sync,
-            Event<ContentReloaded> reloaded,
-            @ConfigProperty(name = "undersigned.content-dir") Path contentDir,
-            @ConfigProperty(name = "undersigned.content.watch", defaultValue = "false") boolean enabled) {
+    ContentWatch(ContentSync sync, Event<ContentReloaded> reloaded, ContentDir contentDir, Config config) {
         this.sync = sync;
         this.reloaded = reloaded;
-        this.contentDir = contentDir;
-        this.enabled = enabled;
+        this.contentDir = contentDir.path();
+        this.enabled = config.watch();
     }
 
     // after the start-up loads of letters and threads

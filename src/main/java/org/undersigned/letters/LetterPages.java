@@ -2,6 +2,8 @@ package org.undersigned.letters;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
@@ -21,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.LetterViews.LetterDetail;
 import org.undersigned.letters.LetterViews.LetterSummary;
@@ -48,21 +49,25 @@ public class LetterPages {
         static native TemplateInstance diff(VersionDiff diff);
     }
 
+    /** The keys under {@code undersigned.page}. */
+    @ConfigMapping(prefix = "undersigned.page")
+    interface Config {
+        /** How long a rendered letter page is served before it is rendered again, if nothing changed. */
+        @WithDefault("1s")
+        Duration cache();
+    }
+
     private final LetterService letters;
     private final Instance<LetterPageSection> sections;
     private final Csrf csrf;
     private final long pageTtlNanos;
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
 
-    LetterPages(
-            LetterService letters,
-            @Any Instance<LetterPageSection> sections,
-            Csrf csrf,
-            @ConfigProperty(name = "undersigned.page.cache", defaultValue = "1s") Duration pageTtl) {
+    LetterPages(LetterService letters, @Any Instance<LetterPageSection> sections, Csrf csrf, Config config) {
         this.letters = letters;
         this.sections = sections;
         this.csrf = csrf;
-        this.pageTtlNanos = pageTtl.toNanos();
+        this.pageTtlNanos = config.cache().toNanos();
     }
 
     private List<String> sections(String slug) {

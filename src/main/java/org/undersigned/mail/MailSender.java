@@ -4,13 +4,12 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.undersigned.web.PublicUrl;
 
 /**
  * Delivers queued mail over SMTP, never inside a business transaction. Each message is claimed, sent, then marked
@@ -30,18 +29,13 @@ public class MailSender {
     private final String host;
 
     MailSender(
-            OutboxRepository repository,
-            Mailer mailer,
-            DevMailbox devMailbox,
-            @ConfigProperty(name = "undersigned.mail.retry-base", defaultValue = "30s") Duration retryBase,
-            @ConfigProperty(name = "undersigned.mail.max-attempts", defaultValue = "10") int maxAttempts,
-            @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+            OutboxRepository repository, Mailer mailer, DevMailbox devMailbox, MailConfig config, PublicUrl publicUrl) {
         this.repository = repository;
         this.mailer = mailer;
         this.devMailbox = devMailbox;
-        this.retryBase = retryBase;
-        this.maxAttempts = maxAttempts;
-        this.host = URI.create(publicUrl).getHost();
+        this.retryBase = config.retryBase();
+        this.maxAttempts = config.maxAttempts();
+        this.host = publicUrl.host();
     }
 
     @Scheduled(

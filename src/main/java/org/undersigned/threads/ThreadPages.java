@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.LetterViews.LetterDetail;
 import org.undersigned.letters.LetterViews.VersionInfo;
+import org.undersigned.web.PublicUrl;
 
 /** The thread page (a timeline where every claim sits beside the points that answer it) and the Atom feed. */
 @Path("/")
@@ -36,15 +36,12 @@ public class ThreadPages {
 
     private final ThreadService threads;
     private final LetterService letters;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    ThreadPages(
-            ThreadService threads,
-            LetterService letters,
-            @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+    ThreadPages(ThreadService threads, LetterService letters, PublicUrl publicUrl) {
         this.threads = threads;
         this.letters = letters;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     @GET
@@ -69,7 +66,7 @@ public class ThreadPages {
     public Response feed(@PathParam("slug") String slug) {
         LetterDetail letter = letters.find(slug)
                 .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
-        String base = publicUrl + "/letters/" + slug;
+        String base = publicUrl.link("/letters/" + slug);
         List<AtomFeed.Item> items = new ArrayList<>();
         for (VersionInfo v : letter.versions()) {
             items.add(new AtomFeed.Item(

@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.undersigned.letters.ContentDir;
 import org.undersigned.letters.ContentReloaded;
 
 /**
@@ -22,9 +22,9 @@ class ThreadSync {
     private final ThreadService threads;
     private final Path contentDir;
 
-    ThreadSync(ThreadService threads, @ConfigProperty(name = "undersigned.content-dir") Path contentDir) {
+    ThreadSync(ThreadService threads, ContentDir contentDir) {
         this.threads = threads;
-        this.contentDir = contentDir;
+        this.contentDir = contentDir.path();
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {

@@ -3,13 +3,11 @@ package org.undersigned.transparency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.transparency.merkle.HashReader;
 import org.undersigned.transparency.merkle.NodeId;
 
@@ -33,13 +31,10 @@ class HeadCache {
     private final Map<Long, Head> heads = new ConcurrentHashMap<>();
     private final Map<Long, Map<NodeId, byte[]>> nodes = new ConcurrentHashMap<>();
 
-    HeadCache(
-            HeadRepository headRepository,
-            HashRepository hashRepository,
-            @ConfigProperty(name = "undersigned.log.head-cache", defaultValue = "500ms") Duration ttl) {
+    HeadCache(HeadRepository headRepository, HashRepository hashRepository, LogConfig config) {
         this.headRepository = headRepository;
         this.hashRepository = hashRepository;
-        this.ttlNanos = ttl.toNanos();
+        this.ttlNanos = config.headCache().toNanos();
     }
 
     Optional<StoredCheckpoint> latest(long letterId) {

@@ -1,13 +1,10 @@
 package org.undersigned.transparency;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.transparency.note.SignerKey;
 import org.undersigned.transparency.note.VerifierKey;
 import org.undersigned.web.AppSecrets;
+import org.undersigned.web.PublicUrl;
 
 /**
  * The log's Ed25519 signing key (docs/ARCHITECTURE.md#the-log). One key serves every letter; each letter's log has
@@ -21,14 +18,9 @@ public class LogKeys {
     private final byte[] seed;
     private final String host;
 
-    LogKeys(
-            @ConfigProperty(name = "undersigned.log.private-key") Optional<String> key,
-            @ConfigProperty(name = "undersigned.log.private-key-file") Optional<Path> keyFile,
-            @ConfigProperty(name = "undersigned.public-url") String publicUrl,
-            AppSecrets secrets) {
-        this.seed = secrets.ed25519Seed("log-signing-key", key, keyFile, "undersigned.log.private-key");
-        URI uri = URI.create(publicUrl);
-        this.host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    LogKeys(LogConfig config, PublicUrl publicUrl, AppSecrets secrets) {
+        this.seed = secrets.ed25519Seed("log-signing-key", config, "undersigned.log.private-key");
+        this.host = publicUrl.hostAndPort();
     }
 
     /** The log's origin line and key name, e.g. {@code letters.example.org/log/<slug>}. */

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -64,7 +63,7 @@ public class Sequencer {
             LetterService letters,
             Event<TransparencyLog.EntriesSequenced> sequenced,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
-            @ConfigProperty(name = "undersigned.log.sequencer-period", defaultValue = "100ms") Duration period,
+            LogConfig config,
             MeterRegistry registry) {
         this.pendingRepository = pendingRepository;
         this.headRepository = headRepository;
@@ -75,7 +74,7 @@ public class Sequencer {
         this.letters = letters;
         this.sequenced = sequenced;
         this.postgres = "postgresql".equals(dbKind);
-        this.periodMillis = period.toMillis();
+        this.periodMillis = config.sequencerPeriod().toMillis();
         registry.gauge("undersigned.log.sequencer.lag.seconds", this, Sequencer::lagSeconds);
     }
 

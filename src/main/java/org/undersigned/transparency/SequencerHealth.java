@@ -1,7 +1,6 @@
 package org.undersigned.transparency;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -14,11 +13,9 @@ public class SequencerHealth implements HealthCheck {
     private final Sequencer sequencer;
     private final double maxLagSeconds;
 
-    SequencerHealth(
-            Sequencer sequencer,
-            @ConfigProperty(name = "undersigned.log.max-lag", defaultValue = "30") double maxLagSeconds) {
+    SequencerHealth(Sequencer sequencer, LogConfig config) {
         this.sequencer = sequencer;
-        this.maxLagSeconds = maxLagSeconds;
+        this.maxLagSeconds = config.maxLag();
     }
 
     @Override

@@ -2,9 +2,9 @@ package org.undersigned.transparency;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Full tiles and full entry bundles never change once served (C2SP tlog-tiles), so each replica keeps the most
@@ -18,7 +18,12 @@ class TileCache {
     private long bytes;
     private final LinkedHashMap<String, byte[]> tiles = new LinkedHashMap<>(256, 0.75f, true);
 
-    TileCache(@ConfigProperty(name = "undersigned.log.tile-cache", defaultValue = "64M") MemorySize budget) {
+    @Inject
+    TileCache(LogConfig config) {
+        this(config.tileCache());
+    }
+
+    TileCache(MemorySize budget) {
         this.budget = budget.asLongValue();
     }
 

@@ -1,5 +1,7 @@
 package org.undersigned.verification;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithParentName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Honours that organisers may attest ({@code content/honours.yaml}, e.g. the Turing Award with its laureates), and
@@ -22,15 +23,20 @@ public class Honours {
 
     record File(List<Honour> honours) {}
 
+    /** The whole key {@code undersigned.watch-list}: comma-separated names, none by default. */
+    @ConfigMapping(prefix = "undersigned.watch-list")
+    interface WatchList {
+        @WithParentName
+        Optional<List<String>> names();
+    }
+
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final List<Honour> all;
     private final Map<String, String> watched = new HashMap<>();
 
-    Honours(
-            @ConfigProperty(name = "undersigned.content-dir") Path contentDir,
-            @ConfigProperty(name = "undersigned.watch-list") Optional<List<String>> watchList) {
-        Path file = contentDir.resolve("honours.yaml");
+    Honours(ContentFiles.Folder contentDir, WatchList watchList) {
+        Path file = contentDir.path().resolve("honours.yaml");
         this.all = Optional.ofNullable(ContentFiles.read(file, File.class).honours())
                 .orElse(List.of());
         for (Honour h : all) {
@@ -44,7 +50,9 @@ public class Honours {
                 watched.put(Names.key(l.name()), l.name());
             }
         }
-        watchList.orElse(List.of()).stream().filter(n -> !n.isBlank()).forEach(n -> watched.put(Names.key(n), n));
+        watchList.names().orElse(List.of()).stream()
+                .filter(n -> !n.isBlank())
+                .forEach(n -> watched.put(Names.key(n), n));
     }
 
     public List<Honour> all() {

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,8 +36,8 @@ public class OrcidEmployments {
             .build();
     private final String api;
 
-    OrcidEmployments(@ConfigProperty(name = "undersigned.orcid.api-url") String api) {
-        this.api = api.replaceAll("/+$", "");
+    OrcidEmployments(OrcidConfig config) {
+        this.api = config.apiUrl().replaceAll("/+$", "");
     }
 
     /** Current public employments; empty when the record has none or the API cannot be reached (logged). */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Known organisations ({@code content/organisations.yaml}): their names, aliases and email domains, so that an
@@ -30,8 +29,8 @@ public class Organisations {
     private final List<Organisation> all;
     private final Map<String, Organisation> byName = new HashMap<>();
 
-    Organisations(@ConfigProperty(name = "undersigned.content-dir") Path contentDir) {
-        Path file = contentDir.resolve("organisations.yaml");
+    Organisations(ContentFiles.Folder contentDir) {
+        Path file = contentDir.path().resolve("organisations.yaml");
         List<Organisation> read = Optional.ofNullable(
                         ContentFiles.read(file, File.class).organisations())
                 .orElse(List.of());

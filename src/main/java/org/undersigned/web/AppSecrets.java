@@ -52,6 +52,11 @@ public class AppSecrets {
         return seed;
     }
 
+    /** {@link #ed25519Seed(String, Optional, Optional, String)} with the key a feature's mapping gives. */
+    public byte[] ed25519Seed(String name, PrivateKeyConfig configured, String property) {
+        return ed25519Seed(name, configured.privateKey(), configured.privateKeyFile(), property);
+    }
+
     /** The stored value of {@code name}, generating and storing one first if there is none. */
     public String getOrCreate(String name, Supplier<String> generator) {
         return QuarkusTransaction.requiringNew()

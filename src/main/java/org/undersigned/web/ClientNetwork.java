@@ -1,12 +1,13 @@
 package org.undersigned.web;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithParentName;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Which network a request comes from, for rate limits. X-Forwarded-For is believed only when the peer is one of
@@ -16,10 +17,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ClientNetwork {
 
+    /** {@code undersigned.trusted-proxies}: comma-separated addresses or CIDRs; none by default. */
+    @ConfigMapping(prefix = "undersigned.trusted-proxies")
+    interface TrustedProxies {
+        @WithParentName
+        Optional<List<String>> entries();
+    }
+
     private final List<Cidr> trusted;
 
-    ClientNetwork(@ConfigProperty(name = "undersigned.trusted-proxies") Optional<List<String>> trustedProxies) {
-        this.trusted = trustedProxies.orElse(List.of()).stream()
+    ClientNetwork(TrustedProxies trustedProxies) {
+        this.trusted = trustedProxies.entries().orElse(List.of()).stream()
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .map(Cidr::parse)

@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * CSRF protection for HTML forms (no CSRF extension is available): a double-submit token. Every visitor gets a
@@ -41,9 +40,9 @@ public class Csrf {
     private final CurrentVertxRequest current;
     private final boolean secure;
 
-    Csrf(CurrentVertxRequest current, @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+    Csrf(CurrentVertxRequest current, PublicUrl publicUrl) {
         this.current = current;
-        this.secure = publicUrl.startsWith("https:");
+        this.secure = publicUrl.secure();
     }
 
     void register(@Observes Filters filters) {

@@ -12,6 +12,9 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.local.LocalBucket;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,15 +35,23 @@ public class RateLimiter {
     /** A named limit: {@code capacity} requests per {@code period}. */
     public record Limit(String name, long capacity, Duration period) {}
 
+    /** {@code undersigned.rate-limit.enabled}: false switches every limit off (load tests only). */
+    @ConfigMapping(prefix = "undersigned.rate-limit.enabled")
+    interface Enabled {
+        @WithParentName
+        @WithDefault("true")
+        boolean value();
+    }
+
     private final boolean enabled;
     private final ProxyManager<String> shared;
     private final Map<String, LocalBucket> local = new ConcurrentHashMap<>();
 
     RateLimiter(
-            @ConfigProperty(name = "undersigned.rate-limit.enabled", defaultValue = "true") boolean enabled,
+            Enabled enabled,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             AgroalDataSource dataSource) {
-        this.enabled = enabled;
+        this.enabled = enabled.value();
         this.shared = "postgresql".equals(dbKind)
                 ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                         .primaryKeyMapper(PrimaryKeyMapper.STRING)

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OrganisationsTest {
 
-    private final Organisations shipped = new Organisations(Path.of("content"));
+    private final Organisations shipped = new Organisations(() -> Path.of("content"));
 
     @Test
     void theShippedListCoversTheOrganisationsOfTheMotivatingCase() {
@@ -58,7 +58,7 @@ class OrganisationsTest {
                   - {name: Alpha Lab, aliases: [AL], domains: [alpha.org]}
                   - {name: Alpine Lab, aliases: [A.L.], domains: [alpine.org]}
                 """);
-        assertThatThrownBy(() -> new Organisations(dir))
+        assertThatThrownBy(() -> new Organisations(() -> dir))
                 .hasMessageContaining("organisations.yaml")
                 .hasMessageContaining("Alpha Lab")
                 .hasMessageContaining("Alpine Lab");
@@ -67,16 +67,17 @@ class OrganisationsTest {
     @Test
     void aBadDomainOrRorIdIsRefusedWithTheOrganisationsName(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("organisations.yaml"), "organisations:\n  - {name: Beta, domains: [beta]}\n");
-        assertThatThrownBy(() -> new Organisations(dir)).hasMessageContaining("Beta: 'beta' is not a domain name");
+        assertThatThrownBy(() -> new Organisations(() -> dir))
+                .hasMessageContaining("Beta: 'beta' is not a domain name");
         Files.writeString(dir.resolve("organisations.yaml"), "organisations:\n  - {name: Beta, ror: 'x'}\n");
-        assertThatThrownBy(() -> new Organisations(dir)).hasMessageContaining("is not a ROR id");
+        assertThatThrownBy(() -> new Organisations(() -> dir)).hasMessageContaining("is not a ROR id");
         Files.delete(dir.resolve("organisations.yaml"));
-        assertThatThrownBy(() -> new Organisations(dir)).hasMessageContaining("the file is missing");
+        assertThatThrownBy(() -> new Organisations(() -> dir)).hasMessageContaining("the file is missing");
     }
 
     @Test
     void theWatchListHoldsEveryLaureateAndTheConfiguredNamesWhateverTheSpelling() {
-        Honours honours = new Honours(Path.of("content"), Optional.of(List.of("Ada Lovelace")));
+        Honours honours = new Honours(() -> Path.of("content"), () -> Optional.of(List.of("Ada Lovelace")));
         assertThat(honours.watched("Yann Le-Cun")).contains("Yann LeCun");
         assertThat(honours.watched("GEOFFREY HINTON")).contains("Geoffrey Hinton");
         assertThat(honours.watched("ada lovelace")).contains("Ada Lovelace");

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class ClientNetworkTest {
 
-    private final ClientNetwork untrusting = new ClientNetwork(Optional.empty());
-    private final ClientNetwork behindProxy = new ClientNetwork(Optional.of(List.of("10.0.0.0/8", "192.168.1.7")));
+    private final ClientNetwork untrusting = new ClientNetwork(Optional::empty);
+    private final ClientNetwork behindProxy =
+            new ClientNetwork(() -> Optional.of(List.of("10.0.0.0/8", "192.168.1.7")));
 
     @Test
     void forwardedForIsIgnoredByDefault() {
@@ -41,6 +42,6 @@ class ClientNetworkTest {
 
     @Test
     void aBadTrustedProxySettingFailsAtStartup() {
-        assertThrows(IllegalArgumentException.class, () -> new ClientNetwork(Optional.of(List.of("not-an-ip"))));
+        assertThrows(IllegalArgumentException.class, () -> new ClientNetwork(() -> Optional.of(List.of("not-an-ip"))));
     }
 }
