@@ -3,10 +3,9 @@ package org.undersigned.organisers;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.net.URI;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.undersigned.web.PublicUrl;
 
 /**
  * The organiser cookie also authorises the JSON API, so a write to it that carries the cookie but was sent by
@@ -20,10 +19,8 @@ class OrganiserCookieGuard {
 
     private final String origin;
 
-    OrganiserCookieGuard(@ConfigProperty(name = "undersigned.public-url") String publicUrl) {
-        URI url = URI.create(publicUrl);
-        // RFC 6454 §6.1: scheme "://" host [":" port], the port only when one is given
-        this.origin = url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort());
+    OrganiserCookieGuard(PublicUrl publicUrl) {
+        this.origin = publicUrl.origin();
     }
 
     @ServerRequestFilter

@@ -1,7 +1,6 @@
 package org.undersigned.organisers;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -9,9 +8,7 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.HexFormat;
-import java.util.Optional;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.web.AppSecrets;
 
 /**
@@ -28,11 +25,8 @@ class OrganiserKeys {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
-    OrganiserKeys(
-            AppSecrets secrets,
-            @ConfigProperty(name = "undersigned.organisers.private-key") Optional<String> key,
-            @ConfigProperty(name = "undersigned.organisers.private-key-file") Optional<Path> keyFile) {
-        byte[] seed = secrets.ed25519Seed("organiser-token-key", key, keyFile, "undersigned.organisers.private-key");
+    OrganiserKeys(AppSecrets secrets, OrganisersConfig config) {
+        byte[] seed = secrets.ed25519Seed("organiser-token-key", config, "undersigned.organisers.private-key");
         byte[] pub = new Ed25519PrivateKeyParameters(seed).generatePublicKey().getEncoded();
         try {
             KeyFactory factory = KeyFactory.getInstance("Ed25519");

@@ -21,13 +21,12 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.LetterService;
 import org.undersigned.signatures.SignatureDecisions;
 import org.undersigned.web.Csrf;
+import org.undersigned.web.PublicUrl;
 
 /**
  * Organiser sign-in (ORCID, then an organiser token in an HttpOnly cookie) and the moderation page. The page's forms
@@ -67,16 +66,16 @@ public class OrganiserPages {
             OrganiserAccess access,
             Audit audit,
             Csrf csrf,
-            @ConfigProperty(name = "undersigned.admins") Optional<List<String>> admins,
-            @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+            OrganisersConfig.Admins admins,
+            PublicUrl publicUrl) {
         this.tokens = tokens;
         this.letters = letters;
         this.moderation = moderation;
         this.access = access;
         this.audit = audit;
         this.csrf = csrf;
-        this.admins = admins.orElse(List.of());
-        this.secure = publicUrl.startsWith("https:");
+        this.admins = admins.iDs().orElse(List.of());
+        this.secure = publicUrl.secure();
     }
 
     /** After ORCID sign-in: an organiser token for the letters that list this iD, or admin for listed admins. */

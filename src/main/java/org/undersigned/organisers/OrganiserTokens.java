@@ -27,12 +27,10 @@ public class OrganiserTokens {
     private final Duration lifetime;
 
     OrganiserTokens(
-            OrganiserKeys keys,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-            @ConfigProperty(name = "undersigned.organisers.token-lifetime", defaultValue = "8h") Duration lifetime) {
+            OrganiserKeys keys, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer, OrganisersConfig config) {
         this.keys = keys;
         this.issuer = issuer;
-        this.lifetime = lifetime;
+        this.lifetime = config.tokenLifetime();
     }
 
     public Duration lifetime() {

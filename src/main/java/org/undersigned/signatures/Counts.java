@@ -1,5 +1,7 @@
 package org.undersigned.signatures;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -9,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.stream.Stream;
 import org.undersigned.transparency.TransparencyLog;
+import org.undersigned.verification.AffiliationLevel;
+import org.undersigned.verification.IdentityMethod;
 import org.undersigned.web.ShortCache;
 
 /**
@@ -23,9 +27,10 @@ class Counts {
 
     /** Affiliation evidence, weakest to strongest (docs/ARCHITECTURE.md#signing); "none" when no affiliation was given. */
     static final List<String> LEVELS =
-            List.of("none", "self", "orcid-self", "email-domain", "orcid-institution", "attested");
+            Stream.of(AffiliationLevel.values()).map(AffiliationLevel::wire).toList();
 
-    static final List<String> IDENTITIES = List.of("email", "orcid");
+    static final List<String> IDENTITIES =
+            Stream.of(IdentityMethod.values()).map(IdentityMethod::wire).toList();
 
     record Snapshot(
             long total,
@@ -43,11 +48,16 @@ class Counts {
     private final CountRepository repository;
     private final ShortCache<Long, Snapshot> cache;
 
-    Counts(
-            CountRepository repository,
-            @ConfigProperty(name = "undersigned.count.cache", defaultValue = "1s") Duration ttl) {
+    Counts(CountRepository repository, CacheConfig config) {
         this.repository = repository;
-        this.cache = new ShortCache<>(ttl, 100_000);
+        this.cache = new ShortCache<>(config.cache(), 100_000);
+    }
+
+    /** {@code undersigned.count.cache}: how long a replica serves a count before reading it again. */
+    @ConfigMapping(prefix = "undersigned.count")
+    interface CacheConfig {
+        @WithDefault("1s")
+        Duration cache();
     }
 
     /**

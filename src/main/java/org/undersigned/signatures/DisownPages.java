@@ -18,10 +18,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.SigningTarget;
+import org.undersigned.verification.OrcidConfig;
 import org.undersigned.web.Csrf;
 
 /**
@@ -60,14 +60,14 @@ public class DisownPages {
             Signatories signatories,
             SigningGuard guard,
             Csrf csrf,
-            @ConfigProperty(name = "undersigned.orcid.enabled") boolean orcidEnabled) {
+            OrcidConfig orcidConfig) {
         this.letters = letters;
         this.links = links;
         this.orcid = orcid;
         this.signatories = signatories;
         this.guard = guard;
         this.csrf = csrf;
-        this.orcidEnabled = orcidEnabled;
+        this.orcidEnabled = orcidConfig.enabled();
     }
 
     @GET

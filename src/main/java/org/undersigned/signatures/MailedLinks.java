@@ -7,7 +7,6 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.mail.Outbox;
 import org.undersigned.transparency.LogEntries;
@@ -48,7 +47,7 @@ public class MailedLinks {
             SignatureMails mails,
             Organisations organisations,
             Honours honours,
-            @ConfigProperty(name = "undersigned.signatures.confirm-ttl") Duration confirmTtl) {
+            SignaturesConfig config) {
         this.signatures = signatures;
         this.letters = letters;
         this.tokens = tokens;
@@ -59,7 +58,7 @@ public class MailedLinks {
         this.mails = mails;
         this.organisations = organisations;
         this.honours = honours;
-        this.confirmTtl = confirmTtl;
+        this.confirmTtl = config.confirmTtl();
     }
 
     @Transactional

@@ -10,11 +10,11 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.letters.VersionPublished;
 import org.undersigned.mail.Outbox;
+import org.undersigned.web.PublicUrl;
 
 /**
  * Tells signers who opted in ("notify me of responses") when a new version, response or rebuttal is published,
@@ -33,7 +33,7 @@ public class Notifications {
     private final SignatureMails mails;
     private final LetterService letters;
     private final SignerIds keys;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
     Notifications(
             NotificationRepository campaigns,
@@ -42,20 +42,20 @@ public class Notifications {
             SignatureMails mails,
             LetterService letters,
             SignerIds keys,
-            @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+            PublicUrl publicUrl) {
         this.campaigns = campaigns;
         this.signatures = signatures;
         this.outbox = outbox;
         this.mails = mails;
         this.letters = letters;
         this.keys = keys;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     /** Queues news of {@code title} (at {@code url}, absolute or a path) for the letter's opted-in signers. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(long letterId, String kind, String title, String url) {
-        campaigns.start(letterId, kind, title, url.startsWith("/") ? publicUrl + url : url);
+        campaigns.start(letterId, kind, title, url.startsWith("/") ? publicUrl.link(url) : url);
     }
 
     void onVersion(@Observes VersionPublished version) {
@@ -95,7 +95,7 @@ public class Notifications {
     }
 
     String unsubscribeUrl(UUID id) {
-        return publicUrl + "/unsubscribe/" + id + "/" + mac(id);
+        return publicUrl.link("/unsubscribe/" + id + "/" + mac(id));
     }
 
     /** Stops news for the signature the link was made for; empty when the link is not one of ours. */

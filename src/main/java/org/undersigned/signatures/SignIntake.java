@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.undersigned.mail.Mail;
 import org.undersigned.mail.Outbox;
@@ -56,16 +55,12 @@ class SignIntake {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
 
-    SignIntake(
-            AgroalDataSource dataSource,
-            Outbox outbox,
-            @ConfigProperty(name = "undersigned.signatures.intake.writers") int writerCount,
-            @ConfigProperty(name = "undersigned.signatures.intake.batch") int batchSize) {
+    SignIntake(AgroalDataSource dataSource, Outbox outbox, SignaturesConfig config) {
         this.dataSource = dataSource;
         this.outbox = outbox;
-        this.writerCount = writerCount;
-        this.batchSize = batchSize;
-        this.queue = new ArrayBlockingQueue<>(batchSize * Math.max(1, writerCount) * 8);
+        this.writerCount = config.intake().writers();
+        this.batchSize = config.intake().batch();
+        this.queue = new ArrayBlockingQueue<>(this.batchSize * Math.max(1, this.writerCount) * 8);
     }
 
     void start(@Observes StartupEvent event) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.mail.Outbox;
 import org.undersigned.verification.AffiliationLevel;
@@ -45,7 +44,7 @@ public class SignUps {
             SignatureMails mails,
             Organisations organisations,
             SignIntake intake,
-            @ConfigProperty(name = "undersigned.signatures.confirm-ttl") Duration confirmTtl,
+            SignaturesConfig config,
             MeterRegistry registry) {
         this.signatures = signatures;
         this.letters = letters;
@@ -55,7 +54,7 @@ public class SignUps {
         this.mails = mails;
         this.organisations = organisations;
         this.intake = intake;
-        this.confirmTtl = confirmTtl;
+        this.confirmTtl = config.confirmTtl();
         this.received = registry.counter("undersigned.signatures.received");
     }
 

@@ -4,9 +4,9 @@ import io.quarkus.qute.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.mail.Mail;
+import org.undersigned.web.PublicUrl;
 import org.undersigned.web.WireEnum;
 
 /** Renders the signing mails (text and HTML, templates/mail/) with links under the public URL. */
@@ -14,11 +14,11 @@ import org.undersigned.web.WireEnum;
 class SignatureMails {
 
     private final Engine engine;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    SignatureMails(Engine engine, @ConfigProperty(name = "undersigned.public-url") String publicUrl) {
+    SignatureMails(Engine engine, PublicUrl publicUrl) {
         this.engine = engine;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = publicUrl;
     }
 
     Mail confirm(Signature s, SigningTarget letter, String token, Duration lifetime) {
@@ -36,7 +36,7 @@ class SignatureMails {
                         "listing",
                         WireEnum.wire(s.listing),
                         "link",
-                        publicUrl + "/confirm/" + token,
+                        publicUrl.link("/confirm/" + token),
                         "hours",
                         lifetime.toHours()));
     }
@@ -58,13 +58,13 @@ class SignatureMails {
                         "id",
                         s.id.toString(),
                         "statusUrl",
-                        publicUrl + "/api/signatures/" + s.id,
+                        publicUrl.link("/api/signatures/" + s.id),
                         "receiptUrl",
-                        publicUrl + "/api/signatures/" + s.id + "/receipt",
+                        publicUrl.link("/api/signatures/" + s.id + "/receipt"),
                         "withdraw",
                         withdrawToken == null
-                                ? publicUrl + "/orcid/sign/" + letter.slug()
-                                : publicUrl + "/withdraw/" + withdrawToken));
+                                ? publicUrl.link("/orcid/sign/" + letter.slug())
+                                : publicUrl.link("/withdraw/" + withdrawToken)));
     }
 
     Mail alreadySigned(Signature s, SigningTarget letter, String withdrawToken) {
@@ -78,7 +78,7 @@ class SignatureMails {
                         "letterUrl",
                         letterUrl(letter),
                         "withdraw",
-                        publicUrl + "/withdraw/" + withdrawToken));
+                        publicUrl.link("/withdraw/" + withdrawToken)));
     }
 
     Mail disown(Signature s, SigningTarget letter, String token) {
@@ -86,7 +86,7 @@ class SignatureMails {
                 "disown",
                 s.email,
                 "Did you sign \"" + letter.title() + "\"?",
-                Map.of("letter", letter, "letterUrl", letterUrl(letter), "link", publicUrl + "/disown/" + token));
+                Map.of("letter", letter, "letterUrl", letterUrl(letter), "link", publicUrl.link("/disown/" + token)));
     }
 
     Mail news(Signature s, SigningTarget letter, String kind, String title, String url, String unsubscribe) {
@@ -131,11 +131,11 @@ class SignatureMails {
                         "diffUrl",
                         letterUrl(letter) + "/diff/" + s.versionNumber + ".." + version,
                         "link",
-                        publicUrl + "/reaffirm/" + token));
+                        publicUrl.link("/reaffirm/" + token)));
     }
 
     private String letterUrl(SigningTarget letter) {
-        return publicUrl + "/letters/" + letter.slug();
+        return publicUrl.link("/letters/" + letter.slug());
     }
 
     private Mail compose(String template, String to, String subject, Map<String, Object> data) {

@@ -8,12 +8,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.TextHash;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.web.AppSecrets;
@@ -30,12 +28,9 @@ class SignerIds {
     private final byte[] pepper;
     private final ListingSalts salts;
 
-    SignerIds(
-            @ConfigProperty(name = "undersigned.signatures.pepper") Optional<String> configured,
-            AppSecrets secrets,
-            ListingSalts salts) {
+    SignerIds(SignaturesConfig config, AppSecrets secrets, ListingSalts salts) {
         this.salts = salts;
-        String value = configured
+        String value = config.pepper()
                 .filter(s -> !s.isBlank())
                 .orElseGet(() -> secrets.getOrCreate("signer-pepper", () -> {
                     byte[] bytes = new byte[32];

@@ -3,8 +3,6 @@ package org.undersigned.signatures;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.web.ClientNetwork;
 import org.undersigned.web.RateLimiter;
@@ -29,16 +27,14 @@ class SigningGuard {
             SignUps signUps,
             RateLimiter limiter,
             ClientNetwork network,
-            @ConfigProperty(name = "undersigned.rate-limit.network-signs") long networkSigns,
-            @ConfigProperty(name = "undersigned.rate-limit.email-signs") long emailSigns,
-            @ConfigProperty(name = "undersigned.rate-limit.period") Duration period) {
+            SigningLimits limits) {
         this.letters = letters;
         this.signUps = signUps;
         this.limiter = limiter;
         this.network = network;
-        this.perNetwork = new RateLimiter.Limit("sign-network", networkSigns, period);
-        this.perEmail = new RateLimiter.Limit("sign-email", emailSigns, period);
-        this.links = new RateLimiter.Limit("links-network", networkSigns * 2, period);
+        this.perNetwork = new RateLimiter.Limit("sign-network", limits.networkSigns(), limits.period());
+        this.perEmail = new RateLimiter.Limit("sign-email", limits.emailSigns(), limits.period());
+        this.links = new RateLimiter.Limit("links-network", limits.networkSigns() * 2, limits.period());
     }
 
     Receipt sign(String slug, SignRequest request, HttpServerRequest http) {

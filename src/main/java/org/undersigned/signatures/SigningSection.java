@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.LetterPageSection;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
+import org.undersigned.verification.OrcidConfig;
 
 /** The signing block of a letter's page: counts, the sign form (when open) and the latest public signatories. */
 @ApplicationScoped
@@ -35,13 +35,10 @@ public class SigningSection implements LetterPageSection {
 
     private final boolean orcid;
 
-    SigningSection(
-            LetterService letters,
-            Signatories signatories,
-            @ConfigProperty(name = "undersigned.orcid.enabled") boolean orcid) {
+    SigningSection(LetterService letters, Signatories signatories, OrcidConfig orcid) {
         this.letters = letters;
         this.signatories = signatories;
-        this.orcid = orcid;
+        this.orcid = orcid.enabled();
     }
 
     @Override

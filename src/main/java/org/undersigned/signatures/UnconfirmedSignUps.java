@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,13 +25,10 @@ class UnconfirmedSignUps {
     private final SignatureRepository signatures;
     private final Duration retention;
 
-    UnconfirmedSignUps(
-            Clock clock,
-            SignatureRepository signatures,
-            @ConfigProperty(name = "undersigned.signatures.unconfirmed-retention") Duration retention) {
+    UnconfirmedSignUps(Clock clock, SignatureRepository signatures, SignaturesConfig config) {
         this.clock = clock;
         this.signatures = signatures;
-        this.retention = retention;
+        this.retention = config.unconfirmedRetention();
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -5,10 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -27,13 +25,14 @@ public class AppSecrets {
     }
 
     /**
-     * A 32-byte Ed25519 seed: {@code configured} (base64) or the content of {@code file} when given, else generated
-     * once and stored under {@code name}.
+     * A 32-byte Ed25519 seed: the configured key (base64) or the content of the configured file when given, else
+     * generated once and stored under {@code name}; {@code property} names the key in messages.
      */
-    public byte[] ed25519Seed(String name, Optional<String> configured, Optional<Path> file, String property) {
+    public byte[] ed25519Seed(String name, PrivateKeyConfig configured, String property) {
         String base64 = configured
+                .privateKey()
                 .filter(k -> !k.isBlank())
-                .or(() -> file.map(f -> {
+                .or(() -> configured.privateKeyFile().map(f -> {
                     try {
                         return Files.readString(f);
                     } catch (IOException e) {
@@ -50,11 +49,6 @@ public class AppSecrets {
             throw new IllegalArgumentException(property + " must be a base64 Ed25519 seed of 32 bytes");
         }
         return seed;
-    }
-
-    /** {@link #ed25519Seed(String, Optional, Optional, String)} with the key a feature's mapping gives. */
-    public byte[] ed25519Seed(String name, PrivateKeyConfig configured, String property) {
-        return ed25519Seed(name, configured.privateKey(), configured.privateKeyFile(), property);
     }
 
     /** The stored value of {@code name}, generating and storing one first if there is none. */
