@@ -4,17 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.undersigned.letters.SigningTarget;
-import org.undersigned.mail.Outbox;
-import org.undersigned.transparency.LogEntries;
-import org.undersigned.transparency.TransparencyLog;
-import org.undersigned.verification.AffiliationLevel;
 import org.undersigned.verification.EmailAddress;
-import org.undersigned.verification.Honours;
-import org.undersigned.verification.Organisations;
 import org.undersigned.web.WireEnum;
 
 /**
@@ -27,38 +20,23 @@ public class MailedLinks {
     private final SignatureRepository signatures;
     private final SignableLetters letters;
     private final Tokens tokens;
-    private final Publication publication;
+    private final Affirmations affirmations;
     private final Endings endings;
-    private final TransparencyLog log;
-    private final Outbox outbox;
-    private final SignatureMails mails;
-    private final Organisations organisations;
-    private final Honours honours;
-    private final Duration confirmTtl;
+    private final LinkMails linkMails;
 
     MailedLinks(
             SignatureRepository signatures,
             SignableLetters letters,
             Tokens tokens,
-            Publication publication,
+            Affirmations affirmations,
             Endings endings,
-            TransparencyLog log,
-            Outbox outbox,
-            SignatureMails mails,
-            Organisations organisations,
-            Honours honours,
-            SignaturesConfig config) {
+            LinkMails linkMails) {
         this.signatures = signatures;
         this.letters = letters;
         this.tokens = tokens;
-        this.publication = publication;
+        this.affirmations = affirmations;
         this.endings = endings;
-        this.log = log;
-        this.outbox = outbox;
-        this.mails = mails;
-        this.organisations = organisations;
-        this.honours = honours;
-        this.confirmTtl = config.confirmTtl();
+        this.linkMails = linkMails;
     }
 
     @Transactional
@@ -91,29 +69,10 @@ public class MailedLinks {
         };
     }
 
-    /**
-     * Confirms a pending signature: a signature entry goes to the letter's log (counted when it is sequenced, a
-     * moment later) and a receipt with a withdrawal link is queued. A name on the watch list is held instead, for
-     * an organiser to release or reject (the impersonation guard, docs/ARCHITECTURE.md#signing).
-     */
+    /** Confirms a pending signature: counted once its entry is sequenced, or held by the impersonation guard. */
     @Transactional
     public LinkView confirm(String token) {
-        return use(token, SignatureToken.Purpose.CONFIRM, (s, t) -> {
-            SigningTarget letter = letters.of(s).orElseThrow();
-            s.confirmedAt = tokens.now();
-            String domain = s.email.substring(s.email.indexOf('@') + 1);
-            s.affiliationLevel = organisations
-                    .named(s.organisation)
-                    .map(o -> Organisations.owns(o, domain) ? AffiliationLevel.EMAIL_DOMAIN : AffiliationLevel.SELF)
-                    .orElse(s.organisation == null ? AffiliationLevel.NONE : AffiliationLevel.SELF);
-            Optional<String> watched = honours.watched(s.name);
-            if (watched.isPresent()) {
-                s.moderation = Signature.ModerationState.HELD;
-                s.heldAs = watched.get();
-                return;
-            }
-            publication.publish(s, letter);
-        });
+        return use(token, SignatureToken.Purpose.CONFIRM, (s, t) -> affirmations.confirm(s));
     }
 
     /** Sends a fresh confirmation link when an old one expired; true when one was queued. */
@@ -127,9 +86,7 @@ public class MailedLinks {
         if (s.status != Signature.Status.PENDING || s.held()) {
             return false;
         }
-        SigningTarget letter = letters.of(s).orElseThrow();
-        outbox.enqueue(mails.confirm(
-                s, letter, tokens.issue(s, SignatureToken.Purpose.CONFIRM, null, confirmTtl), confirmTtl));
+        linkMails.confirmation(s, letters.of(s).orElseThrow());
         return true;
     }
 
@@ -172,25 +129,13 @@ public class MailedLinks {
                 .filter(s -> s.letterId == letter.letterId())
                 .filter(s -> s.status == Signature.Status.CONFIRMED && s.email != null)
                 .filter(s -> address.isPresent() && address.get().value().equals(s.email))
-                .ifPresent(s -> outbox.enqueue(
-                        mails.disown(s, letter, tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, confirmTtl))));
+                .ifPresent(s -> linkMails.disown(s, letter));
     }
 
     /** Moves a confirmed signature to the newer version named by the token. */
     @Transactional
     public LinkView reaffirm(String token) {
-        return use(token, SignatureToken.Purpose.REAFFIRM, (s, t) -> {
-            SigningTarget letter = letters.of(s).orElseThrow();
-            String hash = letters.textSha256(letter.slug(), t.versionNumber).orElseThrow();
-            log.append(
-                    s.letterId,
-                    LogEntries.reaffirmation(
-                            letter.slug(), t.versionNumber, hash, tokens.now().toInstant(), s.signerId),
-                    s.seq,
-                    LogEffects.move(s.versionNumber, t.versionNumber));
-            s.versionNumber = t.versionNumber;
-            s.textSha256 = hash;
-        });
+        return use(token, SignatureToken.Purpose.REAFFIRM, (s, t) -> affirmations.reaffirm(s, t.versionNumber));
     }
 
     /**

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.undersigned.letters.SigningTarget;
-import org.undersigned.mail.Outbox;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.verification.AffiliationLevel;
@@ -24,9 +23,7 @@ class Publication {
     private final SignerIds signerIds;
     private final Organisations organisations;
     private final SignatureAttestations attestations;
-    private final Tokens tokens;
-    private final Outbox outbox;
-    private final SignatureMails mails;
+    private final LinkMails linkMails;
     private final Counter confirmed;
 
     Publication(
@@ -34,17 +31,13 @@ class Publication {
             SignerIds signerIds,
             Organisations organisations,
             SignatureAttestations attestations,
-            Tokens tokens,
-            Outbox outbox,
-            SignatureMails mails,
+            LinkMails linkMails,
             MeterRegistry registry) {
         this.log = log;
         this.signerIds = signerIds;
         this.organisations = organisations;
         this.attestations = attestations;
-        this.tokens = tokens;
-        this.outbox = outbox;
-        this.mails = mails;
+        this.linkMails = linkMails;
         this.confirmed = registry.counter("undersigned.signatures.confirmed");
     }
 
@@ -74,12 +67,7 @@ class Publication {
                 LogEffects.liveness(s, 1));
         attestations.published(s, letter);
         confirmed.increment();
-        if (s.identityMethod == IdentityMethod.ORCID && s.email != null) {
-            // an address given with ORCID was never confirmed: its receipt carries no withdrawal link (ORCID does)
-            outbox.enqueue(mails.receipt(s, letter, null));
-        } else if (s.email != null) {
-            outbox.enqueue(mails.receipt(s, letter, tokens.issue(s, SignatureToken.Purpose.WITHDRAW, null, null)));
-        }
+        linkMails.receipt(s, letter);
     }
 
     String signerIdOf(Signature s, SigningTarget letter) {

@@ -8,7 +8,6 @@ import java.util.List;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.letters.VersionPublished;
-import org.undersigned.mail.Outbox;
 
 /**
  * A material new version (carries_signatures: false) asks every earlier signer to re-affirm. The campaign is
@@ -22,23 +21,14 @@ class ReaffirmCampaigns {
 
     private final CampaignRepository campaigns;
     private final SignatureRepository signatures;
-    private final Tokens tokens;
-    private final Outbox outbox;
-    private final SignatureMails mails;
+    private final LinkMails linkMails;
     private final LetterService letters;
 
     ReaffirmCampaigns(
-            CampaignRepository campaigns,
-            SignatureRepository signatures,
-            Tokens tokens,
-            Outbox outbox,
-            SignatureMails mails,
-            LetterService letters) {
+            CampaignRepository campaigns, SignatureRepository signatures, LinkMails linkMails, LetterService letters) {
         this.campaigns = campaigns;
         this.signatures = signatures;
-        this.tokens = tokens;
-        this.outbox = outbox;
-        this.mails = mails;
+        this.linkMails = linkMails;
         this.letters = letters;
     }
 
@@ -68,8 +58,7 @@ class ReaffirmCampaigns {
                             ? List.of()
                             : signatures.confirmedBefore(c.letterId(), c.version(), c.nextSeq(), BATCH);
                     for (Signature s : batch) {
-                        String token = tokens.issue(s, SignatureToken.Purpose.REAFFIRM, c.version(), null);
-                        outbox.enqueue(mails.reaffirm(s, letter, c.version(), token));
+                        linkMails.reaffirm(s, letter, c.version());
                     }
                     long next = batch.isEmpty() ? c.nextSeq() : batch.get(batch.size() - 1).seq;
                     campaigns.advance(c, next, batch.size() < BATCH);

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.SigningTarget;
@@ -49,7 +50,7 @@ public class SignaturePages {
     }
 
     private final SignableLetters letters;
-    private final SignUps signUps;
+    private final LinkMails linkMails;
     private final MailedLinks links;
     private final SigningGuard guard;
     private final Signatories signatories;
@@ -57,13 +58,13 @@ public class SignaturePages {
 
     SignaturePages(
             SignableLetters letters,
-            SignUps signUps,
+            LinkMails linkMails,
             MailedLinks links,
             SigningGuard guard,
             Signatories signatories,
             Csrf csrf) {
         this.letters = letters;
-        this.signUps = signUps;
+        this.linkMails = linkMails;
         this.links = links;
         this.guard = guard;
         this.signatories = signatories;
@@ -103,28 +104,40 @@ public class SignaturePages {
                     .entity(Templates.sign(letter, form, e.errors()))
                     .build();
         }
-        return Response.ok(Templates.sent(letter, email.strip(), signUps.confirmHours()))
+        return Response.ok(Templates.sent(letter, email.strip(), linkMails.confirmHours()))
                 .build();
     }
 
+    /** What a mailed link will do, before it does it (mail scanners that open links must not act). */
     @GET
-    @Path("confirm/{token}")
+    @Path("{kind: confirm|withdraw|reaffirm}/{token}")
     @Operation(hidden = true)
-    public TemplateInstance confirmPage(@PathParam("token") String token) {
-        return Templates.link("confirm", token, links.inspect(token, SignatureToken.Purpose.CONFIRM));
+    public TemplateInstance linkPage(@PathParam("kind") String kind, @PathParam("token") String token) {
+        return Templates.link(kind, token, links.inspect(token, purposeOf(kind)));
     }
 
+    /** A mailed link acts, once; {@code erase} applies to a withdrawal only. */
     @POST
-    @Path("confirm/{token}")
+    @Path("{kind: confirm|withdraw|reaffirm}/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response confirm(
+    public Response act(
+            @PathParam("kind") String kind,
             @PathParam("token") String token,
+            @FormParam("erase") String erase,
             @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
         guard.limitLinks(http);
-        return outcome("confirm", token, links.confirm(token), false);
+        return switch (purposeOf(kind)) {
+            case CONFIRM -> outcome(kind, token, links.confirm(token), false);
+            case WITHDRAW -> outcome(kind, token, links.withdraw(token, erase != null), erase != null);
+            case REAFFIRM -> outcome(kind, token, links.reaffirm(token), false);
+        };
+    }
+
+    private static SignatureToken.Purpose purposeOf(String kind) {
+        return SignatureToken.Purpose.valueOf(kind.toUpperCase(Locale.ROOT));
     }
 
     @POST
@@ -141,47 +154,6 @@ public class SignaturePages {
         LinkView view = links.inspect(token, SignatureToken.Purpose.CONFIRM);
         boolean sent = links.resendConfirmation(token);
         return Templates.done(sent ? "resent" : "not-resent", view, false);
-    }
-
-    @GET
-    @Path("withdraw/{token}")
-    @Operation(hidden = true)
-    public TemplateInstance withdrawPage(@PathParam("token") String token) {
-        return Templates.link("withdraw", token, links.inspect(token, SignatureToken.Purpose.WITHDRAW));
-    }
-
-    @POST
-    @Path("withdraw/{token}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response withdraw(
-            @PathParam("token") String token,
-            @FormParam("erase") String erase,
-            @FormParam(Csrf.FIELD) String csrfToken,
-            @Context HttpServerRequest http) {
-        csrf.verify(csrfToken);
-        guard.limitLinks(http);
-        return outcome("withdraw", token, links.withdraw(token, erase != null), erase != null);
-    }
-
-    @GET
-    @Path("reaffirm/{token}")
-    @Operation(hidden = true)
-    public TemplateInstance reaffirmPage(@PathParam("token") String token) {
-        return Templates.link("reaffirm", token, links.inspect(token, SignatureToken.Purpose.REAFFIRM));
-    }
-
-    @POST
-    @Path("reaffirm/{token}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response reaffirm(
-            @PathParam("token") String token,
-            @FormParam(Csrf.FIELD) String csrfToken,
-            @Context HttpServerRequest http) {
-        csrf.verify(csrfToken);
-        guard.limitLinks(http);
-        return outcome("reaffirm", token, links.reaffirm(token), false);
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.undersigned.signatures;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import org.undersigned.letters.SigningTarget;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.web.ClientNetwork;
 import org.undersigned.web.RateLimiter;
@@ -38,17 +39,17 @@ class SigningGuard {
     }
 
     Receipt sign(String slug, SignRequest request, HttpServerRequest http) {
-        letters.openLetter(slug);
+        SigningTarget letter = letters.openLetter(slug);
         String from = network.of(http);
         limiter.consume(perNetwork, from);
         EmailAddress.parse(request.email()).ifPresent(e -> limiter.consume(perEmail, e.value()));
         try {
-            return signUps.sign(slug, request, from);
+            return signUps.sign(letter, request, from);
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
-            return signUps.sign(slug, request, from);
+            return signUps.sign(letter, request, from);
         }
     }
 

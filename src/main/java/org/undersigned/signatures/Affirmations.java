@@ -1,0 +1,76 @@
+package org.undersigned.signatures;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.undersigned.letters.SigningTarget;
+import org.undersigned.transparency.LogEntries;
+import org.undersigned.transparency.TransparencyLog;
+import org.undersigned.verification.AffiliationLevel;
+import org.undersigned.verification.Honours;
+import org.undersigned.verification.Organisations;
+
+/**
+ * What a signer's own word does to a signature: confirming it (the affiliation an address proves, the impersonation
+ * guard, then publication) and re-affirming it for a newer version (docs/ARCHITECTURE.md#signing).
+ */
+@ApplicationScoped
+class Affirmations {
+
+    private final SignableLetters letters;
+    private final Tokens tokens;
+    private final Organisations organisations;
+    private final Honours honours;
+    private final Publication publication;
+    private final TransparencyLog log;
+
+    Affirmations(
+            SignableLetters letters,
+            Tokens tokens,
+            Organisations organisations,
+            Honours honours,
+            Publication publication,
+            TransparencyLog log) {
+        this.letters = letters;
+        this.tokens = tokens;
+        this.organisations = organisations;
+        this.honours = honours;
+        this.publication = publication;
+        this.log = log;
+    }
+
+    /**
+     * Confirms a pending signature: a signature entry goes to the letter's log (counted when it is sequenced, a
+     * moment later) and a receipt with a withdrawal link is queued. A name on the watch list is held instead, for
+     * an organiser to release or reject (the impersonation guard).
+     */
+    void confirm(Signature s) {
+        SigningTarget letter = letters.of(s).orElseThrow();
+        s.confirmedAt = tokens.now();
+        String domain = s.email.substring(s.email.indexOf('@') + 1);
+        s.affiliationLevel = organisations
+                .named(s.organisation)
+                .map(o -> Organisations.owns(o, domain) ? AffiliationLevel.EMAIL_DOMAIN : AffiliationLevel.SELF)
+                .orElse(s.organisation == null ? AffiliationLevel.NONE : AffiliationLevel.SELF);
+        Optional<String> watched = honours.watched(s.name);
+        if (watched.isPresent()) {
+            s.moderation = Signature.ModerationState.HELD;
+            s.heldAs = watched.get();
+            return;
+        }
+        publication.publish(s, letter);
+    }
+
+    /** Moves a confirmed signature to {@code version}, with a reaffirmation entry in the log. */
+    void reaffirm(Signature s, int version) {
+        SigningTarget letter = letters.of(s).orElseThrow();
+        String hash = letters.textSha256(letter.slug(), version).orElseThrow();
+        log.append(
+                s.letterId,
+                LogEntries.reaffirmation(
+                        letter.slug(), version, hash, tokens.now().toInstant(), s.signerId),
+                s.seq,
+                LogEffects.move(s.versionNumber, version));
+        s.versionNumber = version;
+        s.textSha256 = hash;
+    }
+}
