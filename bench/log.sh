@@ -204,7 +204,7 @@ COUNT1=$(count_total)
 COUNT_DELTA=$(( ${COUNT1:-0} - ${COUNT0:-0} )); COUNT_EXPECTED=$((HB1 - H0))
 log "count API total $COUNT0 -> $COUNT1 (+$COUNT_DELTA) for $COUNT_EXPECTED entries integrated"
 
-# ---- diagnostics: the plans of the queries LogStore.hashReader sends for a proof and for a level-0 tile -------
+# ---- diagnostics: the plans of the queries HashRepository.reader sends for a proof and for a level-0 tile -------
 {
     ids=""; n=$((SIZE / 2)); lvl=0
     while ((lvl < 22)); do ids+="${ids:+ OR }(level = $lvl AND idx = $(( (n >> lvl) ^ 1 )))"; lvl=$((lvl + 1)); done

@@ -1,4 +1,4 @@
--- pgbench script for bench/log.sh: one event waiting for the sequencer, as the app writes it (LogStore.addPending):
+-- pgbench script for bench/log.sh: one event waiting for the sequencer, as the app writes it (PendingRepository.add):
 -- a canonical JSON signature entry (about 300 bytes, 64-hex signer id and listing commitment) with the count effect
 -- of a confirmation (the signer becomes live: +1 to the total, its identity method, affiliation level and version).
 -- Variable: -D letter_id=<id>.

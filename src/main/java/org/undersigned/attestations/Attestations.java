@@ -15,10 +15,10 @@ import org.undersigned.web.AppSecrets;
 import org.undersigned.web.PublicUrl;
 
 /**
- * Issues and serves attestations (docs/ARCHITECTURE.md#evidence-and-attestations): for each verified fact an in-toto Statement v1 whose subject is the
- * signature's log entry, named by its log origin and identified by its RFC 9162 leaf hash, signed as a DSSE
- * envelope with this service's Ed25519 attestation key. Statements are public, so a predicate never holds an email
- * address, and names only of publicly listed signers.
+ * Issues and serves attestations (docs/ARCHITECTURE.md#evidence-and-attestations): for each verified fact an in-toto
+ * Statement v1 whose subject is the signature's log entry, named by its log origin and identified by its RFC 9162 leaf
+ * hash, signed as a DSSE envelope with this service's Ed25519 attestation key. Statements are public, so a predicate
+ * never holds an email address, and names only of publicly listed signers.
  */
 @ApplicationScoped
 public class Attestations {

@@ -6,10 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The text hash of a letter version (docs/ARCHITECTURE.md#letters-and-threads): SHA-256 over the normalised Markdown body.
- * Normalisation, in order: drop a leading byte order mark; CRLF and lone CR become LF; spaces and tabs at the
- * end of every line are removed; blank lines at the start and end are removed; the text ends with exactly one LF.
- * The README states the same rule as a shell pipeline, so anyone can recompute it with {@code sha256sum}.
+ * The text hash of a letter version (docs/ARCHITECTURE.md#letters-and-threads): SHA-256 over the normalised Markdown
+ * body. Normalisation, in order: drop a leading byte order mark; CRLF and lone CR become LF; spaces and tabs at the end
+ * of every line are removed; blank lines at the start and end are removed; the text ends with exactly one LF. The
+ * README states the same rule as a shell pipeline, so anyone can recompute it with {@code sha256sum}.
  */
 public final class TextHash {
 

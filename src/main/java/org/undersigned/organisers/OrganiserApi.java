@@ -27,8 +27,8 @@ import org.undersigned.threads.ThreadService;
 import org.undersigned.web.InvalidInput;
 
 /**
- * Organiser and admin actions (docs/ARCHITECTURE.md#organisers), with a bearer token or the organiser cookie. Each action and its audit
- * record commit together.
+ * Organiser and admin actions (docs/ARCHITECTURE.md#organisers), with a bearer token or the organiser cookie. Each
+ * action and its audit record commit together.
  */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)

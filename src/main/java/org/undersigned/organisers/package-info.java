@@ -1,2 +1,2 @@
-/** Organisers and admins: signed tokens (SmallRye JWT), moderation of held signatures, attestations, audit trail. */
+/** Organisers and admins: signed tokens, moderation, bulk invalidation, attestations, the audit trail. */
 package org.undersigned.organisers;

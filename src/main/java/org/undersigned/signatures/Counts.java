@@ -25,7 +25,7 @@ import org.undersigned.web.ShortCache;
 @ApplicationScoped
 class Counts {
 
-    /** Affiliation evidence, weakest to strongest (docs/ARCHITECTURE.md#signing); "none" when no affiliation was given. */
+    /** Affiliation levels, weakest to strongest (docs/ARCHITECTURE.md#signing); "none": no affiliation given. */
     static final List<String> LEVELS =
             Stream.of(AffiliationLevel.values()).map(AffiliationLevel::wire).toList();
 

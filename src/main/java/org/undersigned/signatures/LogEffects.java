@@ -9,9 +9,9 @@ import java.util.Map;
 import org.undersigned.transparency.TransparencyLog;
 
 /**
- * Counts follow the log: each entry carries the count change it causes (written when the entry is), and the
- * change is applied when the sequencer integrates the entry, in the same transaction as the new checkpoint. So a
- * count is always exactly the count of a checkpoint, and follows the count rule of the log (docs/ARCHITECTURE.md#the-log).
+ * Counts follow the log: each entry carries the count change it causes (written when the entry is), and the change is
+ * applied when the sequencer integrates the entry, in the same transaction as the new checkpoint. So a count is always
+ * exactly the count of a checkpoint, and follows the count rule of the log (docs/ARCHITECTURE.md#the-log).
  */
 @ApplicationScoped
 class LogEffects {

@@ -24,9 +24,9 @@ import org.undersigned.web.InvalidInput;
 import org.undersigned.web.WireEnum;
 
 /**
- * Signing with ORCID (docs/ARCHITECTURE.md#signing): the iD comes from the ID token of an OpenID Connect sign-in, so the signature is
- * confirmed at once, without an email round trip; the affiliation may be one of the iD's current public
- * employments, at the level of who wrote it on the ORCID record.
+ * Signing with ORCID (docs/ARCHITECTURE.md#signing): the iD comes from the ID token of an OpenID Connect sign-in, so
+ * the signature is confirmed at once, without an email round trip; the affiliation may be one of the iD's current
+ * public employments, at the level of who wrote it on the ORCID record.
  */
 @ApplicationScoped
 public class OrcidSigning {

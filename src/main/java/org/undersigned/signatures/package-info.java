@@ -1,2 +1,2 @@
-/** Signatures: signing, email confirmation, withdrawal and erasure, re-affirmation, counts and signatory lists. */
+/** Signatures: sign-up, mailed links, ORCID signing, publication to the log, endings, counts and signatory lists. */
 package org.undersigned.signatures;

@@ -1,2 +1,2 @@
-/** Transparency: the append-only Merkle log per letter; its merkle and note subpackages are pure (java.* and Bouncy Castle only). */
+/** Transparency: the append-only Merkle log per letter; its merkle and note subpackages are pure. */
 package org.undersigned.transparency;

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Honours that organisers may attest ({@code content/honours.yaml}, e.g. the Turing Award with its laureates), and
- * the watch list of the impersonation guard: every laureate plus {@code undersigned.watch-list} (docs/ARCHITECTURE.md#signing).
+ * Honours that organisers may attest ({@code content/honours.yaml}, e.g. the Turing Award with its laureates), and the
+ * watch list of the impersonation guard: every laureate plus {@code undersigned.watch-list}
+ * (docs/ARCHITECTURE.md#signing).
  */
 @ApplicationScoped
 public class Honours {

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * A researcher's public employments from the ORCID API ({@code GET <api>/v3.0/<iD>/employments}, docs/ARCHITECTURE.md#signing), each
- * with who wrote it: an employment whose source is a member organisation's client ({@code source-client-id}) was
- * asserted by the institution ({@code orcid-institution}); one written by the record holder is {@code orcid-self}.
+ * A researcher's public employments from the ORCID API ({@code GET <api>/v3.0/<iD>/employments},
+ * docs/ARCHITECTURE.md#signing), each with who wrote it: an employment whose source is a member organisation's client
+ * ({@code source-client-id}) was asserted by the institution ({@code orcid-institution}); one written by the record
+ * holder is {@code orcid-self}.
  */
 @ApplicationScoped
 public class OrcidEmployments {

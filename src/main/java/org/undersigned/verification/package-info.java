@@ -1,2 +1,2 @@
-/** Verification: proves identities and affiliations (email challenges, later ORCID); knows nothing of signatures. */
+/** Verification: stateless evidence (addresses, organisations, ORCID employments, honours); knows no signatures. */
 package org.undersigned.verification;
