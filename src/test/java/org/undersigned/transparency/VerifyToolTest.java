@@ -1,9 +1,9 @@
 package org.undersigned.transparency;
 
 import static io.restassured.RestAssured.given;
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.undersigned.support.OfflineVerifier.verify;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,15 +12,11 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -30,6 +26,7 @@ import org.undersigned.support.Counted;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
+import org.undersigned.support.OfflineVerifier.Run;
 import org.undersigned.transparency.note.VerifierKey;
 
 /**
@@ -55,8 +52,6 @@ class VerifyToolTest {
 
     @ConfigProperty(name = "undersigned.public-url")
     String publicUrl;
-
-    record Run(int exit, String output) {}
 
     @Test
     @Order(1)
@@ -201,21 +196,6 @@ class VerifyToolTest {
     }
 
     /** Runs verify/Verify.java with the JDK running the tests, from the project root, as a journalist would. */
-    static Run verify(String... args) throws Exception {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "verify/Verify.java"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
-                .directory(Path.of("").toAbsolutePath().toFile())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES))
-                .as("Verify.java finished")
-                .isTrue();
-        return new Run(process.exitValue(), output);
-    }
-
     /** The log's origin, as the verifier derives it from the public URL. */
     String origin() {
         URI uri = URI.create(publicUrl);
