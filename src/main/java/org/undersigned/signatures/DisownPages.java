@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.SigningTarget;
@@ -91,7 +90,7 @@ public class DisownPages {
         csrf.verify(token);
         guard.limitLinks(http);
         if (email != null && !email.isBlank()) {
-            guard.limitEmail(email.strip().toLowerCase(Locale.ROOT));
+            guard.limitEmail(email);
         }
         SigningTarget letter = letters.letter(slug);
         listed(letter, id);

@@ -128,7 +128,9 @@ public class MailedLinks {
                 .findByPublicId(signatureId)
                 .filter(s -> s.letterId == letter.letterId())
                 .filter(s -> s.status == Signature.Status.CONFIRMED && s.email != null)
-                .filter(s -> address.isPresent() && address.get().value().equals(s.email))
+                .filter(s -> address.isPresent()
+                        && (address.get().mailbox().equals(s.liveKey)
+                                || address.get().value().equalsIgnoreCase(s.email)))
                 .ifPresent(s -> linkMails.disown(s, letter));
     }
 

@@ -74,9 +74,14 @@ class Publication {
         return signerIds.signerId(letter.slug(), identity(s));
     }
 
-    /** Who the signer is, for the log's pseudonymous id: the method and the normalised address or iD. */
+    /**
+     * Who the signer is, for the log's pseudonymous id: the method and the mailbox key or iD. A live signature's
+     * {@code liveKey} is that key (for signatures made before mailbox keys, the address as it was normalised then).
+     */
     static String identity(Signature s) {
-        return s.identityMethod == IdentityMethod.ORCID ? "orcid:" + s.orcid : s.identityMethod.wire() + ":" + s.email;
+        return s.identityMethod == IdentityMethod.ORCID
+                ? "orcid:" + s.orcid
+                : s.identityMethod.wire() + ":" + s.liveKey;
     }
 
     /**

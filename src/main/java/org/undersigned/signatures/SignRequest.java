@@ -32,8 +32,8 @@ public record SignRequest(
         }
         if (email == null || email.isBlank()) {
             errors.put("email", "Please give your email address: we send a link to confirm your signature.");
-        } else if (EmailAddress.parse(email).isEmpty()) {
-            errors.put("email", "This does not look like an email address (it should be like name@example.org).");
+        } else if (EmailAddress.read(email) instanceof EmailAddress.Invalid invalid) {
+            errors.put("email", invalid.problem());
         }
         if (clean(organisation) != null && clean(organisation).length() > ORGANISATION_MAX) {
             errors.put("organisation", "The organisation can be at most " + ORGANISATION_MAX + " characters.");

@@ -28,7 +28,7 @@ class SignUpRows {
     void fill(Signature s, SigningTarget letter, SignRequest request, EmailAddress email, String network) {
         s.letterId = letter.letterId();
         s.status = Signature.Status.PENDING;
-        s.liveKey = email.value();
+        s.liveKey = email.mailbox();
         s.email = email.value();
         s.name = SignRequest.clean(request.name());
         s.nameFolded = SignRequest.fold(s.name);
@@ -47,17 +47,21 @@ class SignUpRows {
         s.networkTag = network == null ? null : signerIds.networkTag(network);
     }
 
-    /** A placeholder row that answers like a pending signature, so a sign-up never reveals who has signed. */
-    Signature duplicate(Signature original) {
+    /**
+     * The answer to a repeat sign-up: a row that reads like the pending signature {@code request} would have made (its
+     * listing, version and evidence), holding no personal data, and deleted with abandoned sign-ups.
+     */
+    Signature placeholder(SigningTarget letter, SignRequest request) {
         Signature d = new Signature();
         d.id = UUID.randomUUID();
-        d.letterId = original.letterId;
+        d.letterId = letter.letterId();
         d.status = Signature.Status.DUPLICATE;
-        d.listing = original.listing;
-        d.identityMethod = original.identityMethod;
-        d.affiliationLevel = AffiliationLevel.NONE;
-        d.versionNumber = original.versionNumber;
-        d.textSha256 = original.textSha256;
+        d.listing = Listing.of(request.listing());
+        d.identityMethod = IdentityMethod.EMAIL;
+        d.affiliationLevel =
+                SignRequest.clean(request.organisation()) == null ? AffiliationLevel.NONE : AffiliationLevel.SELF;
+        d.versionNumber = letter.version();
+        d.textSha256 = letter.textSha256();
         d.createdAt = tokens.now();
         signatures.persist(d);
         return d;

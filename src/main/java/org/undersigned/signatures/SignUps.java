@@ -63,22 +63,31 @@ public class SignUps {
         return signAgain(letter, request, email, network);
     }
 
+    /**
+     * The general path: a first sign-up the writer handed back, or a repeat. A repeat never changes the signature it
+     * repeats (it may be someone else's): the address gets "you have already signed" or its pending link again, and
+     * the answer is a placeholder of its own that reads exactly like a fresh pending sign-up, so nobody can learn from
+     * the API whether an address signed (docs/ARCHITECTURE.md#signing).
+     */
     @Transactional
     Receipt signAgain(SigningTarget letter, SignRequest request, EmailAddress email, String network) {
-        Optional<Signature> live = signatures.findLive(letter.letterId(), email.value());
-        if (live.isPresent() && live.get().status == Signature.Status.CONFIRMED) {
-            linkMails.alreadySigned(live.get(), letter);
-            return new Receipt(rows.duplicate(live.get()).id.toString(), "pending-email");
-        }
-        Signature s = live.orElseGet(Signature::new);
-        rows.fill(s, letter, request, email, network);
-        if (s.seq == null) {
+        Optional<Signature> live = signatures.findLive(letter.letterId(), email.mailbox());
+        received.increment();
+        if (live.isEmpty()) {
+            Signature s = new Signature();
+            rows.fill(s, letter, request, email, network);
             s.id = UUID.randomUUID();
             s.createdAt = tokens.now();
             signatures.persist(s);
+            linkMails.confirmation(s, letter);
+            return new Receipt(s.id.toString(), "pending-email");
         }
-        linkMails.confirmation(s, letter);
-        received.increment();
-        return new Receipt(s.id.toString(), "pending-email");
+        Signature original = live.get();
+        if (original.status == Signature.Status.CONFIRMED || original.held()) {
+            linkMails.alreadySigned(original, letter);
+        } else {
+            linkMails.confirmation(original, letter);
+        }
+        return new Receipt(rows.placeholder(letter, request).id.toString(), "pending-email");
     }
 }

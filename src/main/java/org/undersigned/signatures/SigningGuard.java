@@ -3,8 +3,10 @@ package org.undersigned.signatures;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.verification.EmailAddress;
+import org.undersigned.verification.MailboxProviders;
 import org.undersigned.web.ClientNetwork;
 import org.undersigned.web.RateLimiter;
 
@@ -21,6 +23,7 @@ class SigningGuard {
     private final ClientNetwork network;
     private final RateLimiter.Limit perNetwork;
     private final RateLimiter.Limit perEmail;
+    private final RateLimiter.Limit perDomain;
     private final RateLimiter.Limit links;
 
     SigningGuard(
@@ -35,6 +38,7 @@ class SigningGuard {
         this.network = network;
         this.perNetwork = new RateLimiter.Limit("sign-network", limits.networkSigns(), limits.period());
         this.perEmail = new RateLimiter.Limit("sign-email", limits.emailSigns(), limits.period());
+        this.perDomain = new RateLimiter.Limit("sign-domain", limits.domainSigns(), limits.period());
         this.links = new RateLimiter.Limit("links-network", limits.networkSigns() * 2, limits.period());
     }
 
@@ -42,7 +46,12 @@ class SigningGuard {
         SigningTarget letter = letters.openLetter(slug);
         String from = network.of(http);
         limiter.consume(perNetwork, from);
-        EmailAddress.parse(request.email()).ifPresent(e -> limiter.consume(perEmail, e.value()));
+        EmailAddress.parse(request.email()).ifPresent(e -> {
+            limiter.consume(perEmail, e.mailbox());
+            if (!MailboxProviders.shared(e.mailboxDomain())) {
+                limiter.consume(perDomain, e.mailboxDomain());
+            }
+        });
         try {
             return signUps.sign(letter, request, from);
         } catch (RuntimeException e) {
@@ -58,9 +67,13 @@ class SigningGuard {
         limiter.consume(links, network.of(http));
     }
 
-    /** Limits asking for a fresh link for one address (the per-email sign-up limit). */
+    /** Limits asking for a fresh link for one mailbox (the per-email sign-up limit). */
     void limitEmail(String email) {
-        limiter.consume(perEmail, email);
+        limiter.consume(
+                perEmail,
+                EmailAddress.parse(email)
+                        .map(EmailAddress::mailbox)
+                        .orElse(email.strip().toLowerCase(Locale.ROOT)));
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -13,8 +13,14 @@ interface SigningLimits {
     /** Sign-ups per client network (IPv4 address, IPv6 /64) per period; mailed links get twice as many. */
     long networkSigns();
 
-    /** Sign-ups per email address per period. */
+    /** Sign-ups per mailbox (the mailbox key of an address) per period. */
     long emailSigns();
+
+    /**
+     * Sign-ups per mailbox domain per period, except at shared webmail providers: a catch-all domain can mint
+     * addresses without end.
+     */
+    long domainSigns();
 
     Duration period();
 }

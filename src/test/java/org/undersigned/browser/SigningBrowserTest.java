@@ -72,7 +72,7 @@ class SigningBrowserTest {
 
             Locator emailError = page.locator("p.field:has(#f-email) > span.error#e-email");
             assertThat(emailError)
-                    .hasText("This does not look like an email address (it should be like name@example.org).");
+                    .hasText("The part after @ is not a full domain name (it should be like name@example.org).");
             assertThat(page.locator("#f-email")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#f-email")).hasAttribute("aria-describedby", "e-email");
             assertThat(page.getByRole(AriaRole.ALERT)).containsText("Please check the marked fields.");

@@ -66,7 +66,8 @@ class ConcurrentSigningTest {
     void simultaneousSignUpsOfOneAddressMakeOneSignatureThatCountsOnce() throws Exception {
         String email = SigningFlowTest.unique("twelve");
         List<String> ids = together(12, i -> i % 2 == 0 ? email : "  " + email.toUpperCase());
-        assertThat(new HashSet<>(ids)).hasSize(1);
+        // every answer has an id of its own: one is the signature, the others read like it and change nothing
+        assertThat(new HashSet<>(ids)).hasSize(12);
 
         List<MimeMessage> confirmations = awaitAll(email, 12);
         long before = Counted.total(LETTER, log);
@@ -80,7 +81,12 @@ class ConcurrentSigningTest {
         String other = Mailbox.link(confirmations.get(7), "/confirm/");
         given().accept("text/html").get(other).then().statusCode(200).body(containsString("already been used"));
         assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
-        given().get("/api/signatures/" + ids.get(0)).then().body("status", equalTo("confirmed"));
+        assertThat(ids.stream()
+                        .map(id ->
+                                given().get("/api/signatures/" + id).jsonPath().getString("status"))
+                        .filter("confirmed"::equals)
+                        .count())
+                .isEqualTo(1);
     }
 
     /** Posts {@code n} sign-ups at once (address i from {@code email}); returns the ids answered, in order. */

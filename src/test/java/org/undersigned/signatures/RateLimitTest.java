@@ -10,6 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.FormSession;
 
@@ -26,6 +27,8 @@ class RateLimitTest {
                     "3",
                     "undersigned.rate-limit.email-signs",
                     "2",
+                    "undersigned.rate-limit.domain-signs",
+                    "12",
                     "undersigned.rate-limit.period",
                     "10m",
                     "undersigned.trusted-proxies",
@@ -81,6 +84,26 @@ class RateLimitTest {
                 .header("Retry-After", notNullValue())
                 .body(containsString("Too Many Requests"))
                 .body(containsString("nothing is lost"));
+    }
+
+    @Test
+    void aMailDomainIsLimitedWhateverAddressesItMintsButSharedWebmailIsNot() {
+        String domain = "catchall-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        for (int i = 0; i < 12; i++) {
+            sign("198.18.0." + (i + 1), "minted" + i + "@" + domain).then().statusCode(202);
+        }
+        sign("198.18.0.13", "minted12@" + domain).then().statusCode(429).header("Retry-After", notNullValue());
+        sign("198.18.0.14", "another" + UUID.randomUUID().toString().substring(0, 8) + "@" + domain)
+                .then()
+                .statusCode(429);
+        // a shared webmail domain is many people, not one inbox: no domain limit there
+        for (int i = 0; i < 14; i++) {
+            sign(
+                            "198.18.1." + (i + 1),
+                            "webmail" + i + UUID.randomUUID().toString().substring(0, 6) + "@gmail.com")
+                    .then()
+                    .statusCode(202);
+        }
     }
 
     private static Response sign(String client, String email) {
