@@ -9,12 +9,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.undersigned.verification.IdentityMethod;
 
 @ApplicationScoped
 class SignatureRepository implements PanacheRepository<Signature> {
 
     Optional<Signature> findLive(long letterId, String email) {
         return find("letterId = ?1 and liveKey = ?2", letterId, email).firstResultOptional();
+    }
+
+    /** Letters with live email signatures, for giving earlier signatures their mailbox key (MailboxKeys). */
+    List<Long> lettersWithLiveEmail() {
+        return getEntityManager()
+                .createQuery(
+                        "select distinct letterId from Signature where liveKey is not null and identityMethod = ?1",
+                        Long.class)
+                .setParameter(1, IdentityMethod.EMAIL)
+                .getResultList();
+    }
+
+    /** A letter's live email signatures in signing order, as far as keying needs them. */
+    List<MailboxKeys.Live> liveEmail(long letterId) {
+        return find(
+                        "letterId = ?1 and liveKey is not null and identityMethod = ?2 order by seq",
+                        letterId,
+                        IdentityMethod.EMAIL)
+                .project(MailboxKeys.Live.class)
+                .list();
     }
 
     Optional<Signature> findByPublicId(UUID id) {
