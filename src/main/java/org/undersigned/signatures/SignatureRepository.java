@@ -14,8 +14,9 @@ import org.undersigned.verification.IdentityMethod;
 @ApplicationScoped
 class SignatureRepository implements PanacheRepository<Signature> {
 
-    Optional<Signature> findLive(long letterId, String email) {
-        return find("letterId = ?1 and liveKey = ?2", letterId, email).firstResultOptional();
+    /** The live signature of a mailbox key or {@code orcid:<iD>} on a letter. */
+    Optional<Signature> findLive(long letterId, String liveKey) {
+        return find("letterId = ?1 and liveKey = ?2", letterId, liveKey).firstResultOptional();
     }
 
     /** Letters with live email signatures, for giving earlier signatures their mailbox key (MailboxKeys). */
