@@ -1,6 +1,7 @@
 package org.undersigned.signatures;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.LogEntries;
@@ -11,7 +12,8 @@ import org.undersigned.verification.Organisations;
 
 /**
  * What a signer's own word does to a signature: confirming it (the affiliation an address proves, the impersonation
- * guard, then publication) and re-affirming it for a newer version (docs/ARCHITECTURE.md#signing).
+ * guard, then publication), re-affirming it for a newer version, and attaching an ORCID iD to it
+ * (docs/ARCHITECTURE.md#signing).
  */
 @ApplicationScoped
 class Affirmations {
@@ -72,5 +74,20 @@ class Affirmations {
                 LogEffects.move(s.versionNumber, version));
         s.versionNumber = version;
         s.textSha256 = hash;
+    }
+
+    /**
+     * Attaches an ORCID iD to a counted email signature, proven by a link mailed to its address after a sign-in with
+     * that iD: the signature keeps its signer id, name, listing and identity method, so the person still counts
+     * once, and the log records the new proof as evidence under that signer id (no count effect).
+     */
+    void attachOrcid(Signature s, String orcid) {
+        SigningTarget letter = letters.of(s).orElseThrow();
+        s.orcid = orcid;
+        log.append(
+                s.letterId,
+                LogEntries.evidence(letter.slug(), tokens.now().toInstant(), s.signerId, List.of("orcid")),
+                s.seq,
+                null);
     }
 }

@@ -73,4 +73,13 @@ class LinkMails {
         String token = tokens.issue(s, SignatureToken.Purpose.REAFFIRM, version, null);
         outbox.enqueue(mails.reaffirm(s, letter, version, token));
     }
+
+    /**
+     * To the address of a live email signature whose owner then signed in with ORCID: a link that attaches the iD to
+     * that signature instead of counting the person twice. Valid as long as a confirmation link.
+     */
+    void attach(Signature s, SigningTarget letter, String orcid) {
+        String token = tokens.issue(s, SignatureToken.Purpose.ATTACH, null, confirmTtl, orcid);
+        outbox.enqueue(mails.attach(s, letter, orcid, token, confirmTtl));
+    }
 }

@@ -11,7 +11,8 @@ import org.undersigned.verification.EmailAddress;
 import org.undersigned.web.WireEnum;
 
 /**
- * What the mailed links do: confirm, withdraw (and erase), re-affirm, disown, and send a fresh confirmation link.
+ * What the mailed links do: confirm, withdraw (and erase), re-affirm, disown, attach an ORCID iD, and send a fresh
+ * confirmation link.
  * A link shows a page on GET and acts once on POST (docs/ARCHITECTURE.md#signing).
  */
 @ApplicationScoped
@@ -61,11 +62,17 @@ public class MailedLinks {
                 s.held());
     }
 
-    private static boolean actionable(Signature s, SignatureToken t) {
+    private boolean actionable(Signature s, SignatureToken t) {
         return switch (t.purpose) {
             case CONFIRM -> s.status == Signature.Status.PENDING;
             case WITHDRAW -> s.status == Signature.Status.CONFIRMED || s.status == Signature.Status.PENDING;
             case REAFFIRM -> s.status == Signature.Status.CONFIRMED && s.versionNumber < t.versionNumber;
+            // only onto a counted signature, and never when the iD signed on its own since the mail was sent
+            case ATTACH ->
+                s.status == Signature.Status.CONFIRMED
+                        && !s.held()
+                        && s.orcid == null
+                        && signatures.findLiveByOrcid(s.letterId, t.orcid).isEmpty();
         };
     }
 
@@ -138,6 +145,12 @@ public class MailedLinks {
     @Transactional
     public LinkView reaffirm(String token) {
         return use(token, SignatureToken.Purpose.REAFFIRM, (s, t) -> affirmations.reaffirm(s, t.versionNumber));
+    }
+
+    /** Adds the ORCID iD the link carries to the signature it was mailed for; the count does not change. */
+    @Transactional
+    public LinkView attach(String token) {
+        return use(token, SignatureToken.Purpose.ATTACH, (s, t) -> affirmations.attachOrcid(s, t.orcid));
     }
 
     /**

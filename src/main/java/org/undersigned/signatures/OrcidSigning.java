@@ -58,6 +58,7 @@ public class OrcidSigning {
     private final Honours honours;
     private final SignatureAttestations attestations;
     private final SignerIds signerIds;
+    private final LinkMails linkMails;
 
     OrcidSigning(
             Clock clock,
@@ -69,8 +70,10 @@ public class OrcidSigning {
             Organisations organisations,
             Honours honours,
             SignatureAttestations attestations,
-            SignerIds signerIds) {
+            SignerIds signerIds,
+            LinkMails linkMails) {
         this.clock = clock;
+        this.linkMails = linkMails;
         this.signerIds = signerIds;
         this.signatures = signatures;
         this.letters = letters;
@@ -89,12 +92,15 @@ public class OrcidSigning {
     @Transactional
     public Optional<Existing> existing(String slug, String orcidId) {
         SigningTarget letter = letters.letter(slug);
-        return signatures
-                .findLive(letter.letterId(), liveKey(orcidId))
+        return liveOf(letter.letterId(), orcidId)
                 .map(s -> new Existing(s.id.toString(), s.name, s.organisation, WireEnum.wire(s.affiliationLevel)));
     }
 
-    /** Signs and confirms at once; returns the signature's public id. Bad choices give 400 naming the field. */
+    /**
+     * Signs and confirms at once; returns the signature's public id. Bad choices give 400 naming the field. When the
+     * address given has a live email signature on the letter, nothing is signed: that address is mailed a link that
+     * attaches the iD to its signature (status "attach-mailed", no id), so one person is counted once.
+     */
     @Transactional
     public Receipt sign(
             String slug, String orcidId, String orcidName, Choice choice, List<Employment> current, String network) {
@@ -121,9 +127,20 @@ public class OrcidSigning {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        Optional<Signature> live = signatures.findLive(letter.letterId(), liveKey(orcidId));
-        if (live.isPresent()) {
+        if (liveOf(letter.letterId(), orcidId).isPresent()) {
             throw new ClientErrorException("You have already signed this letter with ORCID.", 409);
+        }
+        Optional<Signature> byEmail = email == null
+                ? Optional.empty()
+                : signatures
+                        .findLive(
+                                letter.letterId(),
+                                EmailAddress.parse(email).orElseThrow().mailbox())
+                        .filter(e -> e.orcid == null);
+        if (byEmail.isPresent()) {
+            // the sign-in proves the iD, not the mailbox: only a link followed from that mailbox joins the two
+            linkMails.attach(byEmail.get(), letter, orcidId);
+            return new Receipt(null, "attach-mailed");
         }
         Signature s = new Signature();
         s.id = UUID.randomUUID();
@@ -177,9 +194,8 @@ public class OrcidSigning {
     @Transactional
     public boolean withdraw(String slug, String orcidId, boolean erase) {
         SigningTarget letter = letters.letter(slug);
-        Optional<Signature> live = signatures
-                .findLive(letter.letterId(), liveKey(orcidId))
-                .map(s -> signatures.findById(s.seq, LockModeType.PESSIMISTIC_WRITE));
+        Optional<Signature> live =
+                liveOf(letter.letterId(), orcidId).map(s -> signatures.findById(s.seq, LockModeType.PESSIMISTIC_WRITE));
         if (live.isEmpty()) {
             return false;
         }
@@ -212,6 +228,11 @@ public class OrcidSigning {
             endings.markDisowned(found.get());
         }
         return proven;
+    }
+
+    /** The iD's live signature on a letter: its own, or an email signature the iD was attached to. */
+    private Optional<Signature> liveOf(long letterId, String orcidId) {
+        return signatures.findLive(letterId, liveKey(orcidId)).or(() -> signatures.findLiveByOrcid(letterId, orcidId));
     }
 
     private static String liveKey(String orcidId) {

@@ -50,6 +50,8 @@ public class OrcidSigningPages {
         static native TemplateInstance signed(
                 SigningTarget letter, OrcidSigning.Existing existing, boolean justNow, boolean held);
 
+        static native TemplateInstance attach(SigningTarget letter, String email);
+
         static native TemplateInstance withdrawn(SigningTarget letter, boolean withdrawn, boolean erased);
     }
 
@@ -108,6 +110,9 @@ public class OrcidSigningPages {
         List<Employment> current = orcid.employments(iD);
         try {
             Receipt receipt = orcid.sign(slug, iD, orcidName(), choice, current, network.of(http));
+            if ("attach-mailed".equals(receipt.status())) {
+                return Response.ok(Templates.attach(letter, email.strip())).build();
+            }
             OrcidSigning.Existing signed = orcid.existing(slug, iD).orElseThrow();
             return Response.ok(Templates.signed(letter, signed, true, "held".equals(receipt.status())))
                     .build();

@@ -14,6 +14,7 @@ final class PageTitles {
             case "confirm" -> "Confirm your signature";
             case "withdraw" -> "Withdraw your signature";
             case "reaffirm" -> "Re-affirm your signature";
+            case "attach" -> "Add your ORCID iD to your signature";
             case "disown" -> "I did not sign this";
             case "resent" -> "A new link is on its way";
             default -> "Signature";
@@ -26,6 +27,7 @@ final class PageTitles {
             case "confirm" -> "Signature confirmed";
             case "withdraw" -> "Signature withdrawn";
             case "reaffirm" -> "Signature re-affirmed";
+            case "attach" -> "ORCID iD added";
             case "disown" -> "Signature disowned";
             case "resent" -> "A new link is on its way";
             default -> "No new link needed";

@@ -81,6 +81,26 @@ class SignatureMails {
                         publicUrl.link("/withdraw/" + withdrawToken)));
     }
 
+    Mail attach(Signature s, SigningTarget letter, String orcid, String token, Duration lifetime) {
+        return compose(
+                "attach",
+                s.email,
+                "Add your ORCID iD to your signature: " + letter.title(),
+                Map.of(
+                        "name",
+                        s.name,
+                        "letter",
+                        letter,
+                        "letterUrl",
+                        letterUrl(letter),
+                        "orcid",
+                        orcid,
+                        "link",
+                        publicUrl.link("/attach/" + token),
+                        "hours",
+                        lifetime.toHours()));
+    }
+
     Mail disown(Signature s, SigningTarget letter, String token) {
         return compose(
                 "disown",

@@ -110,7 +110,7 @@ public class SignaturePages {
 
     /** What a mailed link will do, before it does it (mail scanners that open links must not act). */
     @GET
-    @Path("{kind: confirm|withdraw|reaffirm}/{token}")
+    @Path("{kind: confirm|withdraw|reaffirm|attach}/{token}")
     @Operation(hidden = true)
     public TemplateInstance linkPage(@PathParam("kind") String kind, @PathParam("token") String token) {
         return Templates.link(kind, token, links.inspect(token, purposeOf(kind)));
@@ -118,7 +118,7 @@ public class SignaturePages {
 
     /** A mailed link acts, once; {@code erase} applies to a withdrawal only. */
     @POST
-    @Path("{kind: confirm|withdraw|reaffirm}/{token}")
+    @Path("{kind: confirm|withdraw|reaffirm|attach}/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response act(
@@ -133,6 +133,7 @@ public class SignaturePages {
             case CONFIRM -> outcome(kind, token, links.confirm(token), false);
             case WITHDRAW -> outcome(kind, token, links.withdraw(token, erase != null), erase != null);
             case REAFFIRM -> outcome(kind, token, links.reaffirm(token), false);
+            case ATTACH -> outcome(kind, token, links.attach(token), false);
         };
     }
 

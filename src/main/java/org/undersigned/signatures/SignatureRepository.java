@@ -19,6 +19,12 @@ class SignatureRepository implements PanacheRepository<Signature> {
         return find("letterId = ?1 and liveKey = ?2", letterId, liveKey).firstResultOptional();
     }
 
+    /** A live signature that an ORCID iD was attached to (signed by email, then proven with ORCID). */
+    Optional<Signature> findLiveByOrcid(long letterId, String orcid) {
+        return find("letterId = ?1 and orcid = ?2 and liveKey is not null", letterId, orcid)
+                .firstResultOptional();
+    }
+
     /** Letters with live email signatures, for giving earlier signatures their mailbox key (MailboxKeys). */
     List<Long> lettersWithLiveEmail() {
         return getEntityManager()

@@ -16,7 +16,9 @@ class SignatureToken {
     enum Purpose {
         CONFIRM,
         WITHDRAW,
-        REAFFIRM
+        REAFFIRM,
+        /** Adds the token's ORCID iD to an email signature, so that one person counts once. */
+        ATTACH
     }
 
     @Id
@@ -31,6 +33,9 @@ class SignatureToken {
     /** For re-affirmation: the version being re-affirmed. */
     @Column(name = "version_number")
     Integer versionNumber;
+
+    /** For attaching: the ORCID iD signed in when the link was mailed. */
+    String orcid;
 
     @Column(name = "created_at")
     OffsetDateTime createdAt;

@@ -37,12 +37,19 @@ class Tokens {
 
     /** Stores the hash of a new token and returns the token itself, which exists only in the mail. */
     String issue(Signature signature, SignatureToken.Purpose purpose, Integer version, Duration lifetime) {
+        return issue(signature, purpose, version, lifetime, null);
+    }
+
+    /** As above, for a link that carries an ORCID iD (attaching it to the signature). */
+    String issue(
+            Signature signature, SignatureToken.Purpose purpose, Integer version, Duration lifetime, String orcid) {
         String token = newToken();
         SignatureToken t = new SignatureToken();
         t.hash = hash(token);
         t.signatureSeq = signature.seq;
         t.purpose = purpose;
         t.versionNumber = version;
+        t.orcid = orcid;
         t.createdAt = now();
         t.expiresAt = lifetime == null ? null : t.createdAt.plus(lifetime);
         repository.persist(t);

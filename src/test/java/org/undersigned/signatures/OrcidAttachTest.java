@@ -1,0 +1,169 @@
+package org.undersigned.signatures;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.undersigned.support.Counted;
+import org.undersigned.support.FormSession;
+import org.undersigned.support.MailServer;
+import org.undersigned.support.Mailbox;
+import org.undersigned.support.OrcidServers;
+import org.undersigned.support.OrcidSession;
+import org.undersigned.support.Signing;
+import org.undersigned.transparency.TransparencyLog;
+
+/**
+ * One person across identities (README "Who signed"): someone who signed by email and then signs with ORCID, giving
+ * the same mailbox, is counted once; a link mailed to the address attaches the iD to the first signature.
+ */
+@QuarkusTest
+class OrcidAttachTest {
+
+    static final String LETTER = "attach-letter";
+
+    @OrcidServers.Inject
+    MockOAuth2Server provider;
+
+    @MailServer.Inject
+    GreenMail mail;
+
+    @Inject
+    TransparencyLog log;
+
+    @Test
+    void anEmailSignerWhoSignsWithOrcidIsCountedOnceAndTheIdIsAttachedByAMailedLink() {
+        String email = Signing.address("attach", "example.org");
+        long before = Counted.total(LETTER, log);
+        String id =
+                Signing.signAndConfirm(mail, LETTER, Map.of("name", "Ada Attach", "email", email, "listing", "public"));
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
+        JsonPath first = status(id);
+
+        // the same mailbox, spelt otherwise: upper case and a +tag
+        String local = email.substring(0, email.indexOf('@'));
+        String spelt = local.toUpperCase(Locale.ROOT) + "+orcid@EXAMPLE.ORG";
+        OrcidSession session = OrcidSession.signIn(
+                provider, OrcidServers.EMPTY, Map.of("name", "Ada Attach"), "/orcid/sign/" + LETTER);
+        Document form = Jsoup.parse(session.get("/orcid/sign/" + LETTER)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        String answer = session.form(form, "/orcid/sign/" + LETTER)
+                .formParam("listing", "public")
+                .formParam("email", spelt)
+                .post("/orcid/sign/" + LETTER)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(answer).contains("already signed this letter by email", "mailed that address a link", "counts once");
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
+
+        // confirmation, receipt, then the link that attaches the iD
+        String link = Mailbox.link(Mailbox.await(mail, email, 3), "/attach/");
+        assertThat(given().accept("text/html")
+                        .get(link)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains("Add my ORCID iD");
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1); // a GET (a mail scanner) changes nothing
+        FormSession.open(link).post().post(link).then().statusCode(200).body(containsString("Your ORCID iD is added"));
+        FormSession.open("/letters/" + LETTER + "/sign")
+                .post()
+                .post(link)
+                .then()
+                .statusCode(410); // once only
+
+        assertThat(entries()).anyMatch(e -> e.contains("\"type\":\"evidence\"") && e.contains("[\"orcid\"]"));
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
+        JsonPath after = status(id);
+        for (String field : List.of("status", "name", "listing", "levels.identity", "levels.affiliation")) {
+            assertThat(after.getString(field)).as(field).isEqualTo(first.getString(field));
+        }
+        assertThat(after.getString("levels.identity")).isEqualTo("email");
+
+        // the iD now finds the signature it was attached to: no second signature
+        assertThat(session.get("/orcid/sign/" + LETTER).then().extract().asString())
+                .contains("You have signed this letter", "Ada Attach");
+        session.form(form, "/orcid/sign/" + LETTER)
+                .formParam("listing", "public")
+                .post("/orcid/sign/" + LETTER)
+                .then()
+                .statusCode(409);
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anOrcidSignerGivingNoAddressSignsAsBefore() {
+        long before = Counted.total(LETTER, log);
+        OrcidSession session = OrcidSession.signIn(
+                provider,
+                OrcidServers.RESEARCHER,
+                Map.of("given_name", "Josiah", "family_name", "Carberry"),
+                "/orcid/sign/" + LETTER);
+        Document form = Jsoup.parse(session.get("/orcid/sign/" + LETTER)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        String page = session.form(form, "/orcid/sign/" + LETTER)
+                .formParam("employment", "0")
+                .formParam("listing", "public")
+                .post("/orcid/sign/" + LETTER)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(page).contains("your signature is counted");
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
+    }
+
+    private static JsonPath status(String id) {
+        return given().get("/api/signatures/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Every entry of the letter's log, from its (partial) entry bundle: the letter has fewer than 256. */
+    private List<String> entries() {
+        Counted.settle(log);
+        long size = given().get("/api/letters/" + LETTER + "/count")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong("checkpoint.size");
+        ByteBuffer bundle = ByteBuffer.wrap(given().get("/log/" + LETTER + "/tile/entries/000.p/" + size)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
+        List<String> out = new ArrayList<>();
+        while (bundle.hasRemaining()) {
+            byte[] entry = new byte[Short.toUnsignedInt(bundle.getShort())];
+            bundle.get(entry);
+            out.add(new String(entry, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}
