@@ -24,6 +24,7 @@ class Affirmations {
     private final Honours honours;
     private final Publication publication;
     private final TransparencyLog log;
+    private final SignatureAttestations attestations;
 
     Affirmations(
             SignableLetters letters,
@@ -31,7 +32,9 @@ class Affirmations {
             Organisations organisations,
             Honours honours,
             Publication publication,
-            TransparencyLog log) {
+            TransparencyLog log,
+            SignatureAttestations attestations) {
+        this.attestations = attestations;
         this.letters = letters;
         this.tokens = tokens;
         this.organisations = organisations;
@@ -89,5 +92,6 @@ class Affirmations {
                 LogEntries.evidence(letter.slug(), tokens.now().toInstant(), s.signerId, List.of("orcid")),
                 s.seq,
                 null);
+        attestations.orcidAttached(s, letter);
     }
 }

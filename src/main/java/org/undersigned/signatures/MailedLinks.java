@@ -67,9 +67,9 @@ public class MailedLinks {
             case CONFIRM -> s.status == Signature.Status.PENDING;
             case WITHDRAW -> s.status == Signature.Status.CONFIRMED || s.status == Signature.Status.PENDING;
             case REAFFIRM -> s.status == Signature.Status.CONFIRMED && s.versionNumber < t.versionNumber;
-            // only onto a counted signature, and never when the iD signed on its own since the mail was sent
+            // never onto a held signature, nor when the iD signed on its own since the mail was sent
             case ATTACH ->
-                s.status == Signature.Status.CONFIRMED
+                (s.status == Signature.Status.CONFIRMED || s.status == Signature.Status.PENDING)
                         && !s.held()
                         && s.orcid == null
                         && signatures.findLiveByOrcid(s.letterId, t.orcid).isEmpty();
@@ -147,10 +147,20 @@ public class MailedLinks {
         return use(token, SignatureToken.Purpose.REAFFIRM, (s, t) -> affirmations.reaffirm(s, t.versionNumber));
     }
 
-    /** Adds the ORCID iD the link carries to the signature it was mailed for; the count does not change. */
+    /**
+     * Adds the ORCID iD the link carries to the signature it was mailed for; the count does not change. A pending
+     * signature is confirmed first: the link proves the mailbox just as its confirmation link would.
+     */
     @Transactional
     public LinkView attach(String token) {
-        return use(token, SignatureToken.Purpose.ATTACH, (s, t) -> affirmations.attachOrcid(s, t.orcid));
+        return use(token, SignatureToken.Purpose.ATTACH, (s, t) -> {
+            if (s.status == Signature.Status.PENDING) {
+                affirmations.confirm(s);
+            }
+            if (!s.held()) { // a held signature is not in the log yet: nothing to attach evidence to
+                affirmations.attachOrcid(s, t.orcid);
+            }
+        });
     }
 
     /**

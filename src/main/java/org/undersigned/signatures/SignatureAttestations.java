@@ -44,6 +44,16 @@ class SignatureAttestations {
         }
     }
 
+    /** An ORCID iD added to an email signature by a link mailed to its address after a sign-in with that iD. */
+    void orcidAttached(Signature s, SigningTarget letter) {
+        Map<String, Object> p = facts(s, letter);
+        p.put("method", "OpenID Connect sign-in with ORCID, then a single-use link mailed to the address was followed");
+        if (s.isPublic()) {
+            p.put("orcid", s.orcid);
+        }
+        issue(s, letter, Attestations.ORCID, p);
+    }
+
     /** An ORCID employment record read from the signer's ORCID record, by who wrote it. */
     void employment(Signature s, SigningTarget letter, String organisation, String level, String source) {
         Map<String, Object> p = facts(s, letter);

@@ -3,9 +3,11 @@ package org.undersigned.signatures;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
@@ -99,6 +101,12 @@ class OrcidAttachTest {
             assertThat(after.getString(field)).as(field).isEqualTo(first.getString(field));
         }
         assertThat(after.getString("levels.identity")).isEqualTo("email");
+        List<String> listed = given().get("/api/letters/" + LETTER + "/signatories?limit=200")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items.name", String.class);
+        assertThat(listed).containsOnlyOnce("Ada Attach");
 
         // the iD now finds the signature it was attached to: no second signature
         assertThat(session.get("/orcid/sign/" + LETTER).then().extract().asString())
@@ -109,6 +117,46 @@ class OrcidAttachTest {
                 .then()
                 .statusCode(409);
         assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
+        given().get("/api/signatures/" + id + "/attestations").then().body("size()", equalTo(2)); // email, ORCID
+
+        // and withdraws it through ORCID, which leaves the letter as it was
+        withdrawThroughOrcid(session);
+        assertThat(status(id).getString("status")).isEqualTo("withdrawn");
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before);
+    }
+
+    @Test
+    void aPendingEmailSignatureIsConfirmedByTheAttachLinkAndCountedOnce() {
+        String email = Signing.address("attach-pending", "example.org");
+        long before = Counted.total(LETTER, log);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Ada Pending", "email", email, "listing", "private"))
+                .post("/api/letters/" + LETTER + "/signatures")
+                .then()
+                .statusCode(202);
+        OrcidSession session = OrcidSession.signIn(
+                provider, OrcidServers.EMPTY, Map.of("name", "Ada Pending"), "/orcid/sign/" + LETTER);
+        Document form = Jsoup.parse(session.get("/orcid/sign/" + LETTER)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        session.form(form, "/orcid/sign/" + LETTER)
+                .formParam("listing", "public")
+                .formParam("email", email)
+                .post("/orcid/sign/" + LETTER)
+                .then()
+                .statusCode(200)
+                .body(containsString("already signed this letter by email"));
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before);
+
+        String link = Mailbox.link(Mailbox.await(mail, email, 2), "/attach/");
+        FormSession.open(link).post().post(link).then().statusCode(200).body(containsString("Your ORCID iD is added"));
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
+        assertThat(session.get("/orcid/sign/" + LETTER).then().extract().asString())
+                .contains("You have signed this letter", "Ada Pending");
+        withdrawThroughOrcid(session);
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before);
     }
 
     @Test
@@ -134,6 +182,19 @@ class OrcidAttachTest {
                 .asString();
         assertThat(page).contains("your signature is counted");
         assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
+        withdrawThroughOrcid(session);
+        assertThat(Counted.total(LETTER, log)).isEqualTo(before);
+    }
+
+    /** Every test leaves the letter as it found it, so they share its iDs in any order. */
+    private static void withdrawThroughOrcid(OrcidSession session) {
+        Document signed = Jsoup.parse(
+                session.get("/orcid/sign/" + LETTER).then().extract().asString());
+        session.form(signed, "/orcid/withdraw/" + LETTER)
+                .post("/orcid/withdraw/" + LETTER)
+                .then()
+                .statusCode(200)
+                .body(containsString("Your signature is withdrawn"));
     }
 
     private static JsonPath status(String id) {
