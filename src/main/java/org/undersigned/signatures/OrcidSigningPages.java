@@ -66,9 +66,12 @@ public class OrcidSigningPages {
     private final SignableLetters letters;
     private final Csrf csrf;
     private final ClientNetwork network;
+    private final SigningGuard guard;
 
-    OrcidSigningPages(OrcidSigning orcid, SignableLetters letters, Csrf csrf, ClientNetwork network) {
+    OrcidSigningPages(
+            OrcidSigning orcid, SignableLetters letters, Csrf csrf, ClientNetwork network, SigningGuard guard) {
         this.network = network;
+        this.guard = guard;
         this.orcid = orcid;
         this.letters = letters;
         this.csrf = csrf;
@@ -108,6 +111,11 @@ public class OrcidSigningPages {
         OrcidSigning.Choice choice =
                 new OrcidSigning.Choice(name, chosen, organisation, role, listing, comment, notify != null, email);
         List<Employment> current = orcid.employments(iD);
+        if (email != null && !email.isBlank()) {
+            // a mail goes to the address typed (a receipt, or a link to attach the iD): limited per mailbox, as the
+            // email form is, so a signed-in person cannot flood someone else's inbox
+            guard.limitEmail(email);
+        }
         try {
             Receipt receipt = orcid.sign(slug, iD, orcidName(), choice, current, network.of(http));
             if ("attach-mailed".equals(receipt.status())) {
