@@ -75,8 +75,8 @@ class LinkMails {
     }
 
     /**
-     * To the address of a live email signature whose owner then signed in with ORCID: a link that attaches the iD to
-     * that signature instead of counting the person twice. Valid as long as a confirmation link.
+     * To the address of a live email signature after a sign-in with ORCID gave that mailbox: a link that joins the two
+     * signatures, so the person counts once. Valid as long as a confirmation link.
      */
     void attach(Signature s, SigningTarget letter, String orcid) {
         String token = tokens.issue(s, SignatureToken.Purpose.ATTACH, null, confirmTtl, orcid);

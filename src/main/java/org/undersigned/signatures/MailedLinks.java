@@ -67,12 +67,11 @@ public class MailedLinks {
             case CONFIRM -> s.status == Signature.Status.PENDING;
             case WITHDRAW -> s.status == Signature.Status.CONFIRMED || s.status == Signature.Status.PENDING;
             case REAFFIRM -> s.status == Signature.Status.CONFIRMED && s.versionNumber < t.versionNumber;
-            // never onto a held signature, nor when the iD signed on its own since the mail was sent
+            // never onto a held signature, nor onto one that carries an iD already
             case ATTACH ->
                 (s.status == Signature.Status.CONFIRMED || s.status == Signature.Status.PENDING)
                         && !s.held()
-                        && s.orcid == null
-                        && signatures.findLiveByOrcid(s.letterId, t.orcid).isEmpty();
+                        && s.orcid == null;
         };
     }
 
@@ -148,8 +147,10 @@ public class MailedLinks {
     }
 
     /**
-     * Adds the ORCID iD the link carries to the signature it was mailed for; the count does not change. A pending
-     * signature is confirmed first: the link proves the mailbox just as its confirmation link would.
+     * Joins the signature the link was mailed for and the ORCID signature of the iD it carries: the iD is added to
+     * the email signature (an evidence entry under its signer id) and the iD's own signature ends with an
+     * invalidation (reason duplicate-person), so the person counts once. A pending email signature is confirmed
+     * first: the link proves the mailbox just as its confirmation link would.
      */
     @Transactional
     public LinkView attach(String token) {
@@ -158,6 +159,10 @@ public class MailedLinks {
                 affirmations.confirm(s);
             }
             if (!s.held()) { // a held signature is not in the log yet: nothing to attach evidence to
+                signatures
+                        .findLive(s.letterId, "orcid:" + t.orcid)
+                        .map(own -> signatures.findById(own.seq, LockModeType.PESSIMISTIC_WRITE))
+                        .ifPresent(own -> endings.end(own, "duplicate-person", null));
                 affirmations.attachOrcid(s, t.orcid);
             }
         });

@@ -98,8 +98,8 @@ public class OrcidSigning {
 
     /**
      * Signs and confirms at once; returns the signature's public id. Bad choices give 400 naming the field. When the
-     * address given has a live email signature on the letter, nothing is signed: that address is mailed a link that
-     * attaches the iD to its signature (status "attach-mailed", no id), so one person is counted once.
+     * address given has a live email signature on the letter, that address is also mailed a link that joins the two:
+     * following it adds the iD to the email signature and ends this one, so one person is counted once.
      */
     @Transactional
     public Receipt sign(
@@ -137,11 +137,6 @@ public class OrcidSigning {
                                 letter.letterId(),
                                 EmailAddress.parse(email).orElseThrow().mailbox())
                         .filter(e -> e.orcid == null);
-        if (byEmail.isPresent()) {
-            // the sign-in proves the iD, not the mailbox: only a link followed from that mailbox joins the two
-            linkMails.attach(byEmail.get(), letter, orcidId);
-            return new Receipt(null, "attach-mailed");
-        }
         Signature s = new Signature();
         s.id = UUID.randomUUID();
         s.letterId = letter.letterId();
@@ -187,6 +182,9 @@ public class OrcidSigning {
         if (employment != null) {
             attestations.employment(s, letter, employment.organisation(), employment.level(), employment.source());
         }
+        // the sign-in proves the iD, not the mailbox: only a link followed from that mailbox joins the two. The answer
+        // is the same whether or not the address signed, so this page reveals nothing about it either.
+        byEmail.ifPresent(e -> linkMails.attach(e, letter, orcidId));
         return new Receipt(s.id.toString(), "confirmed");
     }
 

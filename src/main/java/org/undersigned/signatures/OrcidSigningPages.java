@@ -50,8 +50,6 @@ public class OrcidSigningPages {
         static native TemplateInstance signed(
                 SigningTarget letter, OrcidSigning.Existing existing, boolean justNow, boolean held);
 
-        static native TemplateInstance attach(SigningTarget letter, String email);
-
         static native TemplateInstance withdrawn(SigningTarget letter, boolean withdrawn, boolean erased);
     }
 
@@ -118,9 +116,6 @@ public class OrcidSigningPages {
         }
         try {
             Receipt receipt = orcid.sign(slug, iD, orcidName(), choice, current, network.of(http));
-            if ("attach-mailed".equals(receipt.status())) {
-                return Response.ok(Templates.attach(letter, email.strip())).build();
-            }
             OrcidSigning.Existing signed = orcid.existing(slug, iD).orElseThrow();
             return Response.ok(Templates.signed(letter, signed, true, "held".equals(receipt.status())))
                     .build();
