@@ -12,7 +12,7 @@ import org.undersigned.verification.Organisations;
 
 /**
  * What a signer's own word does to a signature: confirming it (the affiliation an address proves, the impersonation
- * guard, then publication), re-affirming it for a newer version, and attaching an ORCID iD to it
+ * guard, then publication), re-affirming it for a newer version, and attaching an ORCID iD or a proven mailbox to it
  * (docs/ARCHITECTURE.md#signing).
  */
 @ApplicationScoped
@@ -93,5 +93,22 @@ class Affirmations {
                 s.seq,
                 null);
         attestations.orcidAttached(s, letter);
+    }
+
+    /**
+     * Adds a mailbox, proven by a link mailed to it, to a counted ORCID signature: the log records it as evidence
+     * under the signature's signer id (no count effect); the address is kept for mail unless one was given already.
+     */
+    void attachEmail(Signature s, String address) {
+        SigningTarget letter = letters.of(s).orElseThrow();
+        if (s.email == null) {
+            s.email = address;
+        }
+        log.append(
+                s.letterId,
+                LogEntries.evidence(letter.slug(), tokens.now().toInstant(), s.signerId, List.of("email")),
+                s.seq,
+                null);
+        attestations.emailAttached(s, letter, address);
     }
 }

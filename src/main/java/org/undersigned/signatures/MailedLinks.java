@@ -24,6 +24,7 @@ public class MailedLinks {
     private final Affirmations affirmations;
     private final Endings endings;
     private final LinkMails linkMails;
+    private final Joins joins;
 
     MailedLinks(
             SignatureRepository signatures,
@@ -31,7 +32,9 @@ public class MailedLinks {
             Tokens tokens,
             Affirmations affirmations,
             Endings endings,
-            LinkMails linkMails) {
+            LinkMails linkMails,
+            Joins joins) {
+        this.joins = joins;
         this.signatures = signatures;
         this.letters = letters;
         this.tokens = tokens;
@@ -147,25 +150,23 @@ public class MailedLinks {
     }
 
     /**
-     * Joins the signature the link was mailed for and the ORCID signature of the iD it carries: the iD is added to
-     * the email signature (an evidence entry under its signer id) and the iD's own signature ends with an
-     * invalidation (reason duplicate-person), so the person counts once. A pending email signature is confirmed
-     * first: the link proves the mailbox just as its confirmation link would.
+     * Joins the email signature the link was mailed for and the ORCID signature of the iD it carries (the link was
+     * sent after a sign-in with that iD gave this mailbox): the first of the two stays and the person counts once
+     * (Joins). A pending email signature is confirmed by it, as its confirmation link would.
      */
     @Transactional
     public LinkView attach(String token) {
-        return use(token, SignatureToken.Purpose.ATTACH, (s, t) -> {
-            if (s.status == Signature.Status.PENDING) {
-                affirmations.confirm(s);
-            }
-            if (!s.held()) { // a held signature is not in the log yet: nothing to attach evidence to
-                signatures
-                        .findLive(s.letterId, "orcid:" + t.orcid)
-                        .map(own -> signatures.findById(own.seq, LockModeType.PESSIMISTIC_WRITE))
-                        .ifPresent(own -> endings.end(own, "duplicate-person", null));
-                affirmations.attachOrcid(s, t.orcid);
-            }
-        });
+        return use(token, SignatureToken.Purpose.ATTACH, (s, t) -> joins.join(s, t.orcid));
+    }
+
+    /**
+     * A confirmation link followed by someone signed in with ORCID who chose to join: the link proves the mailbox,
+     * the sign-in the iD. With a live ORCID signature of that iD on the letter, the address is added to it and the
+     * email sign-up is dropped before it was ever counted; otherwise the email signature is confirmed with the iD.
+     */
+    @Transactional
+    public LinkView join(String token, String orcid) {
+        return use(token, SignatureToken.Purpose.CONFIRM, (s, t) -> joins.join(s, orcid));
     }
 
     /**

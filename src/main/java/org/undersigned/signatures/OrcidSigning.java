@@ -188,6 +188,28 @@ public class OrcidSigning {
         return new Receipt(s.id.toString(), "confirmed");
     }
 
+    /**
+     * "Signed by email as well?": when the address has a live email signature on the letter and the iD has a live
+     * signature, the address is mailed a link that joins the two (the first made stays). The caller answers the same
+     * either way, so the page reveals nothing about the address; a malformed address is a 400 naming the field.
+     */
+    @Transactional
+    public void offerJoin(String slug, String orcidId, String email) {
+        SigningTarget letter = letters.letter(slug);
+        EmailAddress.Reading reading = EmailAddress.read(email);
+        if (reading instanceof EmailAddress.Invalid invalid) {
+            throw new InvalidInput(Map.of("email", invalid.problem()));
+        }
+        EmailAddress address = ((EmailAddress.Valid) reading).address();
+        if (liveOf(letter.letterId(), orcidId).filter(s -> !s.held()).isEmpty()) {
+            return;
+        }
+        signatures
+                .findLive(letter.letterId(), address.mailbox())
+                .filter(e -> e.orcid == null && !e.held())
+                .ifPresent(e -> linkMails.attach(e, letter, orcidId));
+    }
+
     /** Withdraws the signer's live ORCID signature (the count drops once the log has it). */
     @Transactional
     public boolean withdraw(String slug, String orcidId, boolean erase) {

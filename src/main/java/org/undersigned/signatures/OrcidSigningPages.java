@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.FormParam;
@@ -48,7 +49,13 @@ public class OrcidSigningPages {
                 Map<String, String> errors);
 
         static native TemplateInstance signed(
-                SigningTarget letter, OrcidSigning.Existing existing, boolean justNow, boolean held);
+                SigningTarget letter,
+                OrcidSigning.Existing existing,
+                boolean justNow,
+                boolean held,
+                Map<String, String> errors);
+
+        static native TemplateInstance joinMailed(SigningTarget letter, String email);
 
         static native TemplateInstance withdrawn(SigningTarget letter, boolean withdrawn, boolean erased);
     }
@@ -82,7 +89,7 @@ public class OrcidSigningPages {
         SigningTarget letter = letters.openLetter(slug);
         String iD = orcidId();
         return orcid.existing(slug, iD)
-                .map(e -> Templates.signed(letter, e, false, false))
+                .map(e -> Templates.signed(letter, e, false, false, Map.of()))
                 .orElseGet(() -> Templates.sign(letter, iD, orcidName(), orcid.employments(iD), EMPTY, Map.of()));
     }
 
@@ -117,13 +124,39 @@ public class OrcidSigningPages {
         try {
             Receipt receipt = orcid.sign(slug, iD, orcidName(), choice, current, network.of(http));
             OrcidSigning.Existing signed = orcid.existing(slug, iD).orElseThrow();
-            return Response.ok(Templates.signed(letter, signed, true, "held".equals(receipt.status())))
+            return Response.ok(Templates.signed(letter, signed, true, "held".equals(receipt.status()), Map.of()))
                     .build();
         } catch (InvalidInput e) {
             return Response.status(400)
                     .entity(Templates.sign(letter, iD, orcidName(), current, choice, e.errors()))
                     .build();
         }
+    }
+
+    /** "Signed by email as well?": mails that address a link joining the two, if it signed; the answer is the same. */
+    @POST
+    @Path("orcid/attach/{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response offerJoin(
+            @PathParam("slug") String slug, @FormParam("email") String email, @FormParam(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        SigningTarget letter = letters.letter(slug);
+        String iD = orcidId();
+        OrcidSigning.Existing signed = orcid.existing(slug, iD)
+                .orElseThrow(() ->
+                        new ClientErrorException("Your ORCID iD has not signed this letter: sign it first.", 409));
+        try {
+            if (email != null && !email.isBlank()) {
+                guard.limitEmail(email);
+            }
+            orcid.offerJoin(slug, iD, email);
+        } catch (InvalidInput e) {
+            return Response.status(400)
+                    .entity(Templates.signed(letter, signed, false, false, e.errors()))
+                    .build();
+        }
+        return Response.ok(Templates.joinMailed(letter, email.strip())).build();
     }
 
     @POST
@@ -138,6 +171,11 @@ public class OrcidSigningPages {
     }
 
     private String orcidId() {
+        return orcidId(idToken);
+    }
+
+    /** The iD the sign-in proved; 403 when the ID token's subject is not one. */
+    static String orcidId(JsonWebToken idToken) {
         String sub = idToken.getSubject();
         if (sub == null || !OrcidEmployments.ORCID_ID.matcher(sub).matches()) {
             throw new ForbiddenException("The sign-in did not give an ORCID iD.");

@@ -54,6 +54,14 @@ class SignatureAttestations {
         issue(s, letter, Attestations.ORCID, p);
     }
 
+    /** A mailbox added to an ORCID signature by a single-use link mailed to it and followed. */
+    void emailAttached(Signature s, SigningTarget letter, String address) {
+        Map<String, Object> p = facts(s, letter);
+        p.put("method", "a single-use link mailed to the address was followed, after a sign-in with ORCID");
+        p.put("emailDomain", address.substring(address.indexOf('@') + 1));
+        issue(s, letter, Attestations.EMAIL, p);
+    }
+
     /** An ORCID employment record read from the signer's ORCID record, by who wrote it. */
     void employment(Signature s, SigningTarget letter, String organisation, String level, String source) {
         Map<String, Object> p = facts(s, letter);

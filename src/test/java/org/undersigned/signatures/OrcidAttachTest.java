@@ -10,9 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,9 +83,14 @@ class OrcidAttachTest {
                         .statusCode(200)
                         .extract()
                         .asString())
-                .contains("Add my ORCID iD");
+                .contains("Join my signatures");
         assertThat(Counted.total(LETTER, log)).isEqualTo(before + 2); // a GET (a mail scanner) changes nothing
-        FormSession.open(link).post().post(link).then().statusCode(200).body(containsString("Your ORCID iD is added"));
+        FormSession.open(link)
+                .post()
+                .post(link)
+                .then()
+                .statusCode(200)
+                .body(containsString("Your two signatures are joined"));
         FormSession.open("/letters/" + LETTER + "/sign")
                 .post()
                 .post(link)
@@ -154,7 +156,12 @@ class OrcidAttachTest {
 
         // confirmation, the ORCID signature's receipt (the same address was given), then the link that joins them
         String link = Mailbox.link(Mailbox.await(mail, email, 3), "/attach/");
-        FormSession.open(link).post().post(link).then().statusCode(200).body(containsString("Your ORCID iD is added"));
+        FormSession.open(link)
+                .post()
+                .post(link)
+                .then()
+                .statusCode(200)
+                .body(containsString("Your two signatures are joined"));
         assertThat(Counted.total(LETTER, log)).isEqualTo(before + 1);
         assertThat(session.get("/orcid/sign/" + LETTER).then().extract().asString())
                 .contains("You have signed this letter", "Ada Pending");
@@ -208,26 +215,7 @@ class OrcidAttachTest {
                 .jsonPath();
     }
 
-    /** Every entry of the letter's log, from its (partial) entry bundle: the letter has fewer than 256. */
     private List<String> entries() {
-        Counted.settle(log);
-        long size = given().get("/api/letters/" + LETTER + "/count")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getLong("checkpoint.size");
-        ByteBuffer bundle = ByteBuffer.wrap(given().get("/log/" + LETTER + "/tile/entries/000.p/" + size)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asByteArray());
-        List<String> out = new ArrayList<>();
-        while (bundle.hasRemaining()) {
-            byte[] entry = new byte[Short.toUnsignedInt(bundle.getShort())];
-            bundle.get(entry);
-            out.add(new String(entry, StandardCharsets.UTF_8));
-        }
-        return out;
+        return Counted.entries(LETTER, log);
     }
 }
