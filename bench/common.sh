@@ -100,9 +100,12 @@ free_port() {
 }
 
 # start_app <log file>: the packaged app against the bench database on APP_PORT, rate limits off, mail to MAIL_PORT
-# (where nothing listens: mail stays queued in the outbox, as in an SMTP outage); returns once it is ready.
+# (where nothing listens: mail stays queued in the outbox, as in an SMTP outage); health and metrics on a free
+# management port of their own (MANAGEMENT_PORT, set here); returns once it is ready.
 start_app() {
     local out=$1
+    MANAGEMENT_PORT=$(free_port)
+    while [[ $MANAGEMENT_PORT == "$APP_PORT" || $MANAGEMENT_PORT == "$MAIL_PORT" ]]; do MANAGEMENT_PORT=$(free_port); done
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
     (
         cd "$REPO_DIR"
@@ -110,6 +113,7 @@ start_app() {
             QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
             UNDERSIGNED_RATE_LIMIT_ENABLED=false \
             PORT="$APP_PORT" \
+            QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
             UNDERSIGNED_CONTENT_DIR="$REPO_DIR/content" \
             UNDERSIGNED_PUBLIC_URL="http://$HOST:$APP_PORT" \
             QUARKUS_MAILER_HOST="$HOST" \
@@ -119,7 +123,7 @@ start_app() {
     APP_PID=$!
     local deadline=$((SECONDS + READY_TIMEOUT))
     until [[ $(curl -s --noproxy '*' --max-time 5 -o /dev/null -w '%{http_code}' \
-            "http://$HOST:$APP_PORT/q/health/ready" || true) == 200 ]]; do
+            "http://$HOST:$MANAGEMENT_PORT/q/health/ready" || true) == 200 ]]; do
         kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$out" >&2; die "the app exited during start-up"; }
         ((SECONDS < deadline)) || { tail -n 40 "$out" >&2; die "the app was not ready in ${READY_TIMEOUT}s"; }
         sleep 0.5

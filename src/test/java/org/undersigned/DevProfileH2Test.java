@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** The zero-setup path of {@code ./mvnw quarkus:dev}: embedded H2, the common migrations, the repository's content. */
@@ -77,11 +78,15 @@ class DevProfileH2Test {
     @Inject
     DataSource dataSource;
 
+    /** The management interface's port in this test run. */
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
+
     @Test
     void theDatabaseIsTheEmbeddedH2() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             assertEquals("H2", c.getMetaData().getDatabaseProductName());
         }
-        given().get("/q/health/ready").then().statusCode(200);
+        given().port(managementPort).get("/q/health/ready").then().statusCode(200);
     }
 }

@@ -101,6 +101,10 @@ class DeploymentFilesTest {
     private static final Path APPLICATION_PROPERTIES = Path.of("src", "main", "resources", "application.properties");
 
     private static final int APP_PORT = 8080;
+    /** The Quarkus management interface: health and metrics, never the public Service. */
+    private static final int MANAGEMENT_PORT = 9000;
+
+    private static final String METRICS = "/q/metrics";
     private static final int POSTGRES_PORT = 5432;
     private static final String CONTENT_DIR = "/deployments/content";
     private static final String LIVE = "/q/health/live";
@@ -277,11 +281,33 @@ class DeploymentFilesTest {
     void crossReferenceCheckReportsProbesOnTheWrongPathOrPort() throws IOException {
         List<Doc> docs = withChanged("Deployment", d -> {
             object(d, "spec.template.spec.containers.0.readinessProbe.httpGet").put("path", "/q/health");
-            object(d, "spec.template.spec.containers.0.livenessProbe.httpGet").put("port", 9000);
+            object(d, "spec.template.spec.containers.0.livenessProbe.httpGet").put("port", 9100);
         });
         List<String> problems = checkCrossReferences(docs);
         assertReports(problems, "readinessProbe requests /q/health", READY);
-        assertReports(problems, "livenessProbe port 9000 is not a port of the container");
+        assertReports(problems, "livenessProbe port 9100 is not a port of the container");
+    }
+
+    @Test
+    void crossReferenceCheckReportsProbesScrapesAndAServiceOnTheWrongSideOfTheManagementPort() throws IOException {
+        List<Doc> docs = withChanged("Deployment", d -> {
+            object(d, "spec.template.spec.containers.0.readinessProbe.httpGet").put("port", "http");
+            object(d, "spec.template.metadata.annotations").put("prometheus.io/port", "8080");
+        });
+        List<String> problems = checkCrossReferences(docs);
+        assertReports(problems, "readinessProbe asks port 8080", "management port 9000");
+        assertReports(problems, "prometheus.io/port is 8080", "management port 9000");
+
+        List<Doc> exposed = withChanged(
+                "Service", s -> ((ObjectNode) s.path("spec").path("ports").path(0)).put("targetPort", "management"));
+        assertReports(checkCrossReferences(exposed), "Service undersigned", "exposes the management port 9000");
+    }
+
+    @Test
+    void dockerfileCheckReportsAHealthCheckOnThePublicPort() throws IOException {
+        String text = Files.readString(DOCKERFILE);
+        String broken = replaced(text, "${QUARKUS_MANAGEMENT_PORT:-9000}", "${PORT:-8080}");
+        assertReports(checkDockerfile(parseDockerfile(broken)), "HEALTHCHECK does not ask the management port 9000");
     }
 
     @Test
@@ -548,6 +574,7 @@ class DeploymentFilesTest {
             if (!selects(d.getSpec().getSelector(), podLabels(d))) {
                 problems.add(where + ": its selector does not match its own pod labels " + podLabels(d));
             }
+            checkScrapeAnnotations(problems, where, d);
             PodSpec pod = d.getSpec().getTemplate().getSpec();
             for (Container c : allContainers(pod)) {
                 String at = where + " container " + c.getName();
@@ -640,9 +667,13 @@ class DeploymentFilesTest {
                 IntOrString target =
                         port.getTargetPort() != null ? port.getTargetPort() : new IntOrString(port.getPort());
                 for (Deployment d : targets) {
-                    if (containerPort(target, containerPorts(d)).isEmpty()) {
+                    Optional<Integer> reached = containerPort(target, containerPorts(d));
+                    if (reached.isEmpty()) {
                         problems.add(where + ": port " + port.getPort() + " targets " + show(target)
                                 + ", which is no container port of Deployment " + name(d));
+                    } else if (reached.get() == MANAGEMENT_PORT) {
+                        problems.add(where + ": port " + port.getPort() + " exposes the management port "
+                                + MANAGEMENT_PORT + " (health and metrics are not for the public)");
                     }
                 }
             }
@@ -749,9 +780,30 @@ class DeploymentFilesTest {
         return problems;
     }
 
+    /** Prometheus' pod annotations, when present, scrape the metrics on the management port. */
+    private static void checkScrapeAnnotations(List<String> problems, String where, Deployment d) {
+        ObjectMeta meta = d.getSpec().getTemplate().getMetadata();
+        Map<String, String> annotations =
+                meta == null || meta.getAnnotations() == null ? Map.of() : meta.getAnnotations();
+        if (!"true".equals(annotations.get("prometheus.io/scrape"))) {
+            return;
+        }
+        if (!METRICS.equals(annotations.get("prometheus.io/path"))) {
+            problems.add(where + ": prometheus.io/path is " + annotations.get("prometheus.io/path") + ", expected "
+                    + METRICS);
+        }
+        if (!String.valueOf(MANAGEMENT_PORT).equals(annotations.get("prometheus.io/port"))) {
+            problems.add(where + ": prometheus.io/port is " + annotations.get("prometheus.io/port")
+                    + ", but metrics answer on the management port " + MANAGEMENT_PORT);
+        }
+    }
+
     private static void checkContainer(List<String> problems, String at, Container c) {
         if (list(c.getPorts()).stream().noneMatch(p -> Objects.equals(p.getContainerPort(), APP_PORT))) {
             problems.add(at + ": declares no containerPort " + APP_PORT + ", where the app listens");
+        }
+        if (list(c.getPorts()).stream().noneMatch(p -> Objects.equals(p.getContainerPort(), MANAGEMENT_PORT))) {
+            problems.add(at + ": declares no containerPort " + MANAGEMENT_PORT + ", where health and metrics answer");
         }
         checkProbe(problems, at, "livenessProbe", c.getLivenessProbe(), c, LIVE::equals, LIVE);
         checkProbe(problems, at, "readinessProbe", c.getReadinessProbe(), c, READY::equals, READY);
@@ -802,8 +854,12 @@ class DeploymentFilesTest {
         if (get.getPath() == null || !pathOk.test(get.getPath())) {
             problems.add(at + ": " + kind + " requests " + get.getPath() + ", expected " + expected);
         }
-        if (containerPort(get.getPort(), list(c.getPorts())).isEmpty()) {
+        Optional<Integer> port = containerPort(get.getPort(), list(c.getPorts()));
+        if (port.isEmpty()) {
             problems.add(at + ": " + kind + " port " + show(get.getPort()) + " is not a port of the container");
+        } else if (port.get() != MANAGEMENT_PORT) {
+            problems.add(at + ": " + kind + " asks port " + port.get() + ", but health answers on the management port "
+                    + MANAGEMENT_PORT);
         }
     }
 
@@ -1242,6 +1298,16 @@ class DeploymentFilesTest {
         }
         if (!(env.getOrDefault("JAVA_OPTS", "") + start).contains("-XX:MaxRAMPercentage=")) {
             problems.add(finalStage + ": no -XX:MaxRAMPercentage, so the heap ignores the container's memory limit");
+        }
+        List<Instruction> healthChecks = last.all("HEALTHCHECK");
+        String healthCheck = healthChecks.isEmpty()
+                ? ""
+                : healthChecks.get(healthChecks.size() - 1).arguments();
+        if (!healthCheck.contains("/q/health/")) {
+            problems.add(finalStage + ": no HEALTHCHECK asking a /q/health/ endpoint");
+        } else if (!healthCheck.matches(
+                "(?s).*(/dev/tcp/[^/\\s]+/|:)(\\$\\{QUARKUS_MANAGEMENT_PORT:-)?" + MANAGEMENT_PORT + "\\b.*")) {
+            problems.add(finalStage + ": the HEALTHCHECK does not ask the management port " + MANAGEMENT_PORT);
         }
         return problems;
     }

@@ -2,6 +2,7 @@ package org.undersigned.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +20,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Gives each test run its own fresh PostgreSQL database and drops it when the run ends, so runs never clash.
  * The admin connection defaults to user postgres on 127.0.0.1:5432/postgres and can be overridden with
  * UNDERSIGNED_TEST_PG_URL, UNDERSIGNED_TEST_PG_USER and UNDERSIGNED_TEST_PG_PASSWORD.
- * It also copies src/test/content to target/test-content, a working copy that tests may add versions to.
+ * It also copies src/test/content to target/test-content, a working copy that tests may add versions to, and picks
+ * a free port for the management interface (health, metrics) unless UNDERSIGNED_TEST_MANAGEMENT_PORT names one.
  */
 public class TestDatabase implements LauncherSessionListener {
 
@@ -37,6 +39,9 @@ public class TestDatabase implements LauncherSessionListener {
         System.setProperty("undersigned.test.jdbc-url", ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
         System.setProperty("undersigned.test.username", USER);
         System.setProperty("undersigned.test.password", PASSWORD);
+        // Not 0: with port 0 the management server's metrics lack the server.port tag that the main server's have,
+        // and Micrometer's Prometheus registry then refuses to bind it (Quarkus 3.34).
+        System.setProperty("undersigned.test.management-port", String.valueOf(freePort()));
         copyContent(Path.of("src/test/content"), Path.of("target/test-content"));
     }
 
@@ -79,6 +84,14 @@ public class TestDatabase implements LauncherSessionListener {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Tests need PostgreSQL at " + ADMIN_URL + " as " + USER + ": " + sql, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,14 +6,27 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+/** Health and metrics answer on the management port only; the API description stays on the public port. */
 @QuarkusTest
 class OperationsTest {
 
+    /** The management interface's port in this test run. */
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
+
+    /** Requests to the management interface (a free port per test run). */
+    private RequestSpecification management() {
+        return given().port(managementPort);
+    }
+
     @Test
     void readinessIncludesTheDatabase() {
-        given().get("/q/health/ready")
+        management()
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
@@ -22,29 +35,49 @@ class OperationsTest {
 
     @Test
     void livenessIsUp() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void prometheusMetricsAreExposed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        management().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 
     @Test
-    void signingMetricsAreExposed() {
-        given().get("/q/metrics")
+    void signingMetricsAreExposedOnceSomeoneSigned() {
+        given().contentType("application/json")
+                .body("{\"name\":\"Otto Metric\",\"email\":\"otto-metric@example.org\",\"listing\":\"private\"}")
+                .post("/api/letters/sample-letter/signatures")
+                .then()
+                .statusCode(202);
+        management()
+                .get("/q/metrics")
                 .then()
                 .body(containsString("undersigned_signatures_received_total"))
                 .body(containsString("undersigned_mail_outbox_depth"));
     }
 
     @Test
-    void theDevMailboxDoesNotExistOutsideDevMode() {
-        given().accept("text/html").get("/dev/mail").then().statusCode(404);
+    void healthAndMetricsAreNotOnThePublicPort() {
+        for (String path : new String[] {"/q/health", "/q/health/live", "/q/health/ready", "/q/metrics"}) {
+            given().accept("application/json").get(path).then().statusCode(404);
+        }
     }
 
     @Test
-    void swaggerUiIsAvailable() {
-        given().get("/q/swagger-ui/").then().statusCode(200);
+    void theManagementPortServesNeitherTheApiNorItsDescription() {
+        management().get("/q/openapi").then().statusCode(404);
+        management().get("/api/letters").then().statusCode(404);
+    }
+
+    @Test
+    void theApiDescriptionAndSwaggerUiStayPublic() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("Undersigned API"));
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void theDevMailboxDoesNotExistOutsideDevMode() {
+        given().accept("text/html").get("/dev/mail").then().statusCode(404);
     }
 }
