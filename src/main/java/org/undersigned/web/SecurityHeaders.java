@@ -1,13 +1,15 @@
 package org.undersigned.web;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
  * Security headers on every response. The Content-Security-Policy allows scripts, styles and images from this
  * origin only, so even a sanitiser bug could not run injected script. Quarkus' own tools under /q/ (Swagger UI)
- * need inline script and are left without the CSP.
+ * need inline script and are left without the CSP. When the public URL is https, every answer also tells browsers
+ * to use https only (HSTS), so a later visit cannot be downgraded by a network attacker.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -15,22 +17,35 @@ public class SecurityHeaders {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /** One year, this host and its subdomains; no preload, which an operator must ask for knowingly. */
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
+    private final boolean https;
+
+    SecurityHeaders(PublicUrl publicUrl) {
+        this.https = publicUrl.secure();
+    }
+
     void register(@Observes Filters filters) {
         filters.register(
                 rc -> {
-                    rc.addHeadersEndHandler(ignored -> {
-                        var headers = rc.response().headers();
-                        if (!rc.normalizedPath().startsWith("/q/")) {
-                            headers.set("Content-Security-Policy", CSP);
-                        }
-                        headers.set("X-Content-Type-Options", "nosniff");
-                        headers.set("Referrer-Policy", "no-referrer");
-                        headers.set("X-Frame-Options", "DENY");
-                        headers.set(
-                                "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-                    });
+                    rc.addHeadersEndHandler(ignored -> apply(rc.response().headers(), rc.normalizedPath(), https));
                     rc.next();
                 },
                 100);
+    }
+
+    /** Sets the headers of an answer to {@code path}; {@code https} says whether the public URL is https. */
+    static void apply(MultiMap headers, String path, boolean https) {
+        if (!path.startsWith("/q/")) {
+            headers.set("Content-Security-Policy", CSP);
+        }
+        if (https) {
+            headers.set("Strict-Transport-Security", HSTS);
+        }
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
     }
 }
