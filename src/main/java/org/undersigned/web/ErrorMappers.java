@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -61,6 +62,35 @@ public class ErrorMappers {
         return respond(400, "The request body is not valid JSON" + where + ".", null, headers, uri);
     }
 
+    /** A form body with a broken percent-encoding ({@code %zz}, a lone {@code %}): RESTEasy's decoder throws. */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Failed to decode URL")) {
+            return respond(
+                    400,
+                    "The form is not properly encoded (a % must be followed by two hexadecimal digits).",
+                    null,
+                    headers,
+                    uri);
+        }
+        return unexpected(e, headers, uri);
+    }
+
+    /**
+     * A value the database cannot take (SQLSTATE class 22: a NUL character, text it cannot encode, a number out of
+     * range) came from the request: a 400, logged as a warning so that a real bug still shows.
+     */
+    @ServerExceptionMapper
+    public Response unstorable(DataException e, HttpHeaders headers, UriInfo uri) {
+        LOG.warnf("Refused a value the database cannot take on %s: %s", uri.getPath(), e.getSQLException());
+        return respond(
+                400,
+                "Something in the request (a character or a value) cannot be stored or looked up.",
+                null,
+                headers,
+                uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
@@ -97,10 +127,16 @@ public class ErrorMappers {
         if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/log/")) {
             return true;
         }
-        return headers.getAcceptableMediaTypes().stream()
-                .findFirst()
-                .map(t -> t.getSubtype().endsWith("json"))
-                .orElse(false);
+        try {
+            return headers.getAcceptableMediaTypes().stream()
+                    .findFirst()
+                    .map(t -> t.getSubtype().endsWith("json"))
+                    .orElse(false);
+        } catch (RuntimeException unreadable) {
+            // an Accept header the parser cannot read must not turn an error page into a 500 (UnreadableRequests
+            // refuses most of them earlier)
+            return true;
+        }
     }
 
     private static String humanMessage(WebApplicationException e, int status) {
