@@ -3,15 +3,16 @@ package org.undersigned.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -78,17 +79,25 @@ public class ErrorMappers {
 
     /**
      * A value the database cannot take (SQLSTATE class 22: a NUL character, text it cannot encode, a number out of
-     * range) came from the request: a 400, logged as a warning so that a real bug still shows.
+     * range) came from the request: a 400, logged as a warning so that a real bug still shows. Other persistence
+     * failures stay 500s.
      */
     @ServerExceptionMapper
-    public Response unstorable(DataException e, HttpHeaders headers, UriInfo uri) {
-        LOG.warnf("Refused a value the database cannot take on %s: %s", uri.getPath(), e.getSQLException());
-        return respond(
-                400,
-                "Something in the request (a character or a value) cannot be stored or looked up.",
-                null,
-                headers,
-                uri);
+    public Response persistence(PersistenceException e, HttpHeaders headers, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                LOG.warnf("Refused a value the database cannot take on %s: %s", uri.getPath(), sql.getMessage());
+                return respond(
+                        400,
+                        "Something in the request (a character or a value) cannot be stored or looked up.",
+                        null,
+                        headers,
+                        uri);
+            }
+        }
+        return unexpected(e, headers, uri);
     }
 
     @ServerExceptionMapper
