@@ -95,6 +95,29 @@ public class OrganiserApi {
         return Map.of("id", id, "status", "rejected");
     }
 
+    @GET
+    @Path("/letters/{slug}/disputes")
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Operation(summary = "Open disputes: a name-only \"I did not sign this\", with the signer's answer, oldest first")
+    public List<SignatureDecisions.OpenDispute> disputes(
+            @PathParam("slug") String slug, @QueryParam("limit") @DefaultValue("100") int limit) {
+        access.forLetter(slug);
+        return moderation.disputes(slug, limit);
+    }
+
+    @POST
+    @Path("/letters/{slug}/disputes/{id}/{decision: uphold|dismiss}")
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(summary = "Uphold a dispute (the signature ends as disowned, an invalidation in the log) or dismiss it")
+    public Map<String, String> decideDispute(
+            @PathParam("slug") String slug, @PathParam("id") String id, @PathParam("decision") String decision) {
+        String actor = access.forLetter(slug);
+        String signature = moderation.decideDispute(slug, id, decision, actor);
+        audit.record(actor, "dispute-" + decision, slug, signature, "dispute " + id);
+        return Map.of("id", id, "status", "uphold".equals(decision) ? "upheld" : "dismissed");
+    }
+
     @POST
     @Path("/letters/{slug}/signatures/{id}/attestations")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -44,7 +44,8 @@ public class OrganiserPages {
     }
 
     /** One letter's moderation queue. */
-    public record Queue(String slug, List<SignatureDecisions.Held> held) {}
+    public record Queue(
+            String slug, List<SignatureDecisions.Held> held, List<SignatureDecisions.OpenDispute> disputes) {}
 
     @Inject
     @IdToken
@@ -118,7 +119,7 @@ public class OrganiserPages {
                 actor,
                 access.admin(),
                 slugs.stream()
-                        .map(slug -> new Queue(slug, moderation.queue(slug, 200)))
+                        .map(slug -> new Queue(slug, moderation.queue(slug, 200), moderation.disputes(slug, 200)))
                         .toList());
     }
 
@@ -142,6 +143,24 @@ public class OrganiserPages {
             default -> throw new NotFoundException("Decide 'release' or 'reject'.");
         }
         audit.record(actor, decision, slug, id, reason);
+        return Response.seeOther(URI.create("/organisers")).build();
+    }
+
+    @POST
+    @Path("organisers/letters/{slug}/disputes/{id}/{decision}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(hidden = true)
+    public Response decideDispute(
+            @PathParam("slug") String slug,
+            @PathParam("id") String id,
+            @PathParam("decision") String decision,
+            @FormParam(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        String actor = access.forLetter(slug);
+        String signature = moderation.decideDispute(slug, id, decision, actor);
+        audit.record(actor, "dispute-" + decision, slug, signature, "dispute " + id);
         return Response.seeOther(URI.create("/organisers")).build();
     }
 

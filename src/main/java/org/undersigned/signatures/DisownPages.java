@@ -137,10 +137,17 @@ public class DisownPages {
         csrf.verify(token);
         SigningTarget letter = letters.letter(slug);
         listed(letter, id);
-        boolean done = orcid.disown(slug, id, idToken.getSubject(), OrcidSigningPages.nameOf(idToken));
-        return Response.status(done ? 200 : 403)
-                .entity(Templates.outcome(letter, done ? "disowned" : "not-proven"))
-                .build();
+        OrcidSigning.DisownOutcome outcome =
+                orcid.disown(slug, id, OrcidSigningPages.orcidId(idToken), OrcidSigningPages.nameOf(idToken));
+        return switch (outcome) {
+            case DISOWNED -> Response.ok(Templates.outcome(letter, "disowned")).build();
+            case DISPUTED ->
+                Response.accepted(Templates.outcome(letter, "disputed")).build();
+            case NOT_PROVEN ->
+                Response.status(403)
+                        .entity(Templates.outcome(letter, "not-proven"))
+                        .build();
+        };
     }
 
     private Signatories.Status listed(SigningTarget letter, String id) {

@@ -16,8 +16,15 @@ class Endings {
     private final TransparencyLog log;
     private final Tokens tokens;
     private final SignatureAttestations attestations;
+    private final DisputeRepository disputes;
 
-    Endings(SignableLetters letters, TransparencyLog log, Tokens tokens, SignatureAttestations attestations) {
+    Endings(
+            SignableLetters letters,
+            TransparencyLog log,
+            Tokens tokens,
+            SignatureAttestations attestations,
+            DisputeRepository disputes) {
+        this.disputes = disputes;
         this.letters = letters;
         this.log = log;
         this.tokens = tokens;
@@ -56,7 +63,7 @@ class Endings {
 
     /**
      * Deletes what identifies a withdrawn signer: name, email, ORCID iD, affiliation, honours, comment, the salt
-     * that tied their listed name to their entry, and the statements issued about them. The log keeps only its
+     * that tied their listed name to their entry, the statements issued about them, and disputes about the signature. The log keeps only its
      * pseudonymous entries, which still verify.
      */
     void erase(Signature s) {
@@ -72,5 +79,6 @@ class Endings {
         s.listingSalt = null;
         s.erasedAt = s.withdrawnAt;
         attestations.forget(s);
+        disputes.forget(s.seq); // they name the signature and hold the claimant's iD and the signer's answer
     }
 }

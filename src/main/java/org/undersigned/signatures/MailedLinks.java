@@ -75,6 +75,7 @@ public class MailedLinks {
                 (s.status == Signature.Status.CONFIRMED || s.status == Signature.Status.PENDING)
                         && !s.held()
                         && s.orcid == null;
+            case ANSWER -> s.status == Signature.Status.CONFIRMED;
         };
     }
 

@@ -134,6 +134,7 @@ public class SignaturePages {
             case WITHDRAW -> outcome(kind, token, links.withdraw(token, erase != null), erase != null);
             case REAFFIRM -> outcome(kind, token, links.reaffirm(token), false);
             case ATTACH -> outcome(kind, token, links.attach(token), false);
+            case ANSWER -> throw new NotFoundException(); // answered at /answer/<token> (DisputePages)
         };
     }
 
