@@ -105,25 +105,28 @@ public final class WatchedNames {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
+        // keyed once per keying and reading (skeletons are the costly part), then compared with every person
         List<List<String>> readings = readings(name);
+        List<List<List<Word>>> keyed = KEYINGS.stream()
+                .map(keying -> readings.stream()
+                        .map(reading -> reading.stream()
+                                .map(raw -> word(raw, keying))
+                                .filter(word -> !word.key().isEmpty())
+                                .toList())
+                        .toList())
+                .toList();
         return watched.stream()
                 .filter(w -> orcidId == null || !w.person().orcids().contains(orcidId))
-                .filter(w -> matches(w, readings))
+                .filter(w -> matches(w, keyed))
                 .map(w -> w.person().name())
                 .findFirst();
     }
 
-    private static boolean matches(Watched w, List<List<String>> readings) {
+    private static boolean matches(Watched w, List<List<List<Word>>> keyed) {
         for (int i = 0; i < KEYINGS.size(); i++) {
-            UnaryOperator<String> keying = KEYINGS.get(i);
-            for (List<String> reading : readings) {
-                List<Word> words = reading.stream()
-                        .map(raw -> word(raw, keying))
-                        .filter(word -> !word.key().isEmpty())
-                        .toList();
-                if (matches(w.keys().get(i), words)) {
-                    return true;
-                }
+            Keys keys = w.keys().get(i);
+            if (keyed.get(i).stream().anyMatch(words -> matches(keys, words))) {
+                return true;
             }
         }
         return false;
@@ -135,12 +138,16 @@ public final class WatchedNames {
         if (words.size() < after + 1 || after == 1 && !sameGiven(person.given(), words.get(0))) {
             return false;
         }
+        int longest = person.families().stream().mapToInt(String::length).max().orElse(0);
         for (int from = after; from < words.size(); from++) {
             StringBuilder run = new StringBuilder();
             for (int to = from; to < words.size(); to++) {
                 run.append(words.get(to).key());
                 if (person.families().contains(run.toString())) {
                     return true;
+                }
+                if (run.length() >= longest) { // longer runs cannot match
+                    break;
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -94,5 +95,15 @@ class WatchedNamesTest {
             })
     void anOrcidIdNamedForThePersonIsNotHeldAndAnyOtherIs(String signed, String orcid, String heldAs) {
         assertThat(names.held(signed, orcid)).as(signed).isEqualTo(Optional.ofNullable(heldAs));
+    }
+
+    @Test
+    void oddInputIsNeitherHeldNorAFailure() {
+        assertThat(names.held("\uD800 LeCun\u0000", null)).isEmpty();
+        assertThat(names.held("(((", null)).isEmpty();
+        assertThat(names.held("Y. " + "a ".repeat(100) + "LeCun", null)).contains("Yann LeCun");
+        assertThat(names.held(null, null)).isEmpty();
+        assertThat(new WatchedNames(List.of(new WatchedNames.Person("...", Set.of()))).held("...", null))
+                .isEmpty();
     }
 }
