@@ -175,8 +175,9 @@ public class OrcidSigning {
         s.confirmedAt = s.createdAt;
         s.networkTag = network == null ? null : signerIds.networkTag(network);
         signatures.persist(s);
-        Optional<String> watched = orcidName == null ? honours.watched(name) : Optional.empty();
-        if (watched.isPresent()) { // a typed name is not ORCID evidence of the name
+        // the name on an ORCID record is typed by its holder: only an iD named for the watched person exempts it
+        Optional<String> watched = honours.watched(name, orcidId);
+        if (watched.isPresent()) {
             s.moderation = Signature.ModerationState.HELD;
             s.heldAs = watched.get();
             return new Receipt(s.id.toString(), "held");
