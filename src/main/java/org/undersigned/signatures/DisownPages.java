@@ -88,7 +88,7 @@ public class DisownPages {
             @FormParam(Csrf.FIELD) String token,
             @Context HttpServerRequest http) {
         csrf.verify(token);
-        guard.limitLinks(http);
+        guard.limitLinkRequests(http);
         if (email != null && !email.isBlank()) {
             guard.limitEmail(email);
         }
@@ -114,7 +114,7 @@ public class DisownPages {
             @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
-        guard.limitLinks(http);
+        guard.limitLink(http, token, SignatureToken.Purpose.WITHDRAW);
         return SignaturePages.outcome("disown", token, links.disown(token), false);
     }
 

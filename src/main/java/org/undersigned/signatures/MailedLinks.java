@@ -100,6 +100,12 @@ public class MailedLinks {
         return true;
     }
 
+    /** Whether this service issued the token for that purpose (whatever its state now): junk is everything else. */
+    @Transactional
+    public boolean issued(String token, SignatureToken.Purpose purpose) {
+        return tokens.find(token, purpose).state() != Tokens.State.UNKNOWN;
+    }
+
     /** The address a link was sent to, for rate limiting resends; empty when unknown. */
     @Transactional
     public Optional<String> emailBehind(String token, SignatureToken.Purpose purpose) {

@@ -128,7 +128,7 @@ public class SignaturePages {
             @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
-        guard.limitLinks(http);
+        guard.limitLink(http, token, purposeOf(kind));
         return switch (purposeOf(kind)) {
             case CONFIRM -> outcome(kind, token, links.confirm(token), false);
             case WITHDRAW -> outcome(kind, token, links.withdraw(token, erase != null), erase != null);
@@ -151,7 +151,7 @@ public class SignaturePages {
             @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
-        guard.limitLinks(http);
+        guard.limitLink(http, token, SignatureToken.Purpose.CONFIRM);
         links.emailBehind(token, SignatureToken.Purpose.CONFIRM).ifPresent(guard::limitEmail);
         LinkView view = links.inspect(token, SignatureToken.Purpose.CONFIRM);
         boolean sent = links.resendConfirmation(token);
