@@ -57,7 +57,7 @@ public class DisputePages {
             @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
-        guard.limitLinks(http);
+        guard.limitLink(http, token, SignatureToken.Purpose.ANSWER);
         try {
             Disputes.AnswerView view = disputes.answer(token, text);
             return Response.status(statusOf(view))
