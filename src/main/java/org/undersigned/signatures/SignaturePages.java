@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,7 +47,7 @@ public class SignaturePages {
         static native TemplateInstance done(String kind, LinkView view, boolean erased);
 
         static native TemplateInstance signatories(
-                SigningTarget letter, Signatories.Page page, String q, Signatories.Count count);
+                SigningTarget letter, Signatories.Page page, String q, Signatories.Count count, String problem);
     }
 
     private final SignableLetters letters;
@@ -160,11 +161,22 @@ public class SignaturePages {
     @GET
     @Path("letters/{slug}/signatories")
     @Operation(hidden = true)
-    public TemplateInstance signatoriesPage(
+    public Response signatoriesPage(
             @PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("after") String after) {
         SigningTarget letter = letters.letter(slug);
-        return Templates.signatories(
-                letter, signatories.page(letter, q, after, 100), q == null ? "" : q, signatories.count(letter));
+        String typed = q == null ? "" : q;
+        try {
+            return Response.ok(Templates.signatories(
+                            letter, signatories.page(letter, q, after, 100), typed, signatories.count(letter), null))
+                    .build();
+        } catch (InvalidInput e) {
+            // a search too short to answer, or a broken cursor: said on the page, with the search form to try again
+            String problem = String.join(" ", e.errors().values());
+            return Response.status(400)
+                    .entity(Templates.signatories(
+                            letter, new Signatories.Page(List.of(), null), typed, signatories.count(letter), problem))
+                    .build();
+        }
     }
 
     @GET

@@ -232,6 +232,41 @@ class SigningFlowTest {
     }
 
     @Test
+    void aNameSearchOfFewerThanThreeLettersIsRefusedWithAClearAnswer() {
+        confirmSignature("Li Wu", unique("liwu"), "public");
+        for (String q : new String[] {"l", "Wu", " w u ", "é!", "--", "%_"}) {
+            given().queryParam("q", q)
+                    .get("/api/letters/" + LETTER + "/signatories")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.q", containsString("at least 3 letters"));
+            Document page = Jsoup.parse(given().accept("text/html")
+                    .queryParam("q", q)
+                    .get("/letters/" + LETTER + "/signatories")
+                    .then()
+                    .statusCode(400)
+                    .contentType(containsString("text/html"))
+                    .extract()
+                    .asString());
+            assertThat(page.select("#q-problem").text()).contains("at least 3 letters");
+            assertThat(page.select("#q").attr("value")).isEqualTo(q);
+            assertThat(page.select("ol.signatories li")).isEmpty();
+        }
+        // three letters are enough, and no query lists everyone as before
+        given().get("/api/letters/" + LETTER + "/signatories?q=li w")
+                .then()
+                .statusCode(200)
+                .body("items.name", hasItem("Li Wu"));
+        given().get("/api/letters/" + LETTER + "/signatories?q=").then().statusCode(200);
+        given().accept("text/html")
+                .queryParam("q", " ")
+                .get("/letters/" + LETTER + "/signatories")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void signatoriesArePagedWithAKeysetCursor() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         for (int i = 0; i < 3; i++) {
