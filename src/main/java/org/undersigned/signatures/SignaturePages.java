@@ -18,11 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +51,7 @@ public class SignaturePages {
     private final MailedLinks links;
     private final SigningGuard guard;
     private final Signatories signatories;
+    private final SignatoryCsv csv;
     private final Csrf csrf;
 
     SignaturePages(
@@ -63,12 +60,14 @@ public class SignaturePages {
             MailedLinks links,
             SigningGuard guard,
             Signatories signatories,
+            SignatoryCsv csv,
             Csrf csrf) {
         this.letters = letters;
         this.linkMails = linkMails;
         this.links = links;
         this.guard = guard;
         this.signatories = signatories;
+        this.csv = csv;
         this.csrf = csrf;
     }
 
@@ -179,34 +178,20 @@ public class SignaturePages {
         }
     }
 
+    /** From this replica's copy, up to a minute old (an erasure outdates it at once): SignatoryCsv. */
     @GET
     @Path("letters/{slug}/signatories.csv")
     @Produces("text/csv")
     @Operation(hidden = true)
     public Response csv(@PathParam("slug") String slug) {
-        SigningTarget letter = letters.letter(slug);
+        SignatoryCsv.Opened copy = csv.open(letters.letter(slug));
         StreamingOutput body = out -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write("name,organisation,role,identity,affiliation,version,signed_at\r\n");
-            signatories.forEach(letter, s -> {
-                try {
-                    w.write(String.join(
-                                    ",",
-                                    Csv.cell(s.name()),
-                                    Csv.cell(s.organisation()),
-                                    Csv.cell(s.role()),
-                                    s.levels().identity(),
-                                    s.levels().affiliation(),
-                                    String.valueOf(s.version()),
-                                    String.valueOf(s.signedAt()))
-                            + "\r\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            w.flush();
+            try (InputStream in = copy.body()) {
+                in.transferTo(out);
+            }
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Length", copy.length())
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-signatories.csv\"")
                 .header("Access-Control-Allow-Origin", "*")
                 .build();
@@ -233,21 +218,5 @@ public class SignaturePages {
             case USED -> new ClientErrorException("This link has already been used.", 410);
             default -> new NotFoundException("This link is not valid. Check that it was copied completely.");
         };
-    }
-
-    /** CSV cells quoted as RFC 4180 says, and defused so a spreadsheet never runs a cell as a formula. */
-    static final class Csv {
-        private Csv() {}
-
-        static String cell(String value) {
-            if (value == null) {
-                return "";
-            }
-            String v = value;
-            if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-                v = "'" + v;
-            }
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
     }
 }
