@@ -56,6 +56,13 @@ public class LetterService {
                 .toList();
     }
 
+    /** Whether the published letter {@code slug}'s letter.yaml lists {@code orcid} as an organiser. */
+    public boolean organises(String slug, String orcid) {
+        return publicLetter(slug)
+                .map(l -> l.organisers.stream().anyMatch(o -> orcid.equals(o.orcid)))
+                .orElse(false);
+    }
+
     /** Empty when the letter or either version does not exist. The word diff itself is computed once (Diffs). */
     public Optional<VersionDiff> diff(String slug, int from, int to) {
         return publicLetter(slug).flatMap(l -> {
