@@ -6,8 +6,10 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -24,12 +26,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.jboss.logging.Logger;
 import org.undersigned.letters.SigningTarget;
 
 /**
- * The signatory list as CSV, served from a copy on this replica's disk instead of a read of every listed signature
- * per request. A copy is rebuilt when it is older than {@code undersigned.signatures.csv.refresh} (a minute) and the
+ * The signatory list as CSV, served from a gzip-compressed copy on this replica's disk (a fraction of the size: the
+ * pods' /tmp is small) instead of a read of every listed signature per request. A copy is rebuilt when it is older than {@code undersigned.signatures.csv.refresh} (a minute) and the
  * letter's counts moved since. An erasure must never be served again, on any replica: it bumps the letter's
  * {@code erasures} counter in letter_count in its own transaction, every request reads that counter (one row), and a
  * copy built before it is never served and is deleted.
@@ -41,8 +44,8 @@ class SignatoryCsv {
     static final String ERASURES = "erasures";
     static final String HEADER = "name,organisation,role,identity,affiliation,version,signed_at\r\n";
 
-    /** An open copy and its length. */
-    record Opened(InputStream body, long length) {}
+    /** An open copy, gzip-compressed, and its length. */
+    record Opened(InputStream gzipped, long length) {}
 
     private record Copy(Path file, long erasures, long revision, Instant builtAt) {}
 
@@ -151,7 +154,8 @@ class SignatoryCsv {
         Instant at = clock.instant();
         try {
             Path building = Files.createTempFile(dir, "letter-" + id + "-", ".part");
-            try (Writer w = Files.newBufferedWriter(building, StandardCharsets.UTF_8)) {
+            try (Writer w = new BufferedWriter(new OutputStreamWriter(
+                    new GZIPOutputStream(Files.newOutputStream(building), 1 << 16), StandardCharsets.UTF_8))) {
                 w.write(HEADER);
                 signatories.forEach(letter, s -> {
                     try {
@@ -165,7 +169,7 @@ class SignatoryCsv {
                 throw e;
             }
             Path file =
-                    dir.resolve("letter-" + id + "-" + erasures + "-" + revision + "-" + System.nanoTime() + ".csv");
+                    dir.resolve("letter-" + id + "-" + erasures + "-" + revision + "-" + System.nanoTime() + ".csv.gz");
             Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
             Copy copy = new Copy(file, erasures, revision, at);
             Copy old = copies.put(id, copy);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -22,6 +24,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.web.Csrf;
@@ -178,23 +181,57 @@ public class SignaturePages {
         }
     }
 
-    /** From this replica's copy, up to a minute old (an erasure outdates it at once): SignatoryCsv. */
+    /**
+     * From this replica's copy, up to a minute old (an erasure outdates it at once): SignatoryCsv. The copy is
+     * gzip-compressed; it is sent so to clients that take gzip, and uncompressed on the way to the others.
+     */
     @GET
     @Path("letters/{slug}/signatories.csv")
     @Produces("text/csv")
     @Operation(hidden = true)
-    public Response csv(@PathParam("slug") String slug) {
+    public Response csv(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String encodings) {
         SignatoryCsv.Opened copy = csv.open(letters.letter(slug));
+        boolean gzip = acceptsGzip(encodings);
         StreamingOutput body = out -> {
-            try (InputStream in = copy.body()) {
+            try (InputStream in = gzip ? copy.gzipped() : new GZIPInputStream(copy.gzipped(), 1 << 16)) {
                 in.transferTo(out);
             }
         };
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Length", copy.length())
+        Response.ResponseBuilder response = Response.ok(body, "text/csv; charset=UTF-8")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-signatories.csv\"")
-                .header("Access-Control-Allow-Origin", "*")
-                .build();
+                .header("Access-Control-Allow-Origin", "*");
+        if (gzip) {
+            response.header(HttpHeaders.CONTENT_ENCODING, "gzip").header(HttpHeaders.CONTENT_LENGTH, copy.length());
+        }
+        return response.build();
+    }
+
+    /** Whether an Accept-Encoding header takes gzip (RFC 9110 §12.5.3); anything malformed counts as no. */
+    static boolean acceptsGzip(String header) {
+        if (header == null || header.length() > 1000) {
+            return false;
+        }
+        for (String part : header.split(",")) {
+            String[] params = part.split(";", -1); // never empty, whatever the header holds
+            String coding = params[0].strip().toLowerCase(Locale.ROOT);
+            if (!coding.equals("gzip") && !coding.equals("x-gzip")) {
+                continue;
+            }
+            double q = 1;
+            for (int i = 1; i < params.length; i++) {
+                String p = params[i].strip().toLowerCase(Locale.ROOT);
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            return q > 0;
+        }
+        return false;
     }
 
     static Response outcome(String kind, String token, LinkView view, boolean erased) {

@@ -7,10 +7,18 @@ import static org.hamcrest.Matchers.containsString;
 import com.icegreen.greenmail.util.GreenMail;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.Counted;
@@ -95,6 +103,42 @@ class SignatoryCsvTest {
                 .statusCode(200)
                 .body(containsString("have been erased"));
         assertThat(csv()).doesNotContain(name);
+    }
+
+    @Test
+    void theCopyIsSentCompressedToClientsThatTakeGzipAndPlainToOthers() throws IOException {
+        RestAssuredConfig raw =
+                RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        io.restassured.response.Response plain = given().config(raw)
+                .header("Accept-Encoding", "identity")
+                .get("/letters/" + LETTER + "/signatories.csv");
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.header("Content-Encoding")).isNull();
+        assertThat(plain.asString()).startsWith(SignatoryCsv.HEADER);
+
+        io.restassured.response.Response gzipped = given().config(raw)
+                .header("Accept-Encoding", "br;q=1, gzip;q=0.5")
+                .get("/letters/" + LETTER + "/signatories.csv");
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.header("Vary")).containsIgnoringCase("Accept-Encoding");
+        byte[] body = gzipped.asByteArray();
+        assertThat(gzipped.header("Content-Length")).isEqualTo(String.valueOf(body.length));
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain.asString());
+        }
+    }
+
+    @Test
+    void onlyAnAcceptEncodingThatTakesGzipGetsIt() {
+        assertThat(SignaturePages.acceptsGzip("gzip, deflate")).isTrue();
+        assertThat(SignaturePages.acceptsGzip("br, GZIP;q=0.1")).isTrue();
+        assertThat(SignaturePages.acceptsGzip("x-gzip")).isTrue();
+        assertThat(SignaturePages.acceptsGzip(null)).isFalse();
+        assertThat(SignaturePages.acceptsGzip("identity")).isFalse();
+        assertThat(SignaturePages.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(SignaturePages.acceptsGzip("gzip;q=zero")).isFalse();
+        assertThat(SignaturePages.acceptsGzip(";;,,;q=")).isFalse();
+        assertThat(SignaturePages.acceptsGzip("gzip," + "x".repeat(2000))).isFalse();
     }
 
     @Test
