@@ -25,17 +25,20 @@ class RevocationRepository {
                 .executeUpdate();
     }
 
-    /** Whether the token {@code tokenId} (may be null), or every token of {@code subject} issued at {@code issuedAt}, was revoked. */
+    /**
+     * Whether the token {@code tokenId} was revoked, or every token of {@code subject} issued at {@code issuedAt}.
+     * Tokens minted before ids existed have none ({@code null}): only their subject can be revoked.
+     */
     boolean revoked(String tokenId, String subject, Instant issuedAt) {
-        return !Panache.getEntityManager()
-                .createNativeQuery("SELECT 1 FROM organiser_token_revocation WHERE token_id = ?1 "
-                        + "OR (subject = ?2 AND issued_until >= ?3)")
-                .setParameter(1, tokenId)
-                .setParameter(2, subject)
-                .setParameter(3, utc(issuedAt))
-                .setMaxResults(1)
-                .getResultList()
-                .isEmpty();
+        String bySubject = "SELECT 1 FROM organiser_token_revocation WHERE (subject = ?1 AND issued_until >= ?2)";
+        var query = Panache.getEntityManager()
+                .createNativeQuery(tokenId == null ? bySubject : bySubject + " OR token_id = ?3")
+                .setParameter(1, subject)
+                .setParameter(2, utc(issuedAt));
+        if (tokenId != null) {
+            query.setParameter(3, tokenId);
+        }
+        return !query.setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Revocations whose tokens have all expired name nothing that still works. */
