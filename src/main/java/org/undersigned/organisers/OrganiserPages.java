@@ -56,6 +56,7 @@ public class OrganiserPages {
     private final Moderation moderation;
     private final OrganiserAccess access;
     private final Audit audit;
+    private final Revocations revocations;
     private final Csrf csrf;
     private final List<String> admins;
     private final boolean secure;
@@ -66,6 +67,7 @@ public class OrganiserPages {
             Moderation moderation,
             OrganiserAccess access,
             Audit audit,
+            Revocations revocations,
             Csrf csrf,
             OrganisersConfig.Admins admins,
             PublicUrl publicUrl) {
@@ -74,6 +76,7 @@ public class OrganiserPages {
         this.moderation = moderation;
         this.access = access;
         this.audit = audit;
+        this.revocations = revocations;
         this.csrf = csrf;
         this.admins = admins.iDs().orElse(List.of());
         this.secure = publicUrl.secure();
@@ -95,7 +98,7 @@ public class OrganiserPages {
         }
         OrganiserTokens.Minted minted =
                 tokens.mint(iD, admin ? OrganiserTokens.ADMIN : OrganiserTokens.ORGANISER, organised, null);
-        audit.record(iD, "sign-in", null, null, (admin ? "admin" : "organiser") + " of " + organised);
+        audit.record(iD, "sign-in", null, minted.tokenId(), (admin ? "admin" : "organiser") + " of " + organised);
         NewCookie cookie = new NewCookie.Builder(COOKIE)
                 .value(minted.token())
                 .path("/")
@@ -146,6 +149,7 @@ public class OrganiserPages {
         return Response.seeOther(URI.create("/organisers")).build();
     }
 
+    /** The cookie goes, and its token stops working everywhere, even where a copy of it was kept. */
     @POST
     @Path("organisers/letters/{slug}/disputes/{id}/{decision}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -167,9 +171,14 @@ public class OrganiserPages {
     @POST
     @Path("organisers/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
     @Operation(hidden = true)
     public Response signOut(@FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
+        access.signedIn().filter(jwt -> jwt.getTokenID() != null).ifPresent(jwt -> {
+            revocations.revoke(jwt, jwt.getSubject());
+            audit.record(jwt.getSubject(), "sign-out", null, jwt.getTokenID(), null);
+        });
         NewCookie gone = new NewCookie.Builder(COOKIE)
                 .value("")
                 .path("/")

@@ -20,6 +20,7 @@ import org.undersigned.support.Mailbox;
 import org.undersigned.support.OrcidServers;
 import org.undersigned.support.OrcidSession;
 import org.undersigned.support.Signing;
+import org.undersigned.support.TestClock;
 import org.undersigned.transparency.TransparencyLog;
 
 /** "I did not sign this": proven by the address behind the signature or by ORCID, never by anyone else. */
@@ -36,6 +37,9 @@ class DisownTest {
 
     @Inject
     TransparencyLog log;
+
+    @Inject
+    TestClock clock;
 
     @Test
     void theAddressBehindASignatureDisownsItAndAnyOtherAddressGetsNothing() {
@@ -66,10 +70,26 @@ class DisownTest {
 
         given().accept("text/html").get(link).then().statusCode(200).body(containsString("I did not sign this"));
         assertThat(Counted.total(LETTER, log)).isEqualTo(before); // opening the link changed nothing
-        FormSession.open(link).post().post(link).then().statusCode(200).body(containsString("marked as disowned"));
+        // the clock stands still: only the disowning can make the CSV's copy out of date
+        clock.set(SignatoryCsvTest.later());
+        try {
+            assertThat(csv()).contains("Dana Disowner");
+            FormSession.open(link).post().post(link).then().statusCode(200).body(containsString("marked as disowned"));
+            assertThat(csv()).doesNotContain("Dana Disowner");
+        } finally {
+            clock.reset();
+        }
 
         assertThat(Counted.total(LETTER, log)).isEqualTo(before - 1);
         given().get("/api/signatures/" + id).then().body("status", equalTo("disowned"));
+    }
+
+    private static String csv() {
+        return given().get("/letters/" + LETTER + "/signatories.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     @Test
