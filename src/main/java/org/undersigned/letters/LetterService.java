@@ -21,10 +21,12 @@ public class LetterService {
 
     private final LetterRepository letters;
     private final LetterVersionRepository versions;
+    private final Diffs diffs;
 
-    LetterService(LetterRepository letters, LetterVersionRepository versions) {
+    LetterService(LetterRepository letters, LetterVersionRepository versions, Diffs diffs) {
         this.letters = letters;
         this.versions = versions;
+        this.diffs = diffs;
     }
 
     public List<LetterSummary> list() {
@@ -54,7 +56,14 @@ public class LetterService {
                 .toList();
     }
 
-    /** Empty when the letter or either version does not exist. */
+    /** Whether the published letter {@code slug}'s letter.yaml lists {@code orcid} as an organiser. */
+    public boolean organises(String slug, String orcid) {
+        return publicLetter(slug)
+                .map(l -> l.organisers.stream().anyMatch(o -> orcid.equals(o.orcid)))
+                .orElse(false);
+    }
+
+    /** Empty when the letter or either version does not exist. The word diff itself is computed once (Diffs). */
     public Optional<VersionDiff> diff(String slug, int from, int to) {
         return publicLetter(slug).flatMap(l -> {
             List<LetterVersion> all = versions.findByLetter(l.id);
@@ -63,7 +72,7 @@ public class LetterService {
             }
             LetterVersion a = all.get(from - 1);
             LetterVersion b = all.get(to - 1);
-            WordDiff.Result result = WordDiff.between(a.markdown, b.markdown);
+            WordDiff.Result result = diffs.between(slug, a, b);
             return Optional.of(new VersionDiff(
                     detail(l, all), info(a), info(b), result.html(), result.wordsAdded(), result.wordsRemoved()));
         });

@@ -27,7 +27,7 @@ public class Audit {
                 actor,
                 action,
                 letter,
-                target,
+                target == null || target.length() <= 64 ? target : target.substring(0, 64),
                 detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000)));
     }
 

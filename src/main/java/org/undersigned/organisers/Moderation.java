@@ -50,6 +50,19 @@ public class Moderation {
         decisions.release(slug, id);
     }
 
+    List<SignatureDecisions.OpenDispute> disputes(String slug, int limit) {
+        return decisions.disputes(slug, Math.max(1, Math.min(limit, 500)));
+    }
+
+    /** Upholds ("uphold": the signature ends as disowned) or dismisses ("dismiss") a dispute; the signature's id. */
+    String decideDispute(String slug, String disputeId, String decision, String by) {
+        return switch (decision) {
+            case "uphold" -> decisions.decideDispute(slug, disputeId, true, by);
+            case "dismiss" -> decisions.decideDispute(slug, disputeId, false, by);
+            default -> throw new InvalidInput(Map.of("decision", "Decide 'uphold' or 'dismiss'."));
+        };
+    }
+
     /** A held signature is refused: never counted, and the refusal is an invalidation in the log. */
     void reject(String slug, String id, String reason) {
         String code = reason == null || reason.isBlank() ? "impersonation" : reason.strip();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -44,15 +45,33 @@ public class OrganiserApi {
     /** An admin's request for a token, e.g. for automation. */
     public record TokenRequest(String subject, String role, List<String> letters, String lifetime) {}
 
+    /** An admin's revocation: the token {@code tokenId} of {@code subject}, or without it all of the subject's. */
+    public record Revocation(String subject, String tokenId) {}
+
+    /** What was revoked: one token, or every token of the subject issued up to {@code issuedUntil}. */
+    public record Revoked(String subject, String tokenId, Instant issuedUntil) {}
+
+    /** The longest lifetime of a minted token. */
+    static final Duration LONGEST = Duration.ofDays(90);
+
+    private static final String SUBJECT = "[A-Za-z0-9:._@-]{1,100}";
+
     private final Moderation moderation;
     private final OrganiserAccess access;
     private final Audit audit;
     private final OrganiserTokens tokens;
     private final ThreadService threads;
+    private final Revocations revocations;
 
     OrganiserApi(
-            Moderation moderation, OrganiserAccess access, Audit audit, OrganiserTokens tokens, ThreadService threads) {
+            Moderation moderation,
+            OrganiserAccess access,
+            Audit audit,
+            OrganiserTokens tokens,
+            ThreadService threads,
+            Revocations revocations) {
         this.threads = threads;
+        this.revocations = revocations;
         this.moderation = moderation;
         this.access = access;
         this.audit = audit;
@@ -93,6 +112,29 @@ public class OrganiserApi {
         moderation.reject(slug, id, reason);
         audit.record(actor, "reject", slug, id, reason);
         return Map.of("id", id, "status", "rejected");
+    }
+
+    @GET
+    @Path("/letters/{slug}/disputes")
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Operation(summary = "Open disputes: a name-only \"I did not sign this\", with the signer's answer, oldest first")
+    public List<SignatureDecisions.OpenDispute> disputes(
+            @PathParam("slug") String slug, @QueryParam("limit") @DefaultValue("100") int limit) {
+        access.forLetter(slug);
+        return moderation.disputes(slug, limit);
+    }
+
+    @POST
+    @Path("/letters/{slug}/disputes/{id}/{decision: uphold|dismiss}")
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(summary = "Uphold a dispute (the signature ends as disowned, an invalidation in the log) or dismiss it")
+    public Map<String, String> decideDispute(
+            @PathParam("slug") String slug, @PathParam("id") String id, @PathParam("decision") String decision) {
+        String actor = access.forLetter(slug);
+        String signature = moderation.decideDispute(slug, id, decision, actor);
+        audit.record(actor, "dispute-" + decision, slug, signature, "dispute " + id);
+        return Map.of("id", id, "status", "uphold".equals(decision) ? "upheld" : "dismissed");
     }
 
     @POST
@@ -238,7 +280,7 @@ public class OrganiserApi {
     @Operation(summary = "Mint an organiser or admin token, e.g. for automation")
     public OrganiserTokens.Minted mint(TokenRequest body) {
         String actor = access.actor();
-        if (body == null || body.subject() == null || !body.subject().matches("[A-Za-z0-9:._@-]{1,100}")) {
+        if (body == null || body.subject() == null || !body.subject().matches(SUBJECT)) {
             throw new InvalidInput(Map.of("subject", "Name who the token is for: 1 to 100 of A-Z, a-z, 0-9, ':._@-'."));
         }
         String role = body.role() == null ? OrganiserTokens.ORGANISER : body.role();
@@ -251,7 +293,7 @@ public class OrganiserApi {
         } catch (DateTimeParseException e) {
             throw new InvalidInput(Map.of("lifetime", "Give an ISO-8601 duration such as PT8H or P30D."));
         }
-        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(90)) > 0) {
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(LONGEST) > 0) {
             throw new InvalidInput(Map.of("lifetime", "A token lives between a second and 90 days."));
         }
         OrganiserTokens.Minted minted = tokens.mint(body.subject(), role, body.letters(), lifetime);
@@ -260,7 +302,33 @@ public class OrganiserApi {
                 "mint-token",
                 null,
                 body.subject(),
-                role + " " + body.letters() + " until " + minted.expiresAt());
+                role + " " + body.letters() + " until " + minted.expiresAt() + ", token " + minted.tokenId());
         return minted;
+    }
+
+    @POST
+    @Path("/admin/revocations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OrganiserTokens.ADMIN)
+    @Transactional
+    @Operation(
+            summary = "Revoke organiser or admin tokens at once on every replica: one by its tokenId, or without "
+                    + "tokenId every token of the subject issued so far (a later sign-in works again)")
+    public Revoked revoke(Revocation body) {
+        String actor = access.actor();
+        if (body == null || body.subject() == null || !body.subject().matches(SUBJECT)) {
+            throw new InvalidInput(Map.of("subject", "Name whose tokens to revoke: an ORCID iD or a minted subject."));
+        }
+        if (body.tokenId() != null && !body.tokenId().matches("[A-Za-z0-9-]{1,64}")) {
+            throw new InvalidInput(Map.of("tokenId", "Give the tokenId that minting the token answered, or none."));
+        }
+        if (body.tokenId() != null) {
+            revocations.revoke(body.subject(), body.tokenId(), actor);
+            audit.record(actor, "revoke-token", null, body.subject(), "token " + body.tokenId());
+            return new Revoked(body.subject(), body.tokenId(), null);
+        }
+        Instant until = revocations.revokeAll(body.subject(), actor);
+        audit.record(actor, "revoke-tokens", null, body.subject(), "every token issued until " + until);
+        return new Revoked(body.subject(), null, until);
     }
 }

@@ -44,7 +44,8 @@ public class OrganiserPages {
     }
 
     /** One letter's moderation queue. */
-    public record Queue(String slug, List<SignatureDecisions.Held> held) {}
+    public record Queue(
+            String slug, List<SignatureDecisions.Held> held, List<SignatureDecisions.OpenDispute> disputes) {}
 
     @Inject
     @IdToken
@@ -55,6 +56,7 @@ public class OrganiserPages {
     private final Moderation moderation;
     private final OrganiserAccess access;
     private final Audit audit;
+    private final Revocations revocations;
     private final Csrf csrf;
     private final List<String> admins;
     private final boolean secure;
@@ -65,6 +67,7 @@ public class OrganiserPages {
             Moderation moderation,
             OrganiserAccess access,
             Audit audit,
+            Revocations revocations,
             Csrf csrf,
             OrganisersConfig.Admins admins,
             PublicUrl publicUrl) {
@@ -73,6 +76,7 @@ public class OrganiserPages {
         this.moderation = moderation;
         this.access = access;
         this.audit = audit;
+        this.revocations = revocations;
         this.csrf = csrf;
         this.admins = admins.iDs().orElse(List.of());
         this.secure = publicUrl.secure();
@@ -94,7 +98,7 @@ public class OrganiserPages {
         }
         OrganiserTokens.Minted minted =
                 tokens.mint(iD, admin ? OrganiserTokens.ADMIN : OrganiserTokens.ORGANISER, organised, null);
-        audit.record(iD, "sign-in", null, null, (admin ? "admin" : "organiser") + " of " + organised);
+        audit.record(iD, "sign-in", null, minted.tokenId(), (admin ? "admin" : "organiser") + " of " + organised);
         NewCookie cookie = new NewCookie.Builder(COOKIE)
                 .value(minted.token())
                 .path("/")
@@ -118,7 +122,7 @@ public class OrganiserPages {
                 actor,
                 access.admin(),
                 slugs.stream()
-                        .map(slug -> new Queue(slug, moderation.queue(slug, 200)))
+                        .map(slug -> new Queue(slug, moderation.queue(slug, 200), moderation.disputes(slug, 200)))
                         .toList());
     }
 
@@ -145,12 +149,36 @@ public class OrganiserPages {
         return Response.seeOther(URI.create("/organisers")).build();
     }
 
+    /** The cookie goes, and its token stops working everywhere, even where a copy of it was kept. */
+    @POST
+    @Path("organisers/letters/{slug}/disputes/{id}/{decision}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Transactional
+    @Operation(hidden = true)
+    public Response decideDispute(
+            @PathParam("slug") String slug,
+            @PathParam("id") String id,
+            @PathParam("decision") String decision,
+            @FormParam(Csrf.FIELD) String token) {
+        csrf.verify(token);
+        String actor = access.forLetter(slug);
+        String signature = moderation.decideDispute(slug, id, decision, actor);
+        audit.record(actor, "dispute-" + decision, slug, signature, "dispute " + id);
+        return Response.seeOther(URI.create("/organisers")).build();
+    }
+
     @POST
     @Path("organisers/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
     @Operation(hidden = true)
     public Response signOut(@FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
+        access.signedIn().filter(jwt -> jwt.getTokenID() != null).ifPresent(jwt -> {
+            revocations.revoke(jwt, jwt.getSubject());
+            audit.record(jwt.getSubject(), "sign-out", null, jwt.getTokenID(), null);
+        });
         NewCookie gone = new NewCookie.Builder(COOKIE)
                 .value("")
                 .path("/")

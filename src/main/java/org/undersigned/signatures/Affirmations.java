@@ -46,9 +46,15 @@ class Affirmations {
     /**
      * Confirms a pending signature: a signature entry goes to the letter's log (counted when it is sequenced, a
      * moment later) and a receipt with a withdrawal link is queued. A name on the watch list is held instead, for
-     * an organiser to release or reject (the impersonation guard).
+     * an organiser to release or reject (the impersonation guard), unless the signature carries an ORCID iD named
+     * for that person.
      */
     void confirm(Signature s) {
+        confirm(s, s.orcid);
+    }
+
+    /** As {@link #confirm(Signature)}, {@code orcid} (or null) being the iD proven with it, e.g. by a join link. */
+    void confirm(Signature s, String orcid) {
         SigningTarget letter = letters.of(s).orElseThrow();
         s.confirmedAt = tokens.now();
         String domain = s.email.substring(s.email.indexOf('@') + 1);
@@ -56,7 +62,7 @@ class Affirmations {
                 .named(s.organisation)
                 .map(o -> Organisations.owns(o, domain) ? AffiliationLevel.EMAIL_DOMAIN : AffiliationLevel.SELF)
                 .orElse(s.organisation == null ? AffiliationLevel.NONE : AffiliationLevel.SELF);
-        Optional<String> watched = honours.watched(s.name);
+        Optional<String> watched = honours.watched(s.name, orcid);
         if (watched.isPresent()) {
             s.moderation = Signature.ModerationState.HELD;
             s.heldAs = watched.get();

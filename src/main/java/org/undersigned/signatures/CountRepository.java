@@ -42,6 +42,17 @@ class CountRepository {
                 .executeUpdate();
     }
 
+    /** One counter, 0 when it has no row yet. */
+    long value(long letterId, String dimension, String key) {
+        List<?> n = Panache.getEntityManager()
+                .createNativeQuery("SELECT n FROM letter_count WHERE letter_id = ?1 AND dimension = ?2 AND k = ?3")
+                .setParameter(1, letterId)
+                .setParameter(2, dimension)
+                .setParameter(3, key)
+                .getResultList();
+        return n.isEmpty() ? 0 : ((Number) n.get(0)).longValue();
+    }
+
     @SuppressWarnings("unchecked")
     List<Row> all(long letterId) {
         List<Object[]> rows = Panache.getEntityManager()

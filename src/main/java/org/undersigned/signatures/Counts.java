@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.verification.AffiliationLevel;
 import org.undersigned.verification.IdentityMethod;
+import org.undersigned.verification.Organisations;
 import org.undersigned.web.ShortCache;
 
 /**
@@ -28,6 +29,17 @@ class Counts {
     /** Affiliation levels, weakest to strongest (docs/ARCHITECTURE.md#signing); "none": no affiliation given. */
     static final List<String> LEVELS =
             Stream.of(AffiliationLevel.values()).map(AffiliationLevel::wire).toList();
+
+    /**
+     * Public signers per organisation (dimension names fit letter_count's 12 characters). (The earlier dimension "organisation" counted private signers too; its rows
+     * are no longer read, and ListedOrganisations filled this one from the signatures once.)
+     */
+    static final String LISTED_ORGANISATION = "listed-org";
+
+    /** Free-text organisations named by fewer public signers than this are counted together as {@link #OTHER}. */
+    static final int FREE_TEXT_MINIMUM = 5;
+
+    static final String OTHER = "other";
 
     static final List<String> IDENTITIES =
             Stream.of(IdentityMethod.values()).map(IdentityMethod::wire).toList();
@@ -46,10 +58,12 @@ class Counts {
     public record Checkpoint(long size, String rootHash) {}
 
     private final CountRepository repository;
+    private final Organisations organisations;
     private final ShortCache<Long, Snapshot> cache;
 
-    Counts(CountRepository repository, CacheConfig config) {
+    Counts(CountRepository repository, Organisations organisations, CacheConfig config) {
         this.repository = repository;
+        this.organisations = organisations;
         this.cache = new ShortCache<>(config.cache(), 100_000);
     }
 
@@ -98,6 +112,13 @@ class Counts {
         bump(letterId);
     }
 
+    /** Adds counts computed from the signatures themselves (a one-off backfill of a new dimension). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void backfill(long letterId, String dimension, Map<String, Long> counts) {
+        counts.forEach((key, n) -> repository.add(letterId, dimension, key, n));
+        bump(letterId);
+    }
+
     private void bump(long letterId) {
         repository.add(letterId, "revision", "", 1);
         cache.forget(letterId);
@@ -123,9 +144,12 @@ class Counts {
                 case "revision" -> revision = row.n();
                 case "level" -> byLevel.put(row.key(), row.n());
                 case "identity" -> byIdentity.put(row.key(), row.n());
-                case "organisation" -> {
-                    if (row.n() > 0) {
+                case LISTED_ORGANISATION -> {
+                    if (row.n() >= FREE_TEXT_MINIMUM
+                            || row.n() > 0 && organisations.named(row.key()).isPresent()) {
                         byOrganisation.merge(row.key(), row.n(), Long::sum);
+                    } else if (row.n() > 0) { // a few people's free text could single them out, or say anything
+                        byOrganisation.merge(OTHER, row.n(), Long::sum);
                     }
                 }
                 case "version" -> byVersion.put(row.key(), row.n());

@@ -88,7 +88,7 @@ public class DisownPages {
             @FormParam(Csrf.FIELD) String token,
             @Context HttpServerRequest http) {
         csrf.verify(token);
-        guard.limitLinks(http);
+        guard.limitLinkRequests(http);
         if (email != null && !email.isBlank()) {
             guard.limitEmail(email);
         }
@@ -114,7 +114,7 @@ public class DisownPages {
             @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
-        guard.limitLinks(http);
+        guard.limitLink(http, token, SignatureToken.Purpose.WITHDRAW);
         return SignaturePages.outcome("disown", token, links.disown(token), false);
     }
 
@@ -137,10 +137,17 @@ public class DisownPages {
         csrf.verify(token);
         SigningTarget letter = letters.letter(slug);
         listed(letter, id);
-        boolean done = orcid.disown(slug, id, idToken.getSubject(), OrcidSigningPages.nameOf(idToken));
-        return Response.status(done ? 200 : 403)
-                .entity(Templates.outcome(letter, done ? "disowned" : "not-proven"))
-                .build();
+        OrcidSigning.DisownOutcome outcome =
+                orcid.disown(slug, id, OrcidSigningPages.orcidId(idToken), OrcidSigningPages.nameOf(idToken));
+        return switch (outcome) {
+            case DISOWNED -> Response.ok(Templates.outcome(letter, "disowned")).build();
+            case DISPUTED ->
+                Response.accepted(Templates.outcome(letter, "disputed")).build();
+            case NOT_PROVEN ->
+                Response.status(403)
+                        .entity(Templates.outcome(letter, "not-proven"))
+                        .build();
+        };
     }
 
     private Signatories.Status listed(SigningTarget letter, String id) {

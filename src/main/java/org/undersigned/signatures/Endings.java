@@ -16,12 +16,22 @@ class Endings {
     private final TransparencyLog log;
     private final Tokens tokens;
     private final SignatureAttestations attestations;
+    private final DisputeRepository disputes;
+    private final SignatoryCsv csv;
 
-    Endings(SignableLetters letters, TransparencyLog log, Tokens tokens, SignatureAttestations attestations) {
+    Endings(
+            SignableLetters letters,
+            TransparencyLog log,
+            Tokens tokens,
+            SignatureAttestations attestations,
+            DisputeRepository disputes,
+            SignatoryCsv csv) {
+        this.disputes = disputes;
         this.letters = letters;
         this.log = log;
         this.tokens = tokens;
         this.attestations = attestations;
+        this.csv = csv;
     }
 
     /**
@@ -52,14 +62,17 @@ class Endings {
     /** Withdraws a counted signature as not made by the person named, with an invalidation in the log. */
     void markDisowned(Signature s) {
         end(s, "disowned", Signature.ModerationState.DISOWNED);
+        csv.purge(s.letterId); // a name used without its owner's consent leaves the CSV at once, not within a minute
     }
 
     /**
      * Deletes what identifies a withdrawn signer: name, email, ORCID iD, affiliation, honours, comment, the salt
-     * that tied their listed name to their entry, and the statements issued about them. The log keeps only its
-     * pseudonymous entries, which still verify.
+     * that tied their listed name to their entry, the statements issued about them, and disputes about the signature.
+     * The log keeps only its pseudonymous entries, which still verify. No copy of the signatory list made before is
+     * served again.
      */
     void erase(Signature s) {
+        csv.purge(s.letterId);
         s.email = null;
         s.name = null;
         s.nameFolded = null;
@@ -72,5 +85,6 @@ class Endings {
         s.listingSalt = null;
         s.erasedAt = s.withdrawnAt;
         attestations.forget(s);
+        disputes.forget(s.seq); // they name the signature and hold the claimant's iD and the signer's answer
     }
 }

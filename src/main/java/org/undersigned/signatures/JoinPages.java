@@ -76,7 +76,7 @@ public class JoinPages {
             @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
-        guard.limitLinks(http);
+        guard.limitLink(http, token, SignatureToken.Purpose.CONFIRM);
         String iD = OrcidSigningPages.orcidId(idToken);
         LinkView view = links.join(token, iD);
         if (!view.valid()) {

@@ -36,7 +36,7 @@ class Joins {
             return;
         }
         if (email.status == Signature.Status.PENDING) {
-            affirmations.confirm(email);
+            affirmations.confirm(email, orcid);
         }
         if (!email.held()) { // a held signature is not in the log yet: nothing to attach evidence to
             own.ifPresent(o -> endings.end(o, "duplicate-person", null));

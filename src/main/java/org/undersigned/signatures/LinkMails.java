@@ -82,4 +82,9 @@ class LinkMails {
         String token = tokens.issue(s, SignatureToken.Purpose.ATTACH, null, confirmTtl, orcid);
         outbox.enqueue(mails.attach(s, letter, orcid, token, confirmTtl));
     }
+
+    /** To the address behind a disputed signature: someone says they did not sign; a link to answer. */
+    void dispute(Signature s, SigningTarget letter, String claimant, String token) {
+        outbox.enqueue(mails.dispute(s, letter, claimant, token));
+    }
 }

@@ -27,14 +27,18 @@ class LogEffects {
         this.counts = counts;
     }
 
-    /** The signer becomes live (+1) or not live (-1) under everything the signature is counted by. */
+    /**
+     * The signer becomes live (+1) or not live (-1) under everything the signature is counted by. Identity, level and
+     * version are what the public log's entries say anyway; the organisation is counted for public signers only, so a
+     * private signer adds nothing to the aggregates beyond the log (docs/ARCHITECTURE.md#signing).
+     */
     static String liveness(Signature s, int delta) {
         Map<String, String> keys = new LinkedHashMap<>();
         keys.put("identity", s.identityMethod.wire());
         keys.put("level", s.affiliationLevel.wire());
         keys.put("version", String.valueOf(s.versionNumber));
-        if (s.organisation != null) {
-            keys.put("organisation", s.organisation);
+        if (s.organisation != null && s.isPublic()) {
+            keys.put(Counts.LISTED_ORGANISATION, s.organisation);
         }
         return write(new Effect(delta, keys, null, null, null));
     }

@@ -75,6 +75,7 @@ public class MailedLinks {
                 (s.status == Signature.Status.CONFIRMED || s.status == Signature.Status.PENDING)
                         && !s.held()
                         && s.orcid == null;
+            case ANSWER -> s.status == Signature.Status.CONFIRMED;
         };
     }
 
@@ -97,6 +98,12 @@ public class MailedLinks {
         }
         linkMails.confirmation(s, letters.of(s).orElseThrow());
         return true;
+    }
+
+    /** Whether this service issued the token for that purpose (whatever its state now): junk is everything else. */
+    @Transactional
+    public boolean issued(String token, SignatureToken.Purpose purpose) {
+        return tokens.find(token, purpose).state() != Tokens.State.UNKNOWN;
     }
 
     /** The address a link was sent to, for rate limiting resends; empty when unknown. */

@@ -74,7 +74,7 @@ public class NewsPages {
             // a mail client's RFC 8058 one-click POST has no cookie: the link's own code is what authorises it
             csrf.verify(token);
         }
-        guard.limitLinks(http);
+        guard.limitJunk(http, notifications.genuine(id, mac));
         String title = notifications.unsubscribe(id, mac, true).orElseThrow(NewsPages::unknown);
         return Templates.unsubscribe(id, mac, title, true);
     }

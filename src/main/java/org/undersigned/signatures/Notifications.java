@@ -98,16 +98,22 @@ public class Notifications {
         return publicUrl.link("/unsubscribe/" + id + "/" + mac(id));
     }
 
+    /** Whether the unsubscribe link's code is one this service made for that id (no database read). */
+    public boolean genuine(String id, String mac) {
+        UUID uuid = SignatureRepository.publicId(id).orElse(null);
+        return uuid != null
+                && mac != null
+                && MessageDigest.isEqual(
+                        mac(uuid).getBytes(StandardCharsets.US_ASCII), mac.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** Stops news for the signature the link was made for; empty when the link is not one of ours. */
     @Transactional
     public Optional<String> unsubscribe(String id, String mac, boolean apply) {
-        UUID uuid = SignatureRepository.publicId(id).orElse(null);
-        if (uuid == null
-                || mac == null
-                || !MessageDigest.isEqual(
-                        mac(uuid).getBytes(StandardCharsets.US_ASCII), mac.getBytes(StandardCharsets.US_ASCII))) {
+        if (!genuine(id, mac)) {
             return Optional.empty();
         }
+        UUID uuid = SignatureRepository.publicId(id).orElseThrow();
         return signatures.findByPublicId(uuid).map(s -> {
             if (apply) {
                 s.notify = false;

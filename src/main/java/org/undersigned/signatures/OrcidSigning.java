@@ -59,6 +59,7 @@ public class OrcidSigning {
     private final SignatureAttestations attestations;
     private final SignerIds signerIds;
     private final LinkMails linkMails;
+    private final Disputes disputes;
 
     OrcidSigning(
             Clock clock,
@@ -71,8 +72,10 @@ public class OrcidSigning {
             Honours honours,
             SignatureAttestations attestations,
             SignerIds signerIds,
-            LinkMails linkMails) {
+            LinkMails linkMails,
+            Disputes disputes) {
         this.clock = clock;
+        this.disputes = disputes;
         this.linkMails = linkMails;
         this.signerIds = signerIds;
         this.signatures = signatures;
@@ -172,8 +175,9 @@ public class OrcidSigning {
         s.confirmedAt = s.createdAt;
         s.networkTag = network == null ? null : signerIds.networkTag(network);
         signatures.persist(s);
-        Optional<String> watched = orcidName == null ? honours.watched(name) : Optional.empty();
-        if (watched.isPresent()) { // a typed name is not ORCID evidence of the name
+        // the name on an ORCID record is typed by its holder: only an iD named for the watched person exempts it
+        Optional<String> watched = honours.watched(name, orcidId);
+        if (watched.isPresent()) {
             s.moderation = Signature.ModerationState.HELD;
             s.heldAs = watched.get();
             return new Receipt(s.id.toString(), "held");
@@ -226,28 +230,39 @@ public class OrcidSigning {
         return true;
     }
 
+    /** What "I did not sign this" with ORCID did. */
+    public enum DisownOutcome {
+        /** The iD behind the signature: withdrawn and marked as disowned. */
+        DISOWNED,
+        /** Only the name matches: a dispute for the organisers, the signer told. */
+        DISPUTED,
+        NOT_PROVEN
+    }
+
     /**
-     * "I did not sign this", proven with ORCID: by the iD behind the signature, or by an ORCID record whose public
-     * name is the listed name when the signature's affiliation was never proven (typed or none), so that a namesake
-     * cannot take down a signature an institution or an organiser vouched for. True when it was withdrawn.
+     * "I did not sign this", proven with ORCID: only the iD behind the signature ends it. An ORCID record whose
+     * public name is the listed name is not proof (anyone can edit their ORCID name), so it opens a dispute that
+     * organisers decide and the signer may answer (Disputes).
      */
     @Transactional
-    public boolean disown(String slug, String signatureId, String orcidId, String orcidName) {
+    public DisownOutcome disown(String slug, String signatureId, String orcidId, String orcidName) {
         SigningTarget letter = letters.letter(slug);
         Optional<Signature> found = signatures
                 .lockOnLetter(letter.letterId(), signatureId)
                 .filter(s -> s.status == Signature.Status.CONFIRMED);
-        boolean proven = found.filter(s -> orcidId.equals(s.orcid)
-                        || orcidName != null
-                                && Names.key(orcidName).equals(Names.key(s.name))
-                                && s.identityMethod != IdentityMethod.ORCID
-                                && List.of(AffiliationLevel.NONE, AffiliationLevel.SELF)
-                                        .contains(s.affiliationLevel))
-                .isPresent();
-        if (proven) {
-            endings.markDisowned(found.get());
+        if (found.isEmpty()) {
+            return DisownOutcome.NOT_PROVEN;
         }
-        return proven;
+        Signature s = found.get();
+        if (orcidId.equals(s.orcid)) {
+            endings.markDisowned(s);
+            return DisownOutcome.DISOWNED;
+        }
+        if (orcidName != null && Names.key(orcidName).equals(Names.key(s.name))) {
+            disputes.open(s, letter, orcidId, orcidName);
+            return DisownOutcome.DISPUTED;
+        }
+        return DisownOutcome.NOT_PROVEN;
     }
 
     /** The iD's live signature on a letter: its own, or an email signature the iD was attached to. */

@@ -21,6 +21,12 @@ public class Signatories {
 
     public static final int MAX_PAGE = 200;
 
+    /** Letters and digits a name search needs: the trigram index serves no less, so fewer would walk the list. */
+    public static final int MIN_QUERY = 3;
+
+    static final String SHORT_QUERY =
+            "Search with at least " + MIN_QUERY + " letters of a name: fewer would match almost everyone.";
+
     public record Levels(String identity, String affiliation) {}
 
     /**
@@ -84,6 +90,10 @@ public class Signatories {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         long afterSeq = parseCursor(after);
         String folded = SignRequest.fold(SignRequest.clean(query));
+        if (folded != null
+                && folded.codePoints().filter(Character::isLetterOrDigit).count() < MIN_QUERY) {
+            throw new InvalidInput(Map.of("q", SHORT_QUERY));
+        }
         List<Signature> rows = signatures.listed(letter.letterId(), afterSeq, folded, size + 1);
         List<Signatory> items = rows.stream().limit(size).map(Signatories::view).toList();
         String next = rows.size() > size ? String.valueOf(rows.get(size - 1).seq) : null;

@@ -67,8 +67,8 @@ public class SignatureApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Confirm a signature with the token from the mailed link")
     public Map<String, String> confirm(Confirmation body, @Context HttpServerRequest http) {
-        guard.limitLinks(http);
         String token = body == null ? null : body.token();
+        guard.limitLink(http, token, SignatureToken.Purpose.CONFIRM);
         LinkView view = links.confirm(token);
         if (view.valid()) {
             return Map.of("letter", view.letterSlug(), "status", "confirmed");

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.transparency.TransparencyLog;
@@ -33,6 +34,18 @@ public class SignatureDecisions {
             String affiliation,
             OffsetDateTime confirmedAt) {}
 
+    /** An open dispute as organisers see it: the listed signer, who disputes it, and the signer's answer if any. */
+    public record OpenDispute(
+            String id,
+            String signatureId,
+            String name,
+            String organisation,
+            String claimantOrcid,
+            String claimantName,
+            OffsetDateTime openedAt,
+            String answer,
+            OffsetDateTime answeredAt) {}
+
     /** A counted signature, as far as an organiser attesting something about it needs to know. */
     public record Counted(String name, String organisation, String affiliation) {}
 
@@ -47,6 +60,7 @@ public class SignatureDecisions {
     private final TransparencyLog log;
     private final SignatureAttestations attestations;
     private final SignerIds signerIds;
+    private final DisputeRepository disputes;
 
     SignatureDecisions(
             Clock clock,
@@ -56,7 +70,9 @@ public class SignatureDecisions {
             Endings endings,
             TransparencyLog log,
             SignatureAttestations attestations,
-            SignerIds signerIds) {
+            SignerIds signerIds,
+            DisputeRepository disputes) {
+        this.disputes = disputes;
         this.clock = clock;
         this.signatures = signatures;
         this.letters = letters;
@@ -128,6 +144,67 @@ public class SignatureDecisions {
             }
         }
         return matched.size();
+    }
+
+    /** Open disputes of a letter, oldest first. */
+    @Transactional
+    public List<OpenDispute> disputes(String slug, int limit) {
+        SigningTarget letter = letters.letter(slug);
+        return disputes.openOnLetter(letter.letterId(), limit).stream()
+                .map(d -> {
+                    Signature s = signatures.findById(d.signatureSeq);
+                    return new OpenDispute(
+                            d.id.toString(),
+                            s.id.toString(),
+                            s.name,
+                            s.organisation,
+                            d.claimantOrcid,
+                            d.claimantName,
+                            d.openedAt,
+                            d.answer,
+                            d.answeredAt);
+                })
+                .toList();
+    }
+
+    /**
+     * Decides an open dispute: upheld, the signature is withdrawn and marked as disowned (an invalidation, reason
+     * disowned, in the log) and every open dispute on it is closed; dismissed, nothing changes. Returns the public id
+     * of the signature it was about.
+     */
+    @Transactional
+    public String decideDispute(String slug, String disputeId, boolean uphold, String by) {
+        SigningTarget letter = letters.letter(slug);
+        Dispute d = disputeOf(letter, disputeId);
+        Signature s = signatures.findById(d.signatureSeq, LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Dispute> closed = uphold ? disputes.openOn(s.seq) : List.of(d);
+        if (uphold && s.status == Signature.Status.CONFIRMED) {
+            endings.markDisowned(s);
+        }
+        for (Dispute each : closed) {
+            each.state = uphold ? Dispute.State.UPHELD : Dispute.State.DISMISSED;
+            each.decidedAt = now;
+            each.decidedBy = by;
+        }
+        return s.id.toString();
+    }
+
+    private Dispute disputeOf(SigningTarget letter, String disputeId) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(disputeId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No dispute " + disputeId + ".");
+        }
+        Dispute d = disputes.findByIdOptional(uuid, LockModeType.PESSIMISTIC_WRITE)
+                .filter(x -> x.letterId == letter.letterId())
+                .orElseThrow(() ->
+                        new NotFoundException("Letter '" + letter.slug() + "' has no dispute " + disputeId + "."));
+        if (d.state != Dispute.State.OPEN) {
+            throw new ClientErrorException("Dispute " + disputeId + " is already decided.", 409);
+        }
+        return d;
     }
 
     /** A counted signature of the letter, locked until the transaction ends; 404 or 409 otherwise. */

@@ -109,6 +109,22 @@ class SignatureMails {
                 Map.of("letter", letter, "letterUrl", letterUrl(letter), "link", publicUrl.link("/disown/" + token)));
     }
 
+    Mail dispute(Signature s, SigningTarget letter, String claimant, String token) {
+        return compose(
+                "dispute",
+                s.email,
+                "Your signature on \"" + letter.title() + "\" is disputed",
+                Map.of(
+                        "letter",
+                        letter,
+                        "letterUrl",
+                        letterUrl(letter),
+                        "claimant",
+                        claimant == null ? "someone" : claimant,
+                        "link",
+                        publicUrl.link("/answer/" + token)));
+    }
+
     Mail news(Signature s, SigningTarget letter, String kind, String title, String url, String unsubscribe) {
         Mail mail = compose(
                 "news",

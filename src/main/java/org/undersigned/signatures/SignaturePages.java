@@ -7,6 +7,7 @@ import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,16 +16,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.web.Csrf;
@@ -46,7 +46,7 @@ public class SignaturePages {
         static native TemplateInstance done(String kind, LinkView view, boolean erased);
 
         static native TemplateInstance signatories(
-                SigningTarget letter, Signatories.Page page, String q, Signatories.Count count);
+                SigningTarget letter, Signatories.Page page, String q, Signatories.Count count, String problem);
     }
 
     private final SignableLetters letters;
@@ -54,6 +54,7 @@ public class SignaturePages {
     private final MailedLinks links;
     private final SigningGuard guard;
     private final Signatories signatories;
+    private final SignatoryCsv csv;
     private final Csrf csrf;
 
     SignaturePages(
@@ -62,12 +63,14 @@ public class SignaturePages {
             MailedLinks links,
             SigningGuard guard,
             Signatories signatories,
+            SignatoryCsv csv,
             Csrf csrf) {
         this.letters = letters;
         this.linkMails = linkMails;
         this.links = links;
         this.guard = guard;
         this.signatories = signatories;
+        this.csv = csv;
         this.csrf = csrf;
     }
 
@@ -128,12 +131,13 @@ public class SignaturePages {
             @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
-        guard.limitLinks(http);
+        guard.limitLink(http, token, purposeOf(kind));
         return switch (purposeOf(kind)) {
             case CONFIRM -> outcome(kind, token, links.confirm(token), false);
             case WITHDRAW -> outcome(kind, token, links.withdraw(token, erase != null), erase != null);
             case REAFFIRM -> outcome(kind, token, links.reaffirm(token), false);
             case ATTACH -> outcome(kind, token, links.attach(token), false);
+            case ANSWER -> throw new NotFoundException(); // answered at /answer/<token> (DisputePages)
         };
     }
 
@@ -150,7 +154,7 @@ public class SignaturePages {
             @FormParam(Csrf.FIELD) String csrfToken,
             @Context HttpServerRequest http) {
         csrf.verify(csrfToken);
-        guard.limitLinks(http);
+        guard.limitLink(http, token, SignatureToken.Purpose.CONFIRM);
         links.emailBehind(token, SignatureToken.Purpose.CONFIRM).ifPresent(guard::limitEmail);
         LinkView view = links.inspect(token, SignatureToken.Purpose.CONFIRM);
         boolean sent = links.resendConfirmation(token);
@@ -160,44 +164,75 @@ public class SignaturePages {
     @GET
     @Path("letters/{slug}/signatories")
     @Operation(hidden = true)
-    public TemplateInstance signatoriesPage(
+    public Response signatoriesPage(
             @PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("after") String after) {
         SigningTarget letter = letters.letter(slug);
-        return Templates.signatories(
-                letter, signatories.page(letter, q, after, 100), q == null ? "" : q, signatories.count(letter));
+        String typed = q == null ? "" : q;
+        try {
+            return Response.ok(Templates.signatories(
+                            letter, signatories.page(letter, q, after, 100), typed, signatories.count(letter), null))
+                    .build();
+        } catch (InvalidInput e) {
+            // a search too short to answer, or a broken cursor: said on the page, with the search form to try again
+            String problem = String.join(" ", e.errors().values());
+            return Response.status(400)
+                    .entity(Templates.signatories(
+                            letter, new Signatories.Page(List.of(), null), typed, signatories.count(letter), problem))
+                    .build();
+        }
     }
 
+    /**
+     * From this replica's copy, up to a minute old (an erasure outdates it at once): SignatoryCsv. The copy is
+     * gzip-compressed; it is sent so to clients that take gzip, and uncompressed on the way to the others.
+     */
     @GET
     @Path("letters/{slug}/signatories.csv")
     @Produces("text/csv")
     @Operation(hidden = true)
-    public Response csv(@PathParam("slug") String slug) {
-        SigningTarget letter = letters.letter(slug);
+    public Response csv(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String encodings) {
+        SignatoryCsv.Opened copy = csv.open(letters.letter(slug));
+        boolean gzip = acceptsGzip(encodings);
         StreamingOutput body = out -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.write("name,organisation,role,identity,affiliation,version,signed_at\r\n");
-            signatories.forEach(letter, s -> {
-                try {
-                    w.write(String.join(
-                                    ",",
-                                    Csv.cell(s.name()),
-                                    Csv.cell(s.organisation()),
-                                    Csv.cell(s.role()),
-                                    s.levels().identity(),
-                                    s.levels().affiliation(),
-                                    String.valueOf(s.version()),
-                                    String.valueOf(s.signedAt()))
-                            + "\r\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            w.flush();
+            try (InputStream in = gzip ? copy.gzipped() : new GZIPInputStream(copy.gzipped(), 1 << 16)) {
+                in.transferTo(out);
+            }
         };
-        return Response.ok(body, "text/csv; charset=UTF-8")
+        Response.ResponseBuilder response = Response.ok(body, "text/csv; charset=UTF-8")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-signatories.csv\"")
-                .header("Access-Control-Allow-Origin", "*")
-                .build();
+                .header("Access-Control-Allow-Origin", "*");
+        if (gzip) {
+            response.header(HttpHeaders.CONTENT_ENCODING, "gzip").header(HttpHeaders.CONTENT_LENGTH, copy.length());
+        }
+        return response.build();
+    }
+
+    /** Whether an Accept-Encoding header takes gzip (RFC 9110 §12.5.3); anything malformed counts as no. */
+    static boolean acceptsGzip(String header) {
+        if (header == null || header.length() > 1000) {
+            return false;
+        }
+        for (String part : header.split(",")) {
+            String[] params = part.split(";", -1); // never empty, whatever the header holds
+            String coding = params[0].strip().toLowerCase(Locale.ROOT);
+            if (!coding.equals("gzip") && !coding.equals("x-gzip")) {
+                continue;
+            }
+            double q = 1;
+            for (int i = 1; i < params.length; i++) {
+                String p = params[i].strip().toLowerCase(Locale.ROOT);
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            return q > 0;
+        }
+        return false;
     }
 
     static Response outcome(String kind, String token, LinkView view, boolean erased) {
@@ -221,21 +256,5 @@ public class SignaturePages {
             case USED -> new ClientErrorException("This link has already been used.", 410);
             default -> new NotFoundException("This link is not valid. Check that it was copied completely.");
         };
-    }
-
-    /** CSV cells quoted as RFC 4180 says, and defused so a spreadsheet never runs a cell as a formula. */
-    static final class Csv {
-        private Csv() {}
-
-        static String cell(String value) {
-            if (value == null) {
-                return "";
-            }
-            String v = value;
-            if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-                v = "'" + v;
-            }
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
     }
 }

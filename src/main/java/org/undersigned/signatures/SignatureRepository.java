@@ -25,6 +25,18 @@ class SignatureRepository implements PanacheRepository<Signature> {
                 .firstResultOptional();
     }
 
+    /** Live public signers per letter and organisation, for the one-off ListedOrganisations backfill. */
+    List<Object[]> listedOrganisations() {
+        return getEntityManager()
+                .createQuery(
+                        "select letterId, organisation, count(*) from Signature where status = ?1 and liveKey is not null"
+                                + " and listing = ?2 and organisation is not null group by letterId, organisation",
+                        Object[].class)
+                .setParameter(1, Signature.Status.CONFIRMED)
+                .setParameter(2, Listing.PUBLIC)
+                .getResultList();
+    }
+
     /** Letters with live email signatures, for giving earlier signatures their mailbox key (MailboxKeys). */
     List<Long> lettersWithLiveEmail() {
         return getEntityManager()

@@ -18,7 +18,9 @@ class SignatureToken {
         WITHDRAW,
         REAFFIRM,
         /** Adds the token's ORCID iD to an email signature, so that one person counts once. */
-        ATTACH
+        ATTACH,
+        /** Lets the signer answer a dispute about their signature. */
+        ANSWER
     }
 
     @Id

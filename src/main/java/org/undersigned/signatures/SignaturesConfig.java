@@ -1,6 +1,8 @@
 package org.undersigned.signatures;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -18,6 +20,19 @@ interface SignaturesConfig {
     Optional<String> pepper();
 
     Intake intake();
+
+    Csv csv();
+
+    /** The signatory list's CSV copies (SignatoryCsv). */
+    interface Csv {
+
+        /** A copy older than this is rebuilt, if the letter's counts moved since; an erasure outdates it at once. */
+        @WithDefault("1m")
+        Duration refresh();
+
+        /** Where this replica keeps its copies (a folder of its own is made under it); the system's temp folder. */
+        Optional<Path> dir();
+    }
 
     /** The group commit of first sign-ups. */
     interface Intake {

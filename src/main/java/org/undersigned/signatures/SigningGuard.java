@@ -12,7 +12,8 @@ import org.undersigned.web.RateLimiter;
 
 /**
  * The entrance to signing for both the form and the API: abuse limits per client network and per email address,
- * and one retry when two sign-ups of the same address race for the same row.
+ * and one retry when two sign-ups of the same address race for the same row. An IPv6 client counts against its
+ * /64 and, with a larger allowance, its /48.
  */
 @ApplicationScoped
 class SigningGuard {
@@ -21,31 +22,46 @@ class SigningGuard {
     private final SignUps signUps;
     private final RateLimiter limiter;
     private final ClientNetwork network;
-    private final RateLimiter.Limit perNetwork;
+    private final MailedLinks mailedLinks;
+    private final NetworkLimit perNetwork;
     private final RateLimiter.Limit perEmail;
     private final RateLimiter.Limit perDomain;
-    private final RateLimiter.Limit links;
+    private final NetworkLimit linkRequests;
+    private final NetworkLimit junkLinks;
+
+    /** A limit per client network, and the same limit times the site factor per IPv6 /48. */
+    private record NetworkLimit(RateLimiter.Limit network, RateLimiter.Limit site) {
+        static NetworkLimit of(String name, long capacity, SigningLimits limits) {
+            return new NetworkLimit(
+                    new RateLimiter.Limit(name, capacity, limits.period()),
+                    new RateLimiter.Limit(name + "-site", capacity * limits.ipv6SiteFactor(), limits.period()));
+        }
+    }
 
     SigningGuard(
             SignableLetters letters,
             SignUps signUps,
             RateLimiter limiter,
             ClientNetwork network,
+            MailedLinks mailedLinks,
             SigningLimits limits) {
         this.letters = letters;
         this.signUps = signUps;
         this.limiter = limiter;
         this.network = network;
-        this.perNetwork = new RateLimiter.Limit("sign-network", limits.networkSigns(), limits.period());
+        this.mailedLinks = mailedLinks;
+        this.perNetwork = NetworkLimit.of("sign-network", limits.networkSigns(), limits);
         this.perEmail = new RateLimiter.Limit("sign-email", limits.emailSigns(), limits.period());
         this.perDomain = new RateLimiter.Limit("sign-domain", limits.domainSigns(), limits.period());
-        this.links = new RateLimiter.Limit("links-network", limits.networkSigns() * 2, limits.period());
+        this.linkRequests = NetworkLimit.of("links-network", limits.networkSigns() * 2, limits);
+        this.junkLinks = NetworkLimit.of("junk-links-network", limits.junkLinks(), limits);
     }
 
     Receipt sign(String slug, SignRequest request, HttpServerRequest http) {
         SigningTarget letter = letters.openLetter(slug);
-        String from = network.of(http);
-        limiter.consume(perNetwork, from);
+        ClientNetwork.Networks client = network.networks(http);
+        String from = client.network();
+        consume(perNetwork, client);
         EmailAddress.parse(request.email()).ifPresent(e -> {
             limiter.consume(perEmail, e.mailbox());
             if (!MailboxProviders.shared(e.mailboxDomain())) {
@@ -62,9 +78,25 @@ class SigningGuard {
         }
     }
 
-    /** Limits on following mailed links and asking for new ones, per network. */
-    void limitLinks(HttpServerRequest http) {
-        limiter.consume(links, network.of(http));
+    /** Limits asking for a link to be mailed (disowning by email), per network. */
+    void limitLinkRequests(HttpServerRequest http) {
+        consume(linkRequests, network.networks(http));
+    }
+
+    /**
+     * Following a mailed link: a token this service issued (valid, used or expired) passes without spending
+     * anything, so one shared address cannot lock its people out of confirming; any other token spends the
+     * network's small junk budget.
+     */
+    void limitLink(HttpServerRequest http, String token, SignatureToken.Purpose purpose) {
+        limitJunk(http, mailedLinks.issued(token, purpose));
+    }
+
+    /** As {@link #limitLink}, for a link whose genuineness its caller has checked (an unsubscribe code). */
+    void limitJunk(HttpServerRequest http, boolean genuine) {
+        if (!genuine) {
+            consume(junkLinks, network.networks(http));
+        }
     }
 
     /** Limits asking for a fresh link for one mailbox (the per-email sign-up limit). */
@@ -74,6 +106,11 @@ class SigningGuard {
                 EmailAddress.parse(email)
                         .map(EmailAddress::mailbox)
                         .orElse(email.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    private void consume(NetworkLimit limit, ClientNetwork.Networks from) {
+        limiter.consume(limit.network(), from.network());
+        from.site().ifPresent(site -> limiter.consume(limit.site(), site));
     }
 
     private static boolean isUniqueViolation(Throwable e) {

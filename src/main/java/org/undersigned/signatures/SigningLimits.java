@@ -10,8 +10,22 @@ import java.time.Duration;
 @ConfigMapping(prefix = "undersigned.rate-limit")
 interface SigningLimits {
 
-    /** Sign-ups per client network (IPv4 address, IPv6 /64) per period; mailed links get twice as many. */
+    /**
+     * Sign-ups per client network (IPv4 address, IPv6 /64) per period; asking for a link by mail gets twice as many.
+     */
     long networkSigns();
+
+    /**
+     * How many times a network's allowance an IPv6 /48 (one site, 65,536 /64s) gets, in every per-network limit:
+     * a /64 is one host, but a site can hand its visitors as many /64s as it likes.
+     */
+    long ipv6SiteFactor();
+
+    /**
+     * Links per client network per period whose token is not one this service mailed (typed by hand, cut short, or
+     * guessed); a genuine link is never limited per network, so people behind one address can all confirm.
+     */
+    long junkLinks();
 
     /** Sign-ups per mailbox (the mailbox key of an address) per period. */
     long emailSigns();

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Which network a request comes from, for rate limits. X-Forwarded-For is believed only when the peer is one of
  * the configured trusted proxies; then the client is the right-most address that is not itself a trusted proxy.
- * IPv6 clients are grouped by /64, since one host usually holds a whole /64.
+ * IPv6 clients are grouped by /64, since one host usually holds a whole /64, and also by /48, the usual size of
+ * one site's allocation, so that a site cannot multiply its allowance by spreading over its 65,536 /64s.
  */
 @ApplicationScoped
 public class ClientNetwork {
@@ -23,6 +24,12 @@ public class ClientNetwork {
         @WithParentName
         Optional<List<String>> entries();
     }
+
+    /**
+     * The buckets a client counts against: its network (IPv4 address, IPv6 /64) and, for IPv6, its site (/48), which
+     * gets a larger allowance.
+     */
+    public record Networks(String network, Optional<String> site) {}
 
     private final List<Cidr> trusted;
 
@@ -35,10 +42,31 @@ public class ClientNetwork {
     }
 
     public String of(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null
+        return network(client(request));
+    }
+
+    /** The client's network and, for IPv6, its /48 site. */
+    public Networks networks(HttpServerRequest request) {
+        return networks(client(request));
+    }
+
+    /** Whether any trusted proxy is configured (without one, X-Forwarded-For is never believed). */
+    public boolean trustsProxies() {
+        return !trusted.isEmpty();
+    }
+
+    static Networks networks(String client) {
+        return new Networks(network(client), site(client));
+    }
+
+    private String client(HttpServerRequest request) {
+        return client(peer(request), request.getHeader("X-Forwarded-For"));
+    }
+
+    static String peer(HttpServerRequest request) {
+        return request.remoteAddress() == null
                 ? "unknown"
                 : request.remoteAddress().hostAddress();
-        return of(peer, request.getHeader("X-Forwarded-For"));
     }
 
     /** The network (IPv4 address, IPv6 /64) of an address an organiser names, as {@link #of} would give it. */
@@ -47,6 +75,10 @@ public class ClientNetwork {
     }
 
     String of(String peer, String forwarded) {
+        return network(client(peer, forwarded));
+    }
+
+    String client(String peer, String forwarded) {
         String client = peer;
         if (forwarded != null && isTrusted(peer)) {
             String[] hops = forwarded.split(",");
@@ -57,7 +89,7 @@ public class ClientNetwork {
                 }
             }
         }
-        return network(client);
+        return client;
     }
 
     boolean isTrusted(String address) {
@@ -68,21 +100,29 @@ public class ClientNetwork {
 
     static String network(String address) {
         return address(address)
-                .map(a -> {
-                    byte[] b = a.getAddress();
-                    if (b.length == 16) {
-                        StringBuilder s = new StringBuilder();
-                        for (int i = 0; i < 8; i += 2) {
-                            s.append(String.format("%02x%02x:", b[i], b[i + 1]));
-                        }
-                        return s + ":/64";
-                    }
-                    return a.getHostAddress();
-                })
+                .map(a -> a.getAddress().length == 16 ? prefix(a.getAddress(), 64) : a.getHostAddress())
                 .orElse("unknown");
     }
 
-    private static Optional<InetAddress> address(String text) {
+    /** The /48 an IPv6 address belongs to; empty for IPv4, where the address itself is the only bucket. */
+    static Optional<String> site(String address) {
+        return address(address)
+                .map(InetAddress::getAddress)
+                .filter(b -> b.length == 16)
+                .map(b -> prefix(b, 48));
+    }
+
+    /** An IPv6 prefix of 48 or 64 bits, written with every group in full ("2001:0db8:0001::/48"). */
+    private static String prefix(byte[] b, int bits) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < bits / 8; i += 2) {
+            s.append(String.format("%02x%02x:", b[i], b[i + 1]));
+        }
+        return s + ":/" + bits;
+    }
+
+    /** A literal address; empty for anything else (a host name is never resolved). */
+    static Optional<InetAddress> address(String text) {
         // only literal addresses: never resolve a name taken from a header
         if (text == null || text.isEmpty() || !text.matches("[0-9a-fA-F:.]+")) {
             return Optional.empty();

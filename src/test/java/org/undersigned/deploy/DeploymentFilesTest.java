@@ -54,6 +54,8 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,12 +129,18 @@ class DeploymentFilesTest {
             Set.of("username", "password", "dbname", "host", "port", "uri", "jdbc-uri", "pgpass");
     /** Kinds that k8s/ must define, with the name the other files rely on ("" when any name will do). */
     private static final Map<String, String> REQUIRED_OBJECTS = requiredObjects();
-    /** Environment variables the app cannot start without in a cluster. */
+    /**
+     * Environment variables the app cannot start without in a cluster, or cannot tell its visitors apart without
+     * (behind the Ingress or Gateway, X-Forwarded-For is believed only from the trusted proxies).
+     */
     private static final List<String> REQUIRED_ENV = List.of(
             "QUARKUS_DATASOURCE_JDBC_URL",
             "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD",
-            "UNDERSIGNED_PUBLIC_URL");
+            "UNDERSIGNED_PUBLIC_URL",
+            "UNDERSIGNED_TRUSTED_PROXIES");
+
+    private static final Path CONFIG_MAP = K8S.resolve("configmap.yaml");
 
     private static final Pattern DNS_SUBDOMAIN =
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
@@ -191,6 +199,46 @@ class DeploymentFilesTest {
     @Test
     void podsRunHardenedAndOutliveTheGracefulShutdown() throws IOException {
         assertNoProblems(checkPodHardening(k8sDocuments(), shutdownTimeout()));
+    }
+
+    @Test
+    void kubernetesTrustsAProxyRangeAndSaysItMustBeSetToTheIngressRange() throws IOException {
+        List<String> lines = Files.readAllLines(CONFIG_MAP);
+        int at = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith("UNDERSIGNED_TRUSTED_PROXIES:")) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, CONFIG_MAP + " sets no UNDERSIGNED_TRUSTED_PROXIES");
+        StringBuilder comment = new StringBuilder();
+        for (int i = at - 1; i >= 0 && lines.get(i).strip().startsWith("#"); i--) {
+            comment.insert(0, lines.get(i).strip().substring(1) + " ");
+        }
+        String said = comment.toString().toLowerCase(Locale.ROOT);
+        assertTrue(
+                said.contains("must be set") && said.contains("ingress") && said.contains("placeholder"),
+                "the comment above UNDERSIGNED_TRUSTED_PROXIES must say it is a placeholder that must be set to the"
+                        + " ingress range: " + comment);
+        String value =
+                lines.get(at).substring(lines.get(at).indexOf(':') + 1).strip().replace("\"", "");
+        for (String entry : value.split(",")) {
+            assertTrue(isAddressOrCidr(entry.strip()), "not an address or CIDR: '" + entry + "' in " + CONFIG_MAP);
+        }
+    }
+
+    /** As the app reads undersigned.trusted-proxies: a literal address, optionally with a prefix length. */
+    private static boolean isAddressOrCidr(String entry) {
+        String[] parts = entry.split("/", -1);
+        if (parts.length > 2 || !parts[0].matches("[0-9a-fA-F:.]+")) {
+            return false;
+        }
+        try {
+            int bits = InetAddress.getByName(parts[0]).getAddress().length * 8;
+            return parts.length == 1 || parts[1].matches("\\d{1,3}") && Integer.parseInt(parts[1]) <= bits;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     @Test

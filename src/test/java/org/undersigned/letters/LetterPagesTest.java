@@ -4,13 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class LetterPagesTest {
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void homeListsPublishedLettersWithStatusAndLatestVersion() {
@@ -54,6 +59,39 @@ class LetterPagesTest {
         assertThat(doc.select(".diff ins").text()).isEqualTo("received");
         Document later = page("/letters/sample-letter/diff/2..3", 200);
         assertThat(later.select(".diff ins").eachText()).contains("by June");
+    }
+
+    @Test
+    void aDiffIsComputedOnceAndThenServedFromTheCache() {
+        String first =
+                page("/letters/sample-letter/diff/3..1", 200).select(".diff").html();
+        double computed = diffsComputed();
+        for (int i = 0; i < 3; i++) {
+            assertThat(page("/letters/sample-letter/diff/3..1", 200)
+                            .select(".diff")
+                            .html())
+                    .isEqualTo(first);
+        }
+        assertThat(diffsComputed()).isEqualTo(computed);
+        page("/letters/sample-letter/diff/3..2", 200);
+        assertThat(diffsComputed()).isEqualTo(computed + 1);
+    }
+
+    @Test
+    void aBadDiffRangeIsA404AndComputesNothing() {
+        double computed = diffsComputed();
+        for (String range : new String[] {"0..2", "1..4", "4..1", "1..999999", "1..9999999", "2..", "a..b", "1...2"}) {
+            assertThat(page("/letters/sample-letter/diff/" + range, 404)
+                            .select("main")
+                            .text())
+                    .as(range)
+                    .contains("/letters/sample-letter/diff/1..3");
+        }
+        assertThat(diffsComputed()).isEqualTo(computed);
+    }
+
+    private double diffsComputed() {
+        return metrics.counter("undersigned.letters.diffs.computed").count();
     }
 
     @Test

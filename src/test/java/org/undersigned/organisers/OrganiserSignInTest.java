@@ -61,6 +61,37 @@ class OrganiserSignInTest {
     }
 
     @Test
+    void signingOutRevokesTheTokenEvenWhereACopyWasKept() {
+        OrcidSession session = OrcidSession.signIn(provider, OrcidServers.RESEARCHER, Map.of(), "/orcid/organiser");
+        session.get("/orcid/organiser").then().statusCode(303);
+        String kept = session.cookies().get("organiser");
+        given().auth()
+                .oauth2(kept)
+                .get("/api/letters/orcid-letter/moderation")
+                .then()
+                .statusCode(200);
+        Document page = Jsoup.parse(
+                session.get("/organisers").then().statusCode(200).extract().asString());
+
+        Response out = session.form(page, "/organisers/sign-out").post("/organisers/sign-out");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().getValues("Set-Cookie"))
+                .anyMatch(c -> c.startsWith("organiser=") && c.toLowerCase().contains("max-age=0"));
+
+        given().auth()
+                .oauth2(kept)
+                .get("/api/letters/orcid-letter/moderation")
+                .then()
+                .statusCode(401);
+        given().cookie("organiser", kept).get("/organisers").then().statusCode(401);
+        // signing out again with the revoked cookie still just signs out
+        session.form(page, "/organisers/sign-out")
+                .post("/organisers/sign-out")
+                .then()
+                .statusCode(303);
+    }
+
+    @Test
     void someoneWhoOrganisesNothingIsRefused() {
         OrcidSession session = OrcidSession.signIn(provider, OrcidServers.EMPTY, Map.of(), "/orcid/organiser");
         session.get("/orcid/organiser").then().statusCode(403).body(containsString("is not an organiser"));

@@ -124,7 +124,38 @@ class OrcidSigningTest {
     }
 
     @Test
-    void aSelfAssertedEmploymentIsShownAsTypedOnOrcidAndAFamousOrcidNameIsNotHeld() {
+    void aWatchedNameOnAnOrcidRecordIsHeldUnlessTheIdIsNamedForThatPerson() {
+        String letter = "erase-letter";
+        long before = Counted.total(letter, log);
+        OrcidSession session = signIn(
+                OrcidServers.EMPTY,
+                Map.of("given_name", "Geoffrey E.", "family_name", "Hint\u043En"),
+                "/orcid/sign/" + letter);
+        Document form = Jsoup.parse(session.get("/orcid/sign/" + letter)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        Document page = Jsoup.parse(session.form(form, "/orcid/sign/" + letter)
+                .formParam("listing", "public")
+                .post("/orcid/sign/" + letter)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(page.select("h1").text()).contains("an organiser checks your signature");
+        assertThat(page.select(".lead").text())
+                .contains("has not been told that your ORCID iD is theirs")
+                .doesNotContain("does not show it publicly");
+        String id = page.select("a[href$=/attestations]").attr("href").split("/")[3];
+        given().get("/api/signatures/" + id).then().body("status", equalTo("held"));
+        assertThat(Counted.total(letter, log)).isEqualTo(before);
+        // OrcidServers.RESEARCHER is the iD src/test/content/honours.yaml names for Geoffrey Hinton: signed at once
+        // in aSelfAssertedEmploymentIsShownAsTypedOnOrcidAndTheOrcidIdNamedForAFamousNameIsNotHeld
+    }
+
+    @Test
+    void aSelfAssertedEmploymentIsShownAsTypedOnOrcidAndTheOrcidIdNamedForAFamousNameIsNotHeld() {
         OrcidSession session =
                 signIn(OrcidServers.RESEARCHER, Map.of("name", "Geoffrey Hinton"), "/orcid/sign/sample-letter");
         Document form = Jsoup.parse(session.get("/orcid/sign/sample-letter")

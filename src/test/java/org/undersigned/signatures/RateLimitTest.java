@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -13,16 +14,26 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.FormSession;
+import org.undersigned.support.MailServer;
+import org.undersigned.support.Mailbox;
+import org.undersigned.support.Signing;
 
 /** Small limits, and 127.0.0.1 as a trusted proxy so each test can pose as its own client network. */
 @QuarkusTest
 @TestProfile(RateLimitTest.SmallLimits.class)
 class RateLimitTest {
 
+    @MailServer.Inject
+    GreenMail mail;
+
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
+                    "undersigned.rate-limit.ipv6-site-factor",
+                    "2",
+                    "undersigned.rate-limit.junk-links",
+                    "2",
                     "undersigned.rate-limit.network-signs",
                     "3",
                     "undersigned.rate-limit.email-signs",
@@ -104,6 +115,87 @@ class RateLimitTest {
                     .then()
                     .statusCode(202);
         }
+    }
+
+    @Test
+    void junkLinkTokensGet429AfterTheirOwnSmallBudget() {
+        String client = "198.51.100.90";
+        confirmByApi(client, "B".repeat(43)).then().statusCode(404);
+        confirmByApi(client, "short").then().statusCode(404);
+        confirmByApi(client, "C".repeat(43))
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        // the form's link pages share the budget: a guessed withdrawal link from there is refused too
+        FormSession.open("/letters/sample-letter")
+                .post()
+                .header("X-Forwarded-For", client)
+                .post("/withdraw/" + "D".repeat(43))
+                .then()
+                .statusCode(429);
+        // another network still gets its answer
+        confirmByApi("198.51.100.91", "B".repeat(43)).then().statusCode(404);
+    }
+
+    @Test
+    void aGenuineLinkNeitherSpendsNorIsRefusedByTheNetworksLinkBudget() {
+        // many people behind one address (a campus NAT) confirming at once; someone there also pastes junk
+        String campus = "198.51.100.95";
+        confirmByApi(campus, "E".repeat(43)).then().statusCode(404);
+        confirmByApi(campus, "F".repeat(43)).then().statusCode(404);
+        confirmByApi(campus, "G".repeat(43)).then().statusCode(429);
+        String domain = "campus-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        // more genuine links than the old shared budget (twice the 3 sign-ups) held, after the junk budget ran out
+        for (int i = 0; i < 7; i++) {
+            String email = Signing.address("confirm" + i, domain);
+            sign("192.0.2." + (100 + i), email).then().statusCode(202);
+            String link = Mailbox.link(Mailbox.await(mail, email, 1), "/confirm/");
+            FormSession.open(link)
+                    .post()
+                    .header("X-Forwarded-For", campus)
+                    .post(link)
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("confirmed"));
+        }
+        confirmByApi(campus, "H".repeat(43)).then().statusCode(429);
+    }
+
+    @Test
+    void ipv6AddressesInOneSlash64ShareABucket() {
+        for (int i = 1; i <= 3; i++) {
+            sign("2001:db8:a:1::" + i, SigningFlowTest.unique("v6host" + i))
+                    .then()
+                    .statusCode(202);
+        }
+        sign("2001:db8:a:1:ffff:ffff:ffff:9", SigningFlowTest.unique("v6host4"))
+                .then()
+                .statusCode(429);
+    }
+
+    @Test
+    void ipv6Slash64sOfOneSlash48ShareTheSitesLargerBucket() {
+        String domain = "site-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        // the site factor is 2: a /48 gets 6 sign-ups where a /64 gets 3
+        for (int subnet = 1; subnet <= 2; subnet++) {
+            for (int i = 1; i <= 3; i++) {
+                sign("2001:db8:b:" + subnet + "::" + i, Signing.address("site" + subnet + i, domain))
+                        .then()
+                        .statusCode(202);
+            }
+        }
+        sign("2001:db8:b:3::1", Signing.address("site31", domain)).then().statusCode(429);
+        sign("2001:db8:b:ffff::1", Signing.address("siteff", domain)).then().statusCode(429);
+        // the next /48 is another site
+        sign("2001:db8:c:1::1", Signing.address("other-site", domain)).then().statusCode(202);
+    }
+
+    private static Response confirmByApi(String client, String token) {
+        return given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/api/confirmations");
     }
 
     private static Response sign(String client, String email) {

@@ -78,10 +78,44 @@ class OrganisationsTest {
     @Test
     void theWatchListHoldsEveryLaureateAndTheConfiguredNamesWhateverTheSpelling() {
         Honours honours = new Honours(() -> Path.of("content"), () -> Optional.of(List.of("Ada Lovelace")));
-        assertThat(honours.watched("Yann Le-Cun")).contains("Yann LeCun");
-        assertThat(honours.watched("GEOFFREY HINTON")).contains("Geoffrey Hinton");
-        assertThat(honours.watched("ada lovelace")).contains("Ada Lovelace");
-        assertThat(honours.watched("Ada Testperson")).isEmpty();
+        assertThat(honours.watched("Yann Le-Cun", null)).contains("Yann LeCun");
+        assertThat(honours.watched("GEOFFREY HINTON", null)).contains("Geoffrey Hinton");
+        assertThat(honours.watched("ada lovelace", null)).contains("Ada Lovelace");
+        assertThat(honours.watched("Ada Testperson", null)).isEmpty();
         assertThat(honours.byId("turing-award").orElseThrow().laureates()).isNotEmpty();
+    }
+
+    @Test
+    void anOrcidIdNamedInTheWatchListOrHonoursFileExemptsOnlyThatPerson(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("honours.yaml"), """
+                honours:
+                  - id: prize
+                    name: A Prize
+                    laureates:
+                      - {name: Grace Hopper, year: 1973, orcid: 'https://orcid.org/0000-0001-5109-3700'}
+                """);
+        Honours honours =
+                new Honours(() -> dir, () -> Optional.of(List.of("Ada Lovelace=0000-0002-1825-0097", "Grace Hopper")));
+        assertThat(honours.watched("Ada Lovelace", "0000-0002-1825-0097")).isEmpty();
+        assertThat(honours.watched("A. Lovelace", "0000-0001-5109-3700")).contains("Ada Lovelace");
+        assertThat(honours.watched("Grace Hopper", "0000-0001-5109-3700")).isEmpty();
+        assertThat(honours.watched("Grace Hopper", "0000-0002-1825-0097")).contains("Grace Hopper");
+        assertThat(honours.byId("prize").orElseThrow().laureates())
+                .containsExactly(new Honours.Laureate("Grace Hopper", 1973));
+    }
+
+    @Test
+    void aMistypedOrcidIdStopsTheStartNamingTheEntry(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("honours.yaml"), "honours: []\n");
+        assertThatThrownBy(() -> new Honours(() -> dir, () -> Optional.of(List.of("Ada Lovelace=0000-0002-1825-0098"))))
+                .hasMessageContaining("undersigned.watch-list")
+                .hasMessageContaining("Ada Lovelace=0000-0002-1825-0098");
+        Files.writeString(dir.resolve("honours.yaml"), """
+                honours:
+                  - {id: prize, name: A Prize, laureates: [{name: Grace Hopper, year: 1973, orcid: '1234'}]}
+                """);
+        assertThatThrownBy(() -> new Honours(() -> dir, Optional::empty))
+                .hasMessageContaining("honours.yaml")
+                .hasMessageContaining("Grace Hopper: '1234' is not an ORCID iD");
     }
 }

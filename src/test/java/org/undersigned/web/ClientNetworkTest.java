@@ -1,6 +1,7 @@
 package org.undersigned.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -33,6 +34,18 @@ class ClientNetworkTest {
     void ipv6ClientsAreGroupedBySlash64() {
         assertEquals(untrusting.of("2001:db8:1:2:aaaa::1", null), untrusting.of("2001:db8:1:2:bbbb::2", null));
         assertEquals("2001:0db8:0001:0002::/64", untrusting.of("2001:db8:1:2::1", null));
+    }
+
+    @Test
+    void ipv6ClientsAlsoCountAgainstTheirSlash48AndIpv4ClientsOnlyAgainstTheirAddress() {
+        ClientNetwork.Networks a = ClientNetwork.networks("2001:db8:1:2::1");
+        ClientNetwork.Networks b = ClientNetwork.networks("2001:db8:1:ffff::1");
+        assertEquals(Optional.of("2001:0db8:0001::/48"), a.site());
+        assertEquals(a.site(), b.site());
+        assertNotEquals(a.network(), b.network());
+        assertNotEquals(a.site(), ClientNetwork.networks("2001:db8:2:2::1").site());
+        assertEquals(
+                new ClientNetwork.Networks("203.0.113.9", Optional.empty()), ClientNetwork.networks("203.0.113.9"));
     }
 
     @Test
