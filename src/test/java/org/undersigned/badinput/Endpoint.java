@@ -77,6 +77,8 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                         Body.FORM),
                 get("DisownPages.linkPage", j -> "/disown/" + j.segment(j.value(TOKENS))),
                 new Endpoint("DisownPages.disown", "POST", j -> "/disown/" + j.segment(j.value(TOKENS)), Body.FORM),
+                get("DisputePages.page", j -> "/answer/" + j.segment(j.value(TOKENS))),
+                new Endpoint("DisputePages.answer", "POST", j -> "/answer/" + j.segment(j.value(TOKENS)), Body.FORM),
                 get("NewsPages.page", j -> "/unsubscribe/" + j.segment(j.value(IDS)) + "/" + j.segment(j.value())),
                 new Endpoint(
                         "NewsPages.unsubscribe",

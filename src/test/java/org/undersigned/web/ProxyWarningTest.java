@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.TestClock;
@@ -21,6 +22,10 @@ class ProxyWarningTest {
 
     @Inject
     TestClock clock;
+
+    /** Readiness answers on the management interface (a free port per test run). */
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
 
     @AfterEach
     void realTime() {
@@ -49,7 +54,11 @@ class ProxyWarningTest {
         ready().body(CHECK + ".status", equalTo("UP")).body(CHECK + ".data.warning", nullValue());
     }
 
-    private static ValidatableResponse ready() {
-        return given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    private ValidatableResponse ready() {
+        return given().port(managementPort)
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
     }
 }
