@@ -10,6 +10,9 @@ final class Ed25519 {
 
     // signed-note §Signature types: "0x01 — Ed25519 signatures as specified by this document"
     static final byte SIGNATURE_TYPE = 0x01;
+
+    // tlog-cosignature §Format: Ed25519 cosigner keys are vkeys "with signature type 0x04"
+    static final byte COSIGNATURE_TYPE = 0x04;
     // signed-note §Ed25519 signatures: "the public key encoded as 32 bytes according to RFC 8032"; seeds are 32 too
     static final int KEY_BYTES = 32;
 
@@ -52,5 +55,19 @@ final class Ed25519 {
         verifier.init(false, key);
         verifier.update(message, 0, message.length);
         return verifier.verifySignature(signature);
+    }
+
+    /** A fresh 32-byte seed, for keys held as seeds outside this class. */
+    static byte[] newSeed(SecureRandom random) {
+        return generate(random).getEncoded();
+    }
+
+    /** The public key of a 32-byte seed. */
+    static byte[] publicKeyOfSeed(byte[] seed) {
+        return privateKey(seed).generatePublicKey().getEncoded();
+    }
+
+    static byte[] signWithSeed(byte[] seed, byte[] message) {
+        return sign(privateKey(seed), message);
     }
 }

@@ -14,6 +14,15 @@ public record KeyId(int value) {
 
     // signed-note §Ed25519 signatures: "key ID = SHA-256(key name || 0x0A || 0x01 || 32-byte Ed25519 public key)[:4]"
     public static KeyId ofEd25519(String name, byte[] publicKey) {
+        return of(name, Ed25519.SIGNATURE_TYPE, publicKey);
+    }
+
+    // tlog-cosignature §Format: "SHA-256(<name> || "\n" || 0x04 || 32-byte Ed25519 cosigner public key)[:4]"
+    public static KeyId ofCosigner(String name, byte[] publicKey) {
+        return of(name, Ed25519.COSIGNATURE_TYPE, publicKey);
+    }
+
+    static KeyId of(String name, byte type, byte[] publicKey) {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -22,7 +31,7 @@ public record KeyId(int value) {
         }
         sha256.update(KeyName.require(name).getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) 0x0A);
-        sha256.update(Ed25519.SIGNATURE_TYPE);
+        sha256.update(type);
         sha256.update(publicKey);
         // signed-note §Signatures: "the first four bytes (interpreted in big-endian order)"
         return new KeyId(ByteBuffer.wrap(sha256.digest()).getInt());
