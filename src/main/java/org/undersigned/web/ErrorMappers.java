@@ -88,7 +88,7 @@ public class ErrorMappers {
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("22")) {
-                LOG.warnf("Refused a value the database cannot take on %s: %s", uri.getPath(), sql.getMessage());
+                LOG.warnf("Refused a value the database cannot take on %s: %s", pathOf(uri), sql.getMessage());
                 return respond(
                         400,
                         "Something in the request (a character or a value) cannot be stored or looked up.",
@@ -102,7 +102,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
-        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        LOG.errorf(e, "Unexpected error on %s", pathOf(uri));
         return respond(
                 500,
                 "Something went wrong on our side. Nothing you sent was lost; please try again.",
@@ -111,14 +111,30 @@ public class ErrorMappers {
                 uri);
     }
 
+    /**
+     * The request path, decoded when it can be: a path whose escapes decode to a stray '%' (sent as %25 followed by
+     * junk) cannot be decoded twice, and an error answer must not fail on it.
+     */
+    private static String pathOf(UriInfo uri) {
+        try {
+            return uri.getPath();
+        } catch (IllegalArgumentException e) {
+            try {
+                return uri.getRequestUri().getRawPath();
+            } catch (RuntimeException again) {
+                return "";
+            }
+        }
+    }
+
     private Response respond(int status, String detail, Map<String, String> errors, HttpHeaders headers, UriInfo uri) {
         String title = Response.Status.fromStatusCode(status) == null
                 ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        if (wantsJson(uri.getPath(), headers)) {
+        if (wantsJson(pathOf(uri), headers)) {
             return Response.status(status)
                     .type(Problem.MEDIA_TYPE)
-                    .entity(new Problem("about:blank", title, status, detail, uri.getPath(), errors))
+                    .entity(new Problem("about:blank", title, status, detail, pathOf(uri), errors))
                     .build();
         }
         String html = errorPage
