@@ -1,0 +1,2 @@
+/** Tests of the witness program (witness/Witness.java), run as separate JDK processes. */
+package org.undersigned.witness;
