@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * The transactional outbox: a mail is queued in the caller's transaction, so it is sent if and only if the change
@@ -25,7 +26,17 @@ public class Outbox {
     Outbox(OutboxRepository repository, AgroalDataSource dataSource, MeterRegistry registry) {
         this.repository = repository;
         this.dataSource = dataSource;
-        registry.gauge("undersigned.mail.outbox.depth", repository, r -> QuarkusSafe.count(r));
+        registry.gauge("undersigned.mail.outbox.depth", repository, r -> QuarkusSafe.call(r::countPending));
+        // across replicas and restarts: the rows given up, not this replica's count of them
+        registry.gauge("undersigned.mail.failed", repository, r -> QuarkusSafe.call(r::countFailed));
+    }
+
+    /** Mails with this tag given up after the last retry: how many, and when the latest of them was queued. */
+    public record Undelivered(long count, OffsetDateTime latest) {}
+
+    @Transactional
+    public Undelivered undelivered(String tag) {
+        return repository.undelivered(tag);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -36,6 +47,7 @@ public class Outbox {
         m.textBody = mail.text();
         m.htmlBody = mail.html();
         m.listUnsubscribe = mail.listUnsubscribe();
+        m.tag = mail.tag();
         m.status = OutboxMessage.Status.PENDING;
         m.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         m.nextAttemptAt = m.createdAt;
@@ -51,16 +63,17 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (recipient, subject, "
-                        + "text_body, html_body, list_unsubscribe, status, attempts, next_attempt_at, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
+                        + "text_body, html_body, list_unsubscribe, tag, status, attempts, next_attempt_at, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
             for (Mail mail : mails) {
                 insert.setString(1, mail.to());
                 insert.setString(2, mail.subject());
                 insert.setString(3, mail.text());
                 insert.setString(4, mail.html());
                 insert.setString(5, mail.listUnsubscribe());
-                insert.setObject(6, now);
+                insert.setString(6, mail.tag());
                 insert.setObject(7, now);
+                insert.setObject(8, now);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -71,9 +84,9 @@ public class Outbox {
     static final class QuarkusSafe {
         private QuarkusSafe() {}
 
-        static double count(OutboxRepository r) {
+        static double call(Callable<Long> count) {
             try {
-                return QuarkusTransaction.requiringNew().call(r::countPending);
+                return QuarkusTransaction.requiringNew().call(count);
             } catch (RuntimeException e) {
                 return Double.NaN;
             }

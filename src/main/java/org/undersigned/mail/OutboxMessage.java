@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A mail waiting to be sent. Recipient and bodies are cleared once it is sent, so the table keeps no personal data. */
+/** A mail waiting to be sent. A sent mail's row is deleted, and a mail given up keeps no address or bodies, so the table keeps no personal data beyond delivery. */
 @Entity
 @Table(name = "mail_outbox")
 class OutboxMessage {
@@ -56,4 +56,6 @@ class OutboxMessage {
 
     @Column(name = "sent_at")
     OffsetDateTime sentAt;
+
+    String tag;
 }

@@ -2,39 +2,121 @@ package org.undersigned.mail;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 @ApplicationScoped
 class OutboxRepository implements PanacheRepository<OutboxMessage> {
 
+    /** A claimed message, read in the claiming statement so that sending needs no further read. */
+    record Queued(
+            long id,
+            String recipient,
+            String subject,
+            String text,
+            String html,
+            String listUnsubscribe,
+            int attempts) {}
+
     /**
-     * Claims due messages for this sender until {@code until}. A replica's UPDATE re-checks the condition on rows
-     * another replica has just claimed, so two senders never claim the same message.
+     * Claims up to {@code limit} due messages until {@code until}. {@code SKIP LOCKED} lets senders on other replicas
+     * claim the next rows instead of waiting for these, and the lease re-checked in the WHERE clause keeps a row
+     * claimed after this transaction ends: a message is claimed by one sender at a time. A sender that dies leaves
+     * its lease to expire, and the messages are sent again (their stable Message-ID lets receivers drop the copy).
      */
-    List<Long> claimDue(OffsetDateTime now, OffsetDateTime until, int limit) {
-        List<Long> due = getEntityManager()
-                .createQuery(
-                        "select m.id from OutboxMessage m where m.status = :pending "
-                                + "and m.nextAttemptAt <= :now and (m.claimedUntil is null or m.claimedUntil < :now) order by m.id",
-                        Long.class)
-                .setParameter("pending", OutboxMessage.Status.PENDING)
-                .setParameter("now", now)
-                .setMaxResults(limit)
+    @SuppressWarnings("unchecked")
+    List<Queued> claim(OffsetDateTime now, OffsetDateTime until, int limit) {
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("SELECT id, recipient, subject, text_body, html_body, list_unsubscribe, attempts "
+                        + "FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?1 "
+                        + "AND (claimed_until IS NULL OR claimed_until < ?1) "
+                        + "ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, now)
+                .setParameter(2, limit)
                 .getResultList();
-        return due.stream()
-                .filter(id -> update(
-                                "claimedUntil = ?1 where id = ?2 and status = ?3 "
-                                        + "and (claimedUntil is null or claimedUntil < ?4)",
-                                until,
-                                id,
-                                OutboxMessage.Status.PENDING,
-                                now)
-                        == 1)
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Queued> claimed = rows.stream()
+                .map(r -> new Queued(
+                        ((Number) r[0]).longValue(),
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        ((Number) r[6]).intValue()))
                 .toList();
+        getEntityManager()
+                .createNativeQuery("UPDATE mail_outbox SET claimed_until = ?1 WHERE id IN (?2)")
+                .setParameter(1, until)
+                .setParameter(2, claimed.stream().map(Queued::id).toList())
+                .executeUpdate();
+        return claimed;
+    }
+
+    /** Sent: the row goes, with the address and bodies (a delete also leaves less behind than an update). */
+    void delete(List<Long> ids) {
+        getEntityManager()
+                .createNativeQuery("DELETE FROM mail_outbox WHERE id IN (?1)")
+                .setParameter(1, ids)
+                .executeUpdate();
+    }
+
+    /** The relay could not be reached: no attempt is counted, so an outage of any length gives nothing up. */
+    void postpone(List<Long> ids, OffsetDateTime next, String error) {
+        getEntityManager()
+                .createNativeQuery("UPDATE mail_outbox SET claimed_until = NULL, next_attempt_at = ?1, last_error = ?2 "
+                        + "WHERE id IN (?3)")
+                .setParameter(1, next)
+                .setParameter(2, error)
+                .setParameter(3, ids)
+                .executeUpdate();
+    }
+
+    /** The relay refused this message: one attempt more, then either a later try or, at the last, given up. */
+    void refused(long id, int attempts, OffsetDateTime next, String error, boolean giveUp) {
+        getEntityManager()
+                .createNativeQuery(
+                        giveUp
+                                ? "UPDATE mail_outbox SET status = 'FAILED', attempts = ?1, claimed_until = NULL, "
+                                        + "last_error = ?2, recipient = NULL, text_body = NULL, html_body = NULL, "
+                                        + "list_unsubscribe = NULL, sent_at = ?3 WHERE id = ?4"
+                                : "UPDATE mail_outbox SET attempts = ?1, claimed_until = NULL, last_error = ?2, "
+                                        + "next_attempt_at = ?3 WHERE id = ?4")
+                .setParameter(1, attempts)
+                .setParameter(2, error)
+                .setParameter(3, next)
+                .setParameter(4, id)
+                .executeUpdate();
     }
 
     long countPending() {
         return count("status", OutboxMessage.Status.PENDING);
+    }
+
+    long countFailed() {
+        return count("status", OutboxMessage.Status.FAILED);
+    }
+
+    Outbox.Undelivered undelivered(String tag) {
+        Object[] row = (Object[]) getEntityManager()
+                .createNativeQuery(
+                        "SELECT COUNT(*), MAX(created_at) FROM mail_outbox WHERE status = 'FAILED' AND tag = ?1")
+                .setParameter(1, tag)
+                .getSingleResult();
+        return new Outbox.Undelivered(((Number) row[0]).longValue(), toOffset(row[1]));
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return (OffsetDateTime) value;
     }
 }

@@ -24,7 +24,9 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.LetterService;
+import org.undersigned.mail.Outbox;
 import org.undersigned.signatures.SignatureDecisions;
+import org.undersigned.signatures.UndeliveredConfirmations;
 import org.undersigned.web.Csrf;
 import org.undersigned.web.PublicUrl;
 
@@ -45,7 +47,10 @@ public class OrganiserPages {
 
     /** One letter's moderation queue. */
     public record Queue(
-            String slug, List<SignatureDecisions.Held> held, List<SignatureDecisions.OpenDispute> disputes) {}
+            String slug,
+            List<SignatureDecisions.Held> held,
+            List<SignatureDecisions.OpenDispute> disputes,
+            Outbox.Undelivered undelivered) {}
 
     @Inject
     @IdToken
@@ -57,6 +62,7 @@ public class OrganiserPages {
     private final OrganiserAccess access;
     private final Audit audit;
     private final Revocations revocations;
+    private final UndeliveredConfirmations undelivered;
     private final Csrf csrf;
     private final List<String> admins;
     private final boolean secure;
@@ -68,6 +74,7 @@ public class OrganiserPages {
             OrganiserAccess access,
             Audit audit,
             Revocations revocations,
+            UndeliveredConfirmations undelivered,
             Csrf csrf,
             OrganisersConfig.Admins admins,
             PublicUrl publicUrl) {
@@ -77,6 +84,7 @@ public class OrganiserPages {
         this.access = access;
         this.audit = audit;
         this.revocations = revocations;
+        this.undelivered = undelivered;
         this.csrf = csrf;
         this.admins = admins.iDs().orElse(List.of());
         this.secure = publicUrl.secure();
@@ -122,7 +130,11 @@ public class OrganiserPages {
                 actor,
                 access.admin(),
                 slugs.stream()
-                        .map(slug -> new Queue(slug, moderation.queue(slug, 200), moderation.disputes(slug, 200)))
+                        .map(slug -> new Queue(
+                                slug,
+                                moderation.queue(slug, 200),
+                                moderation.disputes(slug, 200),
+                                undelivered.of(slug)))
                         .toList());
     }
 

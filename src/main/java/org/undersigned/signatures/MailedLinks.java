@@ -150,6 +150,18 @@ public class MailedLinks {
                 .ifPresent(s -> linkMails.disown(s, letter));
     }
 
+    /**
+     * Asked for from the letter page (the first mail may never have arrived, or been given up): a fresh confirmation
+     * link to the address a sign-up from this mailbox gave, if, and only if, one is waiting for confirmation.
+     */
+    @Transactional
+    public void requestConfirmation(SigningTarget letter, EmailAddress email) {
+        signatures
+                .findLive(letter.letterId(), email.mailbox())
+                .filter(s -> s.status == Signature.Status.PENDING && !s.held() && s.email != null)
+                .ifPresent(s -> linkMails.confirmation(s, letter));
+    }
+
     /** Moves a confirmed signature to the newer version named by the token. */
     @Transactional
     public LinkView reaffirm(String token) {

@@ -23,22 +23,23 @@ class SignatureMails {
 
     Mail confirm(Signature s, SigningTarget letter, String token, Duration lifetime) {
         return compose(
-                "confirm",
-                s.email,
-                "Confirm your signature: " + letter.title(),
-                Map.of(
-                        "name",
-                        s.name,
-                        "letter",
-                        letter,
-                        "letterUrl",
-                        letterUrl(letter),
-                        "listing",
-                        WireEnum.wire(s.listing),
-                        "link",
-                        publicUrl.link("/confirm/" + token),
-                        "hours",
-                        lifetime.toHours()));
+                        "confirm",
+                        s.email,
+                        "Confirm your signature: " + letter.title(),
+                        Map.of(
+                                "name",
+                                s.name,
+                                "letter",
+                                letter,
+                                "letterUrl",
+                                letterUrl(letter),
+                                "listing",
+                                WireEnum.wire(s.listing),
+                                "link",
+                                publicUrl.link("/confirm/" + token),
+                                "hours",
+                                lifetime.toHours()))
+                .tagged(UndeliveredConfirmations.tag(letter.slug()));
     }
 
     Mail receipt(Signature s, SigningTarget letter, String withdrawToken) {
@@ -145,7 +146,7 @@ class SignatureMails {
                         letterUrl(letter) + "/thread",
                         "unsubscribe",
                         unsubscribe));
-        return new Mail(mail.to(), mail.subject(), mail.text(), mail.html(), unsubscribe);
+        return mail.withListUnsubscribe(unsubscribe);
     }
 
     Mail reaffirm(Signature s, SigningTarget letter, int version, String token) {
