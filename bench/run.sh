@@ -75,109 +75,13 @@ code=$("${CURL[@]}" -o "$RESULTS_DIR/check-page.html" -w '%{http_code}' "$BASE/l
 PAGE_BYTES=$(wc -c <"$RESULTS_DIR/check-page.html")
 COUNT_BYTES=$(wc -c <"$RESULTS_DIR/check-count.json")
 
-# ---- CPU sampler: per-process CPU ticks once a second, to tell afterwards who used the two cores -------------
-# Lines: "T <uptime>", "S <busy> <idle> <irq+softirq> <steal>" (whole machine, ticks), "P <pid> <category> <ticks>".
-# Categories: app (the JVM under test), pg (PostgreSQL processes, except backends of other databases),
-# wrk, pgbench; any other process is "o:<name>". "other" in the summary is busy minus the four categories:
-# other builds and tests, interrupts, steal time, the sampler itself.
-sampler() {
-    exec gawk -v app="$APP_PID" -v db="$DB" 'BEGIN {
-        while (1) {
-            getline up < "/proc/uptime"; close("/proc/uptime"); split(up, u, " ")
-            getline cpu < "/proc/stat"; close("/proc/stat"); n = split(cpu, c, " ")
-            idle = c[5] + c[6]; busy = 0
-            for (i = 2; i <= 9 && i <= n; i++) if (i != 5 && i != 6) busy += c[i]
-            out = "T " u[1] "\nS " busy " " idle " " (c[7] + c[8]) " " (n >= 9 ? c[9] : 0) "\n"
-            cmd = "ls /proc"
-            while ((cmd | getline d) > 0) {
-                if (d !~ /^[0-9]+$/) continue
-                f = "/proc/" d "/stat"
-                if ((getline line < f) <= 0) { close(f); continue }
-                close(f)
-                lp = index(line, "("); rp = 0
-                for (k = length(line); k > 0; k--) if (substr(line, k, 1) == ")") { rp = k; break }
-                comm = substr(line, lp + 1, rp - lp - 1)
-                split(substr(line, rp + 2), s, " ")   # s[1] = state (field 3); utime = field 14 = s[12]
-                ticks = s[12] + s[13]
-                cat = ""
-                if (d == app) cat = "app"
-                else if (comm == "wrk") cat = "wrk"
-                else if (comm == "pgbench") cat = "pgbench"
-                else if (comm == "postgres") {
-                    cat = "pg"
-                    g = "/proc/" d "/cmdline"; ors = RS; RS = "\0"
-                    title = ""; getline title < g; close(g); RS = ors
-                    if (title ~ /\([0-9]+\)|\[local\]/) {       # a client backend: "postgres: [cluster:] user db host(port) ..."
-                        sub(/^postgres: /, "", title); m = split(title, w, " ")
-                        first = (w[1] ~ /:$/) ? 2 : 1
-                        if (w[first + 1] != db) cat = "o:postgres(other-db)"
-                    }
-                }
-                if (cat == "") { cat = "o:" comm; gsub(/[ \t]/, "_", cat) }
-                if (ticks > 0) out = out "P " d " " cat " " ticks "\n"
-            }
-            close(cmd)
-            printf "%s", out; fflush()
-            system("sleep 1")
-        }
-    }'
-}
 sampler >"$RESULTS_DIR/cpu.samples" 2>/dev/null &
 SAMPLER_PID=$!
 
-uptime_now() { local up _; read -r up _ </proc/uptime; echo "$up"; }
 PHASES="$RESULTS_DIR/phases"
 : >"$PHASES"
 
-# CPU use during [start, end] by category, in % of one core (200% = both cores of a 2-core machine).
-cpu_split() {
-    local start=$1 end=$2
-    gawk -v start="$start" -v end="$end" -v hz="$(getconf CLK_TCK)" -v ncpu="$(nproc)" '
-        $1 == "T" { t = $2 + 0; next }
-        $1 == "S" { if (t <= start) { b0 = $2; i0 = $3; q0 = $4; s0 = $5; t0 = t }
-                    if (t <= end) { b1 = $2; i1 = $3; q1 = $4; s1 = $5; t1 = t }; next }
-        $1 == "P" {
-            if (t <= start) base[$2] = $4
-            if (t <= end) { last[$2] = $4; cat[$2] = $3 }
-        }
-        END {
-            el = t1 - t0; if (el <= 0) { print "n/a"; exit }
-            for (p in last) { d = last[p] - ((p in base) ? base[p] : 0); if (d > 0) used[cat[p]] += d }
-            busy = (b1 - b0); total = busy + (i1 - i0)
-            other = busy - used["app"] - used["pg"] - used["wrk"] - used["pgbench"]; if (other < 0) other = 0
-            pct = 100 / (hz * el)
-            used["o:irq+softirq"] = q1 - q0; used["o:steal"] = s1 - s0
-            top = ""
-            for (k = 0; k < 3; k++) {
-                best = ""; bv = 0
-                for (x in used) if (x ~ /^o:/ && !(x in shown) && used[x] > bv) { best = x; bv = used[x] }
-                if (best == "" || bv * pct < 3) break
-                shown[best] = 1; top = top (top == "" ? "" : ", ") substr(best, 3) " " sprintf("%.0f%%", bv * pct)
-            }
-            printf "app %.0f|pg %.0f|wrk %.0f|pgbench %.0f|other %.0f|machine %.0f|top %s\n",
-                used["app"] * pct, used["pg"] * pct, used["wrk"] * pct, used["pgbench"] * pct, other * pct,
-                (total > 0 ? 100 * ncpu * busy / total : 0), top
-        }' "$RESULTS_DIR/cpu.samples"
-}
-
 # ---- measurements --------------------------------------------------------------------------------------------
-bench_line() { grep '^BENCH ' "$RESULTS_DIR/$1.txt" | tail -n 1; }
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1"; }
-
-# run_wrk <name> <connections> <seconds> <script> <url> [script args...]; prints wrk's output, keeps it in RESULTS_DIR
-run_wrk() {
-    local name=$1 conns=$2 secs=$3 script=$4 url=$5
-    shift 5
-    local start end
-    start=$(uptime_now)
-    wrk -t"$THREADS" -c"$conns" -d"${secs}s" --timeout 10s --latency -s "$script" "$url" -- "$@" \
-        >"$RESULTS_DIR/$name.txt" 2>&1 || { cat "$RESULTS_DIR/$name.txt" >&2; die "wrk failed ($name)"; }
-    end=$(uptime_now)
-    echo "$name $start $end" >>"$PHASES"
-    [[ ${QUIET:-0} == 1 ]] || sed 's/^/    /' "$RESULTS_DIR/$name.txt" >&2
-}
-
-
 SIGN_URL="$BASE"   # the script sets the path
 COUNT_URL="$BASE/api/letters/$SLUG/count"
 PAGE_URL="$BASE/letters/$SLUG"

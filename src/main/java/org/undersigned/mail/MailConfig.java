@@ -19,6 +19,10 @@ interface MailConfig {
     @WithDefault("500")
     int batch();
 
+    /** How long one message may wait for the relay before it is taken for an outage (and tried again later). */
+    @WithDefault("60s")
+    Duration sendTimeout();
+
     /** How long a claimed round may take before its unsent messages may be claimed again (by any replica). */
     @WithDefault("5m")
     Duration lease();

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.undersigned.web.PublicUrl;
 
@@ -33,6 +37,7 @@ public class MailSender {
     private final String host;
     private final Counter sent;
     private final Counter givenUp;
+    private final int connections;
 
     MailSender(
             OutboxRepository repository,
@@ -40,7 +45,8 @@ public class MailSender {
             DevMailbox devMailbox,
             MailConfig config,
             PublicUrl publicUrl,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.mailer.max-pool-size", defaultValue = "10") int connections) {
         this.repository = repository;
         this.mailer = mailer;
         this.devMailbox = devMailbox;
@@ -48,6 +54,7 @@ public class MailSender {
         this.host = publicUrl.host();
         this.sent = registry.counter("undersigned.mail.sent");
         this.givenUp = registry.counter("undersigned.mail.given.up");
+        this.connections = connections;
     }
 
     /** What became of one message. */
@@ -80,9 +87,25 @@ public class MailSender {
         }
     }
 
+    /**
+     * Sends a round with as many messages in flight as the mailer has connections: more would only wait in the
+     * connection pool's queue, where a relay that refuses connections has been seen to leave waiters unanswered.
+     * Once the relay is found unreachable, the rest of the round is not tried (a relay that never answers would
+     * otherwise hold the round for a send timeout per message).
+     */
     private List<Outcome> send(List<OutboxRepository.Queued> queued) {
-        List<Uni<Outcome>> sends = queued.stream().map(this::send).toList();
-        return Uni.join().all(sends).andFailFast().await().atMost(config.lease());
+        AtomicBoolean down = new AtomicBoolean();
+        return Multi.createFrom()
+                .iterable(queued)
+                .onItem()
+                .transformToUni(m -> down.get()
+                        ? Uni.createFrom().<Outcome>item(new Outcome.Unreachable(m.id(), "not tried"))
+                        : send(m).invoke(o -> down.compareAndSet(false, o instanceof Outcome.Unreachable)))
+                .merge(connections)
+                .collect()
+                .asList()
+                .await()
+                .atMost(config.lease());
     }
 
     private Uni<Outcome> send(OutboxRepository.Queued m) {
@@ -95,6 +118,9 @@ public class MailSender {
                     .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         return mailer.send(mail)
+                .ifNoItem()
+                .after(config.sendTimeout())
+                .failWith(() -> new TimeoutException("no answer from the relay in " + config.sendTimeout()))
                 .map(done -> {
                     devMailbox.record(new Mail(m.recipient(), m.subject(), m.text(), m.html()));
                     return (Outcome) new Outcome.Sent(m.id());
@@ -120,15 +146,18 @@ public class MailSender {
                 .filter(o -> o instanceof Outcome.Refused)
                 .map(o -> (Outcome.Refused) o)
                 .toList();
+        String outage = unreachable.stream()
+                .map(Outcome.Unreachable::error)
+                .filter(e -> !e.equals("not tried"))
+                .findFirst()
+                .orElse("unreachable");
         QuarkusTransaction.requiringNew().run(() -> {
             if (!delivered.isEmpty()) {
                 repository.delete(delivered);
             }
             if (!unreachable.isEmpty()) {
                 repository.postpone(
-                        unreachable.stream().map(Outcome::id).toList(),
-                        now.plus(config.retryBase()),
-                        unreachable.get(0).error());
+                        unreachable.stream().map(Outcome::id).toList(), now.plus(config.retryBase()), outage);
             }
             for (Outcome.Refused r : refused) {
                 boolean giveUp = r.attempts() >= config.maxAttempts();
@@ -140,7 +169,7 @@ public class MailSender {
             // no address in the log: the outbox ids and the error class say enough
             LOG.warnf(
                     "%d mails not sent, relay unreachable (%s); retrying in %s",
-                    unreachable.size(), unreachable.get(0).error(), config.retryBase());
+                    unreachable.size(), outage, config.retryBase());
         }
         for (Outcome.Refused r : refused) {
             boolean giveUp = r.attempts() >= config.maxAttempts();
