@@ -20,7 +20,7 @@ interface MailConfig {
     int batch();
 
     /** How long one message may wait for the relay before it is taken for an outage (and tried again later). */
-    @WithDefault("60s")
+    @WithDefault("15s")
     Duration sendTimeout();
 
     /** How long a claimed round may take before its unsent messages may be claimed again (by any replica). */

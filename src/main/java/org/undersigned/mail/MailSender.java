@@ -7,12 +7,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -81,7 +85,7 @@ public class MailSender {
             List<OutboxRepository.Queued> queued = QuarkusTransaction.requiringNew()
                     .call(() -> repository.claim(now, now.plus(config.lease()), batch));
             claimed = queued.size();
-            if (claimed > 0 && !record(send(queued))) {
+            if (claimed > 0 && !send(queued)) {
                 return; // the relay is down: wait for the next poll rather than spin
             }
         }
@@ -90,22 +94,40 @@ public class MailSender {
     /**
      * Sends a round with as many messages in flight as the mailer has connections: more would only wait in the
      * connection pool's queue, where a relay that refuses connections has been seen to leave waiters unanswered.
-     * Once the relay is found unreachable, the rest of the round is not tried (a relay that never answers would
-     * otherwise hold the round for a send timeout per message).
+     * Outcomes are recorded in groups as they come, so one slow message holds back only itself. Once the relay is
+     * found unreachable, the rest of the round is not tried (a relay that never answers would otherwise hold the
+     * round for a send timeout per message). True when the relay took or refused at least one message.
      */
-    private List<Outcome> send(List<OutboxRepository.Queued> queued) {
+    private boolean send(List<OutboxRepository.Queued> queued) {
         AtomicBoolean down = new AtomicBoolean();
-        return Multi.createFrom()
-                .iterable(queued)
+        AtomicBoolean reached = new AtomicBoolean();
+        // one recipient's mails go one after the other, in the order they were queued (a receipt after its
+        // confirmation)
+        Map<String, List<OutboxRepository.Queued>> byRecipient = new LinkedHashMap<>();
+        queued.forEach(m -> byRecipient
+                .computeIfAbsent(m.recipient(), k -> new ArrayList<>())
+                .add(m));
+        Multi.createFrom()
+                .iterable(byRecipient.values())
                 .onItem()
-                .transformToUni(m -> down.get()
-                        ? Uni.createFrom().<Outcome>item(new Outcome.Unreachable(m.id(), "not tried"))
-                        : send(m).invoke(o -> down.compareAndSet(false, o instanceof Outcome.Unreachable)))
+                .transformToMulti(mails -> Multi.createFrom()
+                        .iterable(mails)
+                        .onItem()
+                        .transformToUniAndConcatenate(m -> down.get()
+                                ? Uni.createFrom().<Outcome>item(new Outcome.Unreachable(m.id(), "not tried"))
+                                : send(m).invoke(o -> down.compareAndSet(false, o instanceof Outcome.Unreachable))))
                 .merge(connections)
+                .group()
+                .intoLists()
+                .of(100, Duration.ofMillis(500))
+                .emitOn(Infrastructure.getDefaultWorkerPool()) // recording is blocking: off the event loop
+                .onItem()
+                .invoke(outcomes -> reached.compareAndSet(false, record(outcomes)))
                 .collect()
-                .asList()
+                .last()
                 .await()
                 .atMost(config.lease());
+        return reached.get();
     }
 
     private Uni<Outcome> send(OutboxRepository.Queued m) {
@@ -131,7 +153,7 @@ public class MailSender {
                         : new Outcome.Unreachable(m.id(), describe(e)));
     }
 
-    /** Records a round's outcomes; false when the relay could not be reached at all. */
+    /** Records outcomes; false when the relay could not be reached for any of them. */
     private boolean record(List<Outcome> outcomes) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Long> delivered = outcomes.stream()

@@ -32,7 +32,7 @@ class OutboxRepository implements PanacheRepository<OutboxMessage> {
                 .createNativeQuery("SELECT id, recipient, subject, text_body, html_body, list_unsubscribe, attempts "
                         + "FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?1 "
                         + "AND (claimed_until IS NULL OR claimed_until < ?1) "
-                        + "ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                        + "ORDER BY next_attempt_at, id LIMIT ?2 FOR UPDATE SKIP LOCKED")
                 .setParameter(1, now)
                 .setParameter(2, limit)
                 .getResultList();

@@ -47,6 +47,7 @@ public final class RefusingRelay implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                socket.setSoLinger(true, 0); // closed with a reset: no TIME_WAIT keeps the port from the next server
                 sessions.execute(() -> session(socket));
             } catch (IOException e) {
                 return; // closed
