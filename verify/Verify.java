@@ -1,11 +1,13 @@
 // Undersigned verifier: recomputes an open letter's signature count from its signed, append-only Merkle log.
 //
-//   java verify/Verify.java [--key <verifier key>] <public-url> <slug>
+//   java verify/Verify.java [--key <verifier key>] [--witness <witness key>]... [--quorum <n>] <public-url> <slug>
 //
 // JDK 17 only and no code shared with the server, so that it checks the server instead of trusting it. It checks the
 // checkpoint signature (C2SP signed-note, tlog-checkpoint), downloads every entry (C2SP tlog-tiles), recomputes the
 // Merkle root (RFC 9162 §2.1.1), recounts by the count rule, and compares the published count and listed names.
 // --key pins a verifier key obtained out of band; without it, the key list the server publishes is used.
+// --witness (repeatable) gives witness keys obtained from the witnesses, never from the host: the checkpoint checked
+// is then the witnessed one, which must carry cosignatures (C2SP tlog-cosignature) by --quorum of them (default all).
 // Exit status: 0 when every check passes, 1 when any fails, 2 on a usage error.
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -62,7 +64,9 @@ public class Verify {
     }
 
     final String base, slug, origin, pinned;
-    int passed, failed;
+    final List<String> witnesses = new ArrayList<>();
+    int quorum, passed, failed;
+    long publishedSize = -1; // the size the count API is of, when it is not the witnessed one
 
     Verify(String base, String slug, String origin, String pinned) {
         this.base = base;
@@ -72,27 +76,44 @@ public class Verify {
     }
 
     public static void main(String[] args) {
-        List<String> rest = List.of(args);
-        String pinned =
-                rest.size() == 4 && rest.get(0).equals("--key") ? rest.get(1).strip() : null;
-        rest = pinned != null ? rest.subList(2, 4) : rest;
+        List<String> rest = new ArrayList<>();
+        String pinned = null;
+        List<String> witnesses = new ArrayList<>();
+        int quorum = -1;
+        for (int i = 0; i < args.length; i++) {
+            boolean valued = i + 1 < args.length;
+            switch (args[i]) {
+                case "--key" -> pinned = valued ? args[++i].strip() : null;
+                case "--witness" -> witnesses.add(valued ? args[++i].strip() : "");
+                case "--quorum" ->
+                    quorum = valued && args[i + 1].matches("[1-9][0-9]{0,2}") ? Integer.parseInt(args[++i]) : 0;
+                default -> rest.add(args[i]);
+            }
+        }
+        boolean usage = quorum == 0 || quorum > witnesses.size() || (quorum > 0 && witnesses.isEmpty());
         URI uri = null;
         try {
             uri = rest.size() == 2 ? URI.create(rest.get(0).replaceAll("/+$", "")) : null;
         } catch (IllegalArgumentException e) {
             /* usage below */
         }
-        if (uri == null
+        if (usage
+                || uri == null
                 || uri.getHost() == null
                 || !List.of("http", "https").contains(uri.getScheme())
                 || !rest.get(1).matches("[a-z0-9][a-z0-9-]*")) {
-            System.err.println("usage: java verify/Verify.java [--key <name+keyID+key>] <public-url> <letter slug>");
+            System.err.println(
+                    "usage: java verify/Verify.java [--key <name+keyID+key>] [--witness <name+keyID+key>]... "
+                            + "[--quorum <n>] <public-url> <letter slug>");
             System.err.println("  e.g. java verify/Verify.java https://letters.example.org publish-benchmarks");
             System.exit(2);
         }
         // the log's origin, which is also its key name: <host[:port] of the public URL>/log/<slug>
         String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-        System.exit(new Verify(uri.toString(), rest.get(1), host + "/log/" + rest.get(1), pinned).run() ? 0 : 1);
+        Verify verify = new Verify(uri.toString(), rest.get(1), host + "/log/" + rest.get(1), pinned);
+        verify.witnesses.addAll(witnesses);
+        verify.quorum = quorum < 0 ? witnesses.size() : quorum;
+        System.exit(verify.run() ? 0 : 1);
     }
 
     boolean run() {
@@ -133,6 +154,7 @@ public class Verify {
 
     /** Every check, in order; returns the recounted total and the tree size. */
     long[] verify(boolean first) throws Fail, Grown {
+        publishedSize = -1;
         byte[][] key = verifierKey();
         Checkpoint cp = checkpoint(key[0], HEX.formatHex(key[1]));
         List<byte[]> entries = entries(cp), leaves = new ArrayList<>();
@@ -185,13 +207,16 @@ public class Verify {
 
     /** (b) The checkpoint: a C2SP signed note whose text is a C2SP tlog-checkpoint. */
     Checkpoint checkpoint(byte[] key, String keyId) throws Fail {
-        String note = utf8(get("/log/" + slug + "/checkpoint"), "the checkpoint");
+        String note = utf8(
+                get("/log/" + slug + (witnesses.isEmpty() ? "/checkpoint" : "/checkpoint/witnessed")),
+                "the checkpoint");
         int split = note.lastIndexOf("\n\n"); // signed-note §Format: the last empty line ends the text
         if (split < 0 || !note.endsWith("\n")) {
             throw new Fail("the checkpoint is not a signed note (text, an empty line, signature lines)");
         }
         String text = note.substring(0, split + 1), by = origin + " (key " + keyId + ")";
         boolean signed = false;
+        List<String[]> others = new ArrayList<>();
         for (String line : note.substring(split + 2).split("\n")) {
             // signed-note §Format: "— <key name> <base64(key ID || signature)>", an em dash U+2014 and a space
             String[] f = line.startsWith("\u2014 ") ? line.substring(2).split(" ") : new String[0];
@@ -200,7 +225,8 @@ public class Verify {
             if (!f[0].equals(origin)
                     || sig.length < 4
                     || !HEX.formatHex(sig, 0, 4).equals(keyId)) {
-                continue; // signed-note §Signatures: signatures by other keys (witnesses, say) are ignored
+                others.add(f); // signed-note §Signatures: other keys' signatures (witnesses') are not the log's
+                continue;
             }
             // signed-note §Ed25519 signatures: RFC 8032 Ed25519 over the note text, its final newline included
             if (sig.length != 68 || !ed25519(key, text.getBytes(UTF_8), Arrays.copyOfRange(sig, 4, 68))) {
@@ -210,6 +236,7 @@ public class Verify {
         }
         if (!signed) throw new Fail("the checkpoint carries no signature by " + by);
         ok("checkpoint signature by " + by);
+        if (!witnesses.isEmpty()) cosigned(text, others);
         // tlog-checkpoint §Note text: origin, decimal tree size, base64 root hash, then any extension lines
         String[] lines = text.split("\n");
         if (lines.length < 3 || !lines[1].matches("0|[1-9][0-9]{0,17}") || unbase64(lines[2], "root").length != 32) {
@@ -219,6 +246,41 @@ public class Verify {
         }
         ok("checkpoint of " + origin + ": tree size " + lines[1] + ", root " + lines[2]);
         return new Checkpoint(Long.parseLong(lines[1]), unbase64(lines[2], "root"), lines[2]);
+    }
+
+    /** (b') Cosignatures by the witness keys given: cosignature/v1 (C2SP tlog-cosignature) by at least the quorum. */
+    void cosigned(String text, List<String[]> lines) throws Fail {
+        List<String> by = new ArrayList<>();
+        for (String witness : witnesses) {
+            String[] parts = witness.split("\\+", 3);
+            byte[] typed = parts.length == 3 ? unbase64(parts[2], "a witness key") : new byte[0];
+            if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}") || typed.length != 33 || typed[0] != 4) {
+                throw new Fail("not a witness key (<name>+<8 hex key ID>+<base64(0x04 || key)>): " + witness);
+            }
+            byte[] key = Arrays.copyOfRange(typed, 1, 33);
+            // tlog-cosignature §Format: key ID = SHA-256(<name> || "\n" || 0x04 || 32-byte public key)[:4]
+            byte[] id = Arrays.copyOf(sha256(parts[0].getBytes(UTF_8), new byte[] {0x0A, 0x04}, key), 4);
+            if (!HEX.formatHex(id).equals(parts[1])) throw new Fail("the witness key ID of " + parts[0] + " is wrong");
+            for (String[] f : lines) {
+                byte[] sig = unbase64(f[1], "a cosignature");
+                if (!f[0].equals(parts[0])
+                        || sig.length != 76
+                        || !HEX.formatHex(sig, 0, 4).equals(parts[1])) continue;
+                long time = ByteBuffer.wrap(sig, 4, 8).getLong();
+                // tlog-cosignature §Ed25519 signed message: "cosignature/v1", "time <t>", then the checkpoint text
+                byte[] message = ("cosignature/v1\ntime " + time + "\n" + text).getBytes(UTF_8);
+                if (time >= 0 && ed25519(key, message, Arrays.copyOfRange(sig, 12, 76))) {
+                    by.add(parts[0]);
+                    break;
+                }
+            }
+        }
+        check(
+                by.size() >= quorum,
+                "cosigned by " + by.size() + " of the " + witnesses.size() + " witnesses given ("
+                        + String.join(", ", by) + "), quorum " + quorum,
+                "only " + by.size() + " of the required " + quorum + " witnesses cosigned this checkpoint"
+                        + (by.isEmpty() ? "" : " (" + String.join(", ", by) + ")"));
     }
 
     /** (c) Every entry, from the entry bundles (tlog-tiles §Log entries). */
@@ -377,6 +439,25 @@ public class Verify {
         }
         Map<?, ?> count = (Map<?, ?>) getJson("/api/letters/" + slug + "/count");
         Map<?, ?> at = count.get("checkpoint") instanceof Map<?, ?> m ? m : Map.of();
+        Map<?, ?> witnessed = count.get("witnessed") instanceof Map<?, ?> m ? m : Map.of();
+        if (!witnesses.isEmpty()
+                && Long.valueOf(cp.size()).equals(witnessed.get("size"))
+                && witnessed.get("total") != null) {
+            check(
+                    Long.valueOf(live.size()).equals(witnessed.get("total"))
+                            && cp.rootBase64().equals(witnessed.get("rootHash")),
+                    "recounted " + live.size() + " signatures at the witnessed checkpoint, as published for it",
+                    "the log counts " + live.size() + " signatures at the witnessed checkpoint, but the total "
+                            + "published for it is " + witnessed.get("total"));
+        }
+        if (!witnesses.isEmpty() && !Long.valueOf(cp.size()).equals(at.get("size"))) {
+            publishedSize = at.get("size") instanceof Long l ? l : -1;
+            System.out.printf(
+                    "     Recounted %d signatures at the witnessed tree size %d; the published count (%s) is of "
+                            + "tree size %s, which the witnesses have not cosigned yet.%n",
+                    live.size(), cp.size(), count.get("total"), at.get("size"));
+            return live.size();
+        }
         if (first && !Long.valueOf(cp.size()).equals(at.get("size"))) {
             throw new Grown(); // the count is of another checkpoint: read the log again, once
         }
@@ -405,6 +486,10 @@ public class Verify {
 
     /** (g) Each listed name's public record must hash to the listing commitment of a live signature in the log. */
     void listings(Map<String, Signer> live, boolean first) throws Fail, Grown {
+        if (publishedSize >= 0) {
+            System.out.println("     The listed names are of the newer tree: not checked against the witnessed one.");
+            return;
+        }
         Set<String> committed = new HashSet<>();
         live.values().forEach(s -> committed.add(s.listing));
         List<String> problems = new ArrayList<>();

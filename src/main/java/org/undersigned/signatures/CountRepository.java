@@ -63,4 +63,31 @@ class CountRepository {
                 .map(r -> new Row((String) r[0], (String) r[1], ((Number) r[2]).longValue()))
                 .toList();
     }
+
+    /** Records the total as it stands now (after the batch's changes) as the total at the checkpoint of {@code size}. */
+    void recordTotalAt(long letterId, long size) {
+        EntityManager em = Panache.getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<Object> total = em.createNativeQuery(
+                        "SELECT n FROM letter_count WHERE letter_id = ?1 AND dimension = 'total' AND k = ''")
+                .setParameter(1, letterId)
+                .getResultList();
+        em.createNativeQuery("INSERT INTO letter_count_at (letter_id, size, total) VALUES (?1, ?2, ?3) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, letterId)
+                .setParameter(2, size)
+                .setParameter(3, total.isEmpty() ? 0L : ((Number) total.get(0)).longValue())
+                .executeUpdate();
+    }
+
+    /** The total recorded at the checkpoint of {@code size}; empty for checkpoints signed before totals were kept. */
+    @SuppressWarnings("unchecked")
+    java.util.Optional<Long> totalAt(long letterId, long size) {
+        List<Object> rows = Panache.getEntityManager()
+                .createNativeQuery("SELECT total FROM letter_count_at WHERE letter_id = ?1 AND size = ?2")
+                .setParameter(1, letterId)
+                .setParameter(2, size)
+                .getResultList();
+        return rows.stream().findFirst().map(n -> ((Number) n).longValue());
+    }
 }

@@ -109,6 +109,7 @@ class Counts {
         changes.deltas.forEach(
                 (dimension, keys) -> keys.forEach((key, delta) -> repository.add(letterId, dimension, key, delta)));
         repository.replace(letterId, "checkpoint", rootHash, size);
+        repository.recordTotalAt(letterId, size);
         bump(letterId);
     }
 

@@ -72,14 +72,28 @@ public class Signatories {
             Map<String, Long> byOrganisation,
             Map<String, Long> byVersion,
             Counts.Checkpoint checkpoint,
+            Witnessed witnessed,
             Instant asOf) {}
+
+    /**
+     * The latest checkpoint the quorum of witnesses cosigned, and the total the log counted at it (null for a
+     * checkpoint signed before totals were kept); null when there is none.
+     */
+    public record Witnessed(long size, String rootHash, Long total) {}
 
     private final SignatureRepository signatures;
     private final Counts counts;
+    private final WitnessedCounts witnessedCounts;
     private final LetterService letters;
     private final Receipts receipts;
 
-    Signatories(SignatureRepository signatures, Counts counts, LetterService letters, Receipts receipts) {
+    Signatories(
+            SignatureRepository signatures,
+            Counts counts,
+            LetterService letters,
+            Receipts receipts,
+            WitnessedCounts witnessedCounts) {
+        this.witnessedCounts = witnessedCounts;
         this.signatures = signatures;
         this.counts = counts;
         this.letters = letters;
@@ -163,12 +177,17 @@ public class Signatories {
                 c.byOrganisation(),
                 c.byVersion(),
                 c.checkpoint(),
+                witnessedCounts.of(letter.letterId()).orElse(null),
                 c.asOf());
     }
 
     /** Changes whenever any count of the letter changes: an ETag for the count. */
     public String revision(SigningTarget letter) {
-        return letter.letterId() + "-" + counts.of(letter.letterId()).revision();
+        return letter.letterId() + "-" + counts.of(letter.letterId()).revision()
+                + witnessedCounts
+                        .of(letter.letterId())
+                        .map(w -> "-w" + w.size())
+                        .orElse("");
     }
 
     private static String publicStatus(Signature s) {

@@ -4,9 +4,11 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.undersigned.web.PrivateKeyConfig;
 
-/** The keys under {@code undersigned.log}: the log's signing key, its caches and its sequencer. */
+/** The keys under {@code undersigned.log}: the log's signing key, its caches, its sequencer and its witnesses. */
 @ConfigMapping(prefix = "undersigned.log")
 interface LogConfig extends PrivateKeyConfig {
 
@@ -25,4 +27,14 @@ interface LogConfig extends PrivateKeyConfig {
     /** The sequencer lag, in seconds, above which the service reports itself not ready. */
     @WithDefault("30")
     double maxLag();
+
+    /**
+     * Witnesses asked to cosign each checkpoint ({@code UNDERSIGNED_WITNESSES}): each {@code <verifier key>
+     * <submission prefix URL>}, comma-separated; read by {@link Witnesses}.
+     */
+    Optional<List<String>> witnesses();
+
+    /** Cosignatures from distinct configured witnesses that make a checkpoint witnessed. */
+    @WithDefault("1")
+    int witnessQuorum();
 }

@@ -44,6 +44,8 @@ public class LogResource {
     private final LetterService letters;
     private final TileCache tiles;
     private final HeadCache heads;
+    private final CosignatureRepository cosignatures;
+    private final Witnesses witnesses;
 
     LogResource(
             HeadRepository headRepository,
@@ -51,8 +53,12 @@ public class LogResource {
             LogKeys keys,
             LetterService letters,
             TileCache tiles,
-            HeadCache heads) {
+            HeadCache heads,
+            CosignatureRepository cosignatures,
+            Witnesses witnesses) {
         this.heads = heads;
+        this.cosignatures = cosignatures;
+        this.witnesses = witnesses;
         this.headRepository = headRepository;
         this.tileRepository = tileRepository;
         this.keys = keys;
@@ -78,15 +84,41 @@ public class LogResource {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint in a signed note)")
     public Response checkpoint(@PathParam("slug") String slug) {
+        long letterId = letter(slug).letterId();
         // an empty log has a checkpoint too: size 0 and the empty tree's root (signatures are deterministic)
         String note = headRepository
-                .latestCheckpoint(letter(slug).letterId())
-                .map(StoredCheckpoint::note)
+                .latestCheckpoint(letterId)
+                .map(c -> cosigned(letterId, c))
                 .orElseGet(() -> Note.sign(
                                 new Checkpoint(keys.origin(slug), 0, Hashes.emptyTreeHash()).format(),
                                 keys.signer(slug))
                         .format());
         return text(note, FRESH);
+    }
+
+    @GET
+    @Path("log/{slug}/checkpoint/witnessed")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The latest checkpoint cosigned by the quorum of witnesses, with their cosignatures")
+    public Response witnessed(@PathParam("slug") String slug) {
+        long letterId = letter(slug).letterId();
+        return cosignatures
+                .witnessed(letterId, witnesses.ids(), witnesses.quorum())
+                .map(c -> text(cosigned(letterId, c), FRESH))
+                .orElseThrow(() -> new NotFoundException(
+                        witnesses.all().isEmpty()
+                                ? "This service has no witnesses configured."
+                                : "No checkpoint of this log has been cosigned by " + witnesses.quorum() + " of its "
+                                        + witnesses.all().size() + " witnesses yet."));
+    }
+
+    /** The signed note with the witnesses' cosignature lines after the log's own signature. */
+    private String cosigned(long letterId, StoredCheckpoint checkpoint) {
+        StringBuilder note = new StringBuilder(checkpoint.note());
+        for (String line : cosignatures.lines(letterId, checkpoint.size())) {
+            note.append(line).append('\n');
+        }
+        return note.toString();
     }
 
     @GET

@@ -39,11 +39,20 @@ public class TransparencyLog {
     private final PendingRepository pendingRepository;
     private final HeadRepository headRepository;
     private final Event<Appended> appended;
+    private final CosignatureRepository cosignatures;
+    private final Witnesses witnesses;
 
-    TransparencyLog(PendingRepository pendingRepository, HeadRepository headRepository, Event<Appended> appended) {
+    TransparencyLog(
+            PendingRepository pendingRepository,
+            HeadRepository headRepository,
+            Event<Appended> appended,
+            CosignatureRepository cosignatures,
+            Witnesses witnesses) {
         this.pendingRepository = pendingRepository;
         this.headRepository = headRepository;
         this.appended = appended;
+        this.cosignatures = cosignatures;
+        this.witnesses = witnesses;
     }
 
     /**
@@ -66,5 +75,16 @@ public class TransparencyLog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Head> head(long letterId) {
         return headRepository.latestCheckpoint(letterId).map(c -> new Head(c.size(), c.root()));
+    }
+
+    /** The latest checkpoint cosigned by the quorum of configured witnesses; empty without witnesses. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Optional<Head> witnessed(long letterId) {
+        if (witnesses.all().isEmpty()) {
+            return Optional.empty();
+        }
+        return cosignatures
+                .witnessed(letterId, witnesses.ids(), witnesses.quorum())
+                .map(c -> new Head(c.size(), c.root()));
     }
 }

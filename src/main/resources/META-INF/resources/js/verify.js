@@ -18,9 +18,15 @@
   // The origin of this letter's log, which is also its key name: the host the reader sees, not one the server says.
   const origin = location.host + "/log/" + slug;
   const utf8 = new TextEncoder();
+  // Witness keys come from the reader (the address's fragment, which never reaches the server), never from the site:
+  // #witness=<name+keyID+key>&witness=...&quorum=<n>; '+' may arrive as a space, which no key contains.
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const witnessKeys = fragment.getAll("witness").map((k) => k.trim().replace(/ /g, "+")).filter((k) => k);
+  const quorum = fragment.has("quorum") ? Number(fragment.get("quorum")) : witnessKeys.length;
   const STEPS = [
     ["key", "The log's public key"],
     ["signature", "The checkpoint's signature"],
+    ...(witnessKeys.length ? [["witnesses", "The witnesses' cosignatures"]] : []),
     ["entries", "The entries"],
     ["root", "The Merkle root"],
     ["count", "The count"],
@@ -133,7 +139,11 @@
   // ---- b. The signed checkpoint ---------------------------------------------------------------------------------
 
   async function checkCheckpoint(key) {
-    const response = await fetch("/log/" + slug + "/checkpoint", { cache: "no-store" });
+    const path = "/log/" + slug + (witnessKeys.length ? "/checkpoint/witnessed" : "/checkpoint");
+    const response = await fetch(path, { cache: "no-store" });
+    if (response.status === 404 && witnessKeys.length) {
+      fail("no checkpoint of this log has been cosigned by the site's witnesses yet");
+    }
     if (response.status === 404) {
       return null; // no checkpoint yet: nothing has been logged
     }
@@ -166,6 +176,7 @@
     }
     // signed-note §Signatures: "— <key name> <base64(4-byte key ID ‖ signature)>"; other keys' lines are ignored
     let signature = null;
+    const others = [];
     for (const sigLine of text.slice(blank + 2, -1).split("\n")) {
       const m = /^\u2014 (\S+) (\S+)$/.exec(sigLine);
       if (!m) {
@@ -174,6 +185,8 @@
       const raw = base64(m[2], "a signature");
       if (m[1] === origin && raw.length === 68 && hex(raw.slice(0, 4)) === key.id) {
         signature = raw.slice(4);
+      } else {
+        others.push({ name: m[1], raw });
       }
     }
     if (!signature) {
@@ -190,7 +203,46 @@
     }
     const size = Number(lines[1]);
     show("signature", "ok", "Tree size " + size + ", root " + lines[2] + ", signed with key " + key.id + ".");
-    return { size, root, rootText: lines[2] };
+    return { size, root, rootText: lines[2], body, others };
+  }
+
+  // ---- b'. The witnesses' cosignatures (only with witness keys in the fragment) ----------------------------------
+
+  async function checkWitnesses(checkpoint) {
+    if (!Number.isInteger(quorum) || quorum < 1 || quorum > witnessKeys.length) {
+      fail("the quorum " + fragment.get("quorum") + " is not between 1 and the " + witnessKeys.length + " keys given");
+    }
+    const by = [];
+    for (const text of witnessKeys) {
+      const m = /^([^+\s]+)\+([0-9a-f]{8})\+(\S+)$/.exec(text);
+      const typed = m ? base64(m[3], "a witness key") : null;
+      if (!m || typed.length !== 33 || typed[0] !== 0x04) {
+        fail("'" + text + "' is not a witness key (name+key ID+base64 of 0x04 and 32 bytes)");
+      }
+      // tlog-cosignature §Format: key ID = SHA-256(name ‖ 0x0A ‖ 0x04 ‖ public key)[:4]
+      if (hex((await sha256(concat(utf8.encode(m[1]), [0x0a], typed))).slice(0, 4)) !== m[2]) {
+        fail("the key ID of witness " + m[1] + " is not derived from its name and key");
+      }
+      const publicKey = await crypto.subtle.importKey("raw", typed.slice(1), { name: "Ed25519" }, false, ["verify"]);
+      for (const line of checkpoint.others) {
+        if (line.name !== m[1] || line.raw.length !== 76 || hex(line.raw.slice(0, 4)) !== m[2]) {
+          continue;
+        }
+        // tlog-cosignature: 8-byte big-endian timestamp, then Ed25519 over "cosignature/v1\ntime <t>\n" ‖ the text
+        const time = new DataView(line.raw.buffer, line.raw.byteOffset + 4, 8).getBigUint64(0);
+        const message = utf8.encode("cosignature/v1\ntime " + time + "\n" + checkpoint.body);
+        if (await crypto.subtle.verify({ name: "Ed25519" }, publicKey, line.raw.slice(12), message)) {
+          by.push(m[1]);
+          break;
+        }
+      }
+    }
+    if (by.length < quorum) {
+      fail("only " + by.length + " of the required " + quorum + " witnesses cosigned this checkpoint"
+        + (by.length ? " (" + by.join(", ") + ")" : ""));
+    }
+    show("witnesses", "ok", "Cosigned by " + by.length + " of the " + witnessKeys.length + " witnesses you gave ("
+      + by.join(", ") + "), quorum " + quorum + ".");
   }
 
   // ---- c. The entries -------------------------------------------------------------------------------------------
@@ -294,6 +346,16 @@
     const n = live.size;
     const countPath = "/api/letters/" + slug + "/count";
     let site = await get(countPath, "json", true);
+    const w = site.witnessed;
+    if (witnessKeys.length && w && w.size === checkpoint.size && w.total !== null && w.total !== n) {
+      fail("the entries give " + n + " live signers at the witnessed checkpoint, but the site published " + w.total
+        + " for it");
+    }
+    if (witnessKeys.length && (!site.checkpoint || site.checkpoint.size !== checkpoint.size)) {
+      show("count", "ok", n + " live signer" + (n === 1 ? "" : "s") + " at the witnessed tree size " + checkpoint.size
+        + "; the site's count (" + site.total + ") is of a newer tree, which the witnesses have not cosigned yet.");
+      return n;
+    }
     let note = "";
     if (!site.checkpoint || site.checkpoint.size !== checkpoint.size) {
       note = "The site's count was at tree size " + (site.checkpoint ? site.checkpoint.size : 0) + ", not "
@@ -342,6 +404,10 @@
         conclude("empty", "No signatures have been logged yet.");
         return;
       }
+      if (witnessKeys.length) {
+        step = "witnesses";
+        await checkWitnesses(checkpoint);
+      }
       step = "entries";
       const entries = await fetchEntries(checkpoint.size);
       step = "root";
@@ -353,7 +419,8 @@
         return;
       }
       conclude("ok", "Verified: " + n + " signature" + (n === 1 ? "" : "s") + " at tree size " + checkpoint.size
-        + ", checkpoint signed by " + origin + " (key " + key.id + ").");
+        + ", checkpoint signed by " + origin + " (key " + key.id + ")"
+        + (witnessKeys.length ? " and cosigned by " + quorum + " or more of your witnesses." : "."));
     } catch (e) {
       const message = e instanceof Failure ? e.message : "unexpected error: " + e.message;
       const index = STEPS.findIndex(([id]) => id === step);
@@ -361,6 +428,23 @@
       STEPS.slice(index + 1).forEach(([id]) => show(id, "skipped", "not checked after the failure"));
       conclude("fail", "Verification FAILED at step " + (index + 1) + " (" + STEPS[index][1] + "): " + message);
     }
+  }
+
+  // The witness form writes the keys into the fragment (never sent to the site) and checks again.
+  const form = document.getElementById("witness-form");
+  if (form) {
+    document.getElementById("witness-keys").value = witnessKeys.join("\n");
+    if (witnessKeys.length) {
+      document.getElementById("witness-quorum").value = String(quorum);
+    }
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const params = new URLSearchParams();
+      document.getElementById("witness-keys").value.split(/\s+/).filter((k) => k).forEach((k) => params.append("witness", k));
+      params.set("quorum", document.getElementById("witness-quorum").value);
+      location.hash = params.toString();
+      location.reload();
+    });
   }
 
   run();

@@ -172,7 +172,9 @@ class VerifyPageTest {
             assertThat(page.locator("#log-origin")).hasText(origin());
             assertThat(page.locator("a[href='/log/" + LETTER + "/checkpoint']")).hasCount(1);
             assertThat(page.locator("a[href='/.well-known/undersigned/keys']")).hasCount(1);
-            assertThat(page.locator("pre.command")).containsText("java verify/Verify.java <public-url> " + LETTER);
+            assertThat(page.locator("pre.command").first())
+                    .containsText("java verify/Verify.java <public-url> " + LETTER);
+            assertThat(page.locator("pre.command").nth(1)).containsText("--witness");
             assertThat(page.locator("#verdict")).hasCount(0);
             assertThat(page.locator("script[src='/js/verify.js']")).hasCount(1);
             shoot(page, "verify-no-javascript.png");
