@@ -14,14 +14,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 class Revocations {
 
-    /** The longest a token may live (OrganiserApi's limit for minted tokens, or the sign-in lifetime if longer). */
+    /** The longest a token may live (AdminApi's limit for minted tokens, or the sign-in lifetime if longer). */
     private final Duration longest;
 
     private final RevocationRepository repository;
 
     Revocations(RevocationRepository repository, OrganiserTokens tokens) {
         this.repository = repository;
-        this.longest = tokens.lifetime().compareTo(OrganiserApi.LONGEST) > 0 ? tokens.lifetime() : OrganiserApi.LONGEST;
+        this.longest = tokens.lifetime().compareTo(AdminApi.LONGEST) > 0 ? tokens.lifetime() : AdminApi.LONGEST;
     }
 
     /** This token stops working (signing out). */
