@@ -1,6 +1,7 @@
 // Undersigned verifier: recomputes an open letter's signature count from its signed, append-only Merkle log.
 //
-//   java verify/Verify.java [--key <verifier key>] [--witness <witness key>]... [--quorum <n>] <public-url> <slug>
+//   java verify/Verify.java [--key <verifier key>] [--witness <witness key>]... [--quorum <n>]
+//                           [--ask <witness URL>]... <public-url> <slug>
 //
 // JDK 17 only and no code shared with the server, so that it checks the server instead of trusting it. It checks the
 // checkpoint signature (C2SP signed-note, tlog-checkpoint), downloads every entry (C2SP tlog-tiles), recomputes the
@@ -8,6 +9,9 @@
 // --key pins a verifier key obtained out of band; without it, the key list the server publishes is used.
 // --witness (repeatable) gives witness keys obtained from the witnesses, never from the host: the checkpoint checked
 // is then the witnessed one, which must carry cosignatures (C2SP tlog-cosignature) by --quorum of them (default all).
+// --ask (repeatable) asks a witness itself for the latest checkpoint it cosigned (witness/Witness.java serves it), so
+// that a host showing its readers another history than it showed the witnesses (a fork) is caught without trusting
+// the host for anything: the witness's checkpoint must be a prefix of the tree the host serves.
 // Exit status: 0 when every check passes, 1 when any fails, 2 on a usage error.
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -65,6 +69,7 @@ public class Verify {
 
     final String base, slug, origin, pinned;
     final List<String> witnesses = new ArrayList<>();
+    final List<String> asked = new ArrayList<>();
     int quorum, passed, failed;
     long publishedSize = -1; // the size the count API is of, when it is not the witnessed one
 
@@ -79,18 +84,24 @@ public class Verify {
         List<String> rest = new ArrayList<>();
         String pinned = null;
         List<String> witnesses = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
         int quorum = -1;
         for (int i = 0; i < args.length; i++) {
             boolean valued = i + 1 < args.length;
             switch (args[i]) {
                 case "--key" -> pinned = valued ? args[++i].strip() : null;
                 case "--witness" -> witnesses.add(valued ? args[++i].strip() : "");
+                case "--ask" -> asked.add(valued ? args[++i].strip().replaceAll("/+$", "") : "");
                 case "--quorum" ->
                     quorum = valued && args[i + 1].matches("[1-9][0-9]{0,2}") ? Integer.parseInt(args[++i]) : 0;
                 default -> rest.add(args[i]);
             }
         }
-        boolean usage = quorum == 0 || quorum > witnesses.size() || (quorum > 0 && witnesses.isEmpty());
+        boolean usage = quorum == 0
+                || quorum > witnesses.size()
+                || (quorum > 0 && witnesses.isEmpty())
+                || (!asked.isEmpty() && witnesses.isEmpty())
+                || !asked.stream().allMatch(a -> a.matches("https?://[^\\s]+"));
         URI uri = null;
         try {
             uri = rest.size() == 2 ? URI.create(rest.get(0).replaceAll("/+$", "")) : null;
@@ -104,7 +115,7 @@ public class Verify {
                 || !rest.get(1).matches("[a-z0-9][a-z0-9-]*")) {
             System.err.println(
                     "usage: java verify/Verify.java [--key <name+keyID+key>] [--witness <name+keyID+key>]... "
-                            + "[--quorum <n>] <public-url> <letter slug>");
+                            + "[--quorum <n>] [--ask <witness URL>]... <public-url> <letter slug>");
             System.err.println("  e.g. java verify/Verify.java https://letters.example.org publish-benchmarks");
             System.exit(2);
         }
@@ -112,6 +123,7 @@ public class Verify {
         String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
         Verify verify = new Verify(uri.toString(), rest.get(1), host + "/log/" + rest.get(1), pinned);
         verify.witnesses.addAll(witnesses);
+        verify.asked.addAll(asked);
         verify.quorum = quorum < 0 ? witnesses.size() : quorum;
         System.exit(verify.run() ? 0 : 1);
     }
@@ -166,6 +178,7 @@ public class Verify {
                 "Merkle root mismatch: the entries hash to " + b64(root) + " but the signed checkpoint says "
                         + cp.rootBase64() + " (these are not the entries it signed)");
         hashTiles(cp, leaves);
+        for (String witness : asked) askWitness(witness, key, cp, leaves);
         Map<String, Signer> live = new HashMap<>();
         long total = recount(entryJson(entries), live, cp, first);
         listings(live, first);
@@ -210,9 +223,29 @@ public class Verify {
         String note = utf8(
                 get("/log/" + slug + (witnesses.isEmpty() ? "/checkpoint" : "/checkpoint/witnessed")),
                 "the checkpoint");
+        Note parsed = note(note, key, keyId, "the checkpoint");
+        if (!witnesses.isEmpty()) {
+            List<String> by = cosigners(parsed.text(), parsed.others());
+            check(
+                    by.size() >= quorum,
+                    "cosigned by " + by.size() + " of the " + witnesses.size() + " witnesses given ("
+                            + String.join(", ", by) + "), quorum " + quorum,
+                    "only " + by.size() + " of the required " + quorum + " witnesses cosigned this checkpoint"
+                            + (by.isEmpty() ? "" : " (" + String.join(", ", by) + ")"));
+        }
+        ok("checkpoint of " + origin + ": tree size " + parsed.cp().size() + ", root "
+                + parsed.cp().rootBase64());
+        return parsed.cp();
+    }
+
+    /** A checkpoint note: its text, the checkpoint it states, and the signature lines that are not the log's. */
+    record Note(String text, Checkpoint cp, List<String[]> others) {}
+
+    /** Parses a signed note holding a checkpoint of this log and checks the log's signature on it. */
+    Note note(String note, byte[] key, String keyId, String what) throws Fail {
         int split = note.lastIndexOf("\n\n"); // signed-note §Format: the last empty line ends the text
         if (split < 0 || !note.endsWith("\n")) {
-            throw new Fail("the checkpoint is not a signed note (text, an empty line, signature lines)");
+            throw new Fail(what + " is not a signed note (text, an empty line, signature lines)");
         }
         String text = note.substring(0, split + 1), by = origin + " (key " + keyId + ")";
         boolean signed = false;
@@ -220,7 +253,7 @@ public class Verify {
         for (String line : note.substring(split + 2).split("\n")) {
             // signed-note §Format: "— <key name> <base64(key ID || signature)>", an em dash U+2014 and a space
             String[] f = line.startsWith("\u2014 ") ? line.substring(2).split(" ") : new String[0];
-            if (f.length != 2) throw new Fail("the checkpoint has a malformed signature line: " + line);
+            if (f.length != 2) throw new Fail(what + " has a malformed signature line: " + line);
             byte[] sig = unbase64(f[1], "a checkpoint signature");
             if (!f[0].equals(origin)
                     || sig.length < 4
@@ -230,26 +263,69 @@ public class Verify {
             }
             // signed-note §Ed25519 signatures: RFC 8032 Ed25519 over the note text, its final newline included
             if (sig.length != 68 || !ed25519(key, text.getBytes(UTF_8), Arrays.copyOfRange(sig, 4, 68))) {
-                throw new Fail("checkpoint signature by " + by + " does NOT verify");
+                throw new Fail("the signature of " + what + " by " + by + " does NOT verify");
             }
             signed = true;
         }
-        if (!signed) throw new Fail("the checkpoint carries no signature by " + by);
-        ok("checkpoint signature by " + by);
-        if (!witnesses.isEmpty()) cosigned(text, others);
+        if (!signed) throw new Fail(what + " carries no signature by " + by);
+        ok(what.equals("the checkpoint") ? "checkpoint signature by " + by : what + " is signed by " + by);
         // tlog-checkpoint §Note text: origin, decimal tree size, base64 root hash, then any extension lines
         String[] lines = text.split("\n");
         if (lines.length < 3 || !lines[1].matches("0|[1-9][0-9]{0,17}") || unbase64(lines[2], "root").length != 32) {
-            throw new Fail("the checkpoint text is not an origin, a tree size and a 32-byte root hash");
+            throw new Fail("the text of " + what + " is not an origin, a tree size and a 32-byte root hash");
         } else if (!lines[0].equals(origin)) {
-            throw new Fail("the checkpoint is of the log " + lines[0] + ", not of " + origin);
+            throw new Fail(what + " is of the log " + lines[0] + ", not of " + origin);
         }
-        ok("checkpoint of " + origin + ": tree size " + lines[1] + ", root " + lines[2]);
-        return new Checkpoint(Long.parseLong(lines[1]), unbase64(lines[2], "root"), lines[2]);
+        return new Note(text, new Checkpoint(Long.parseLong(lines[1]), unbase64(lines[2], "root"), lines[2]), others);
     }
 
-    /** (b') Cosignatures by the witness keys given: cosignature/v1 (C2SP tlog-cosignature) by at least the quorum. */
-    void cosigned(String text, List<String[]> lines) throws Fail {
+    /**
+     * (b'') A witness's own view, asked of the witness and not of the host: the latest checkpoint it cosigned must be
+     * a prefix of the tree the host serves. A host that showed the witnesses one history and its readers another (a
+     * fork, after a restore for instance) cannot pass this, whatever it serves.
+     */
+    void askWitness(String witness, byte[][] key, Checkpoint cp, List<byte[]> leaves) throws Fail, Grown {
+        URI uri = URI.create(witness + "/checkpoint?origin=" + URLEncoder.encode(origin, UTF_8));
+        Note seen = note(
+                utf8(fetch(uri), "the witness's checkpoint"),
+                key[0],
+                HEX.formatHex(key[1]),
+                "the checkpoint " + witness + " cosigned last");
+        List<String> by = cosigners(seen.text(), seen.others());
+        if (by.isEmpty()) {
+            throw new Fail(
+                    "the checkpoint from " + witness + " carries no cosignature by any of the witness keys given");
+        }
+        long size = seen.cp().size();
+        List<byte[]> prefix = leaves;
+        if (size > cp.size()) { // the witness is ahead of the checkpoint checked: read the host's latest tree
+            Note latest = note(
+                    utf8(get("/log/" + slug + "/checkpoint"), "the latest checkpoint"),
+                    key[0],
+                    HEX.formatHex(key[1]),
+                    "the latest checkpoint");
+            if (latest.cp().size() < size) {
+                throw new Fail(by.get(0) + " cosigned tree size " + size + ", but the host's latest checkpoint has "
+                        + latest.cp().size() + " entries: the host shows another history than it showed the witness");
+            }
+            prefix = new ArrayList<>();
+            for (byte[] e :
+                    entries(new Checkpoint(size, seen.cp().root(), seen.cp().rootBase64()))) {
+                prefix.add(sha256(new byte[] {0}, e));
+            }
+        }
+        byte[] root = size == 0 ? sha256() : mth(prefix, 0, (int) size);
+        check(
+                Arrays.equals(root, seen.cp().root()),
+                by.get(0) + " last cosigned tree size " + size + ", and the host's log holds that very tree",
+                "FORK: " + by.get(0) + " cosigned tree size " + size + " with root "
+                        + seen.cp().rootBase64()
+                        + ", but the host's first " + size + " entries hash to " + b64(root)
+                        + ": the host shows another history than it showed the witness");
+    }
+
+    /** (b') The witnesses given whose cosignature/v1 (C2SP tlog-cosignature) on the text verifies. */
+    List<String> cosigners(String text, List<String[]> lines) throws Fail {
         List<String> by = new ArrayList<>();
         for (String witness : witnesses) {
             String[] parts = witness.split("\\+", 3);
@@ -275,12 +351,7 @@ public class Verify {
                 }
             }
         }
-        check(
-                by.size() >= quorum,
-                "cosigned by " + by.size() + " of the " + witnesses.size() + " witnesses given ("
-                        + String.join(", ", by) + "), quorum " + quorum,
-                "only " + by.size() + " of the required " + quorum + " witnesses cosigned this checkpoint"
-                        + (by.isEmpty() ? "" : " (" + String.join(", ", by) + ")"));
+        return by;
     }
 
     /** (c) Every entry, from the entry bundles (tlog-tiles §Log entries). */
@@ -587,7 +658,10 @@ public class Verify {
     // ---- HTTP, encodings, output ------------------------------------------------------------------------------
 
     byte[] get(String path) throws Fail {
-        URI uri = URI.create(base + path);
+        return fetch(URI.create(base + path));
+    }
+
+    static byte[] fetch(URI uri) throws Fail {
         try {
             HttpResponse<byte[]> r = HTTP.send(
                     HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),

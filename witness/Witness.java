@@ -48,6 +48,9 @@ import java.util.concurrent.Executors;
  * changed key for a known origin is refused and reported. It answers {@code POST /add-checkpoint} as C2SP
  * tlog-witness says and cosigns with cosignature/v1 (Ed25519, tlog-cosignature). Per origin it keeps the latest
  * cosigned size and root in {@code <dir>/state.properties}, written atomically before it answers, never rolled back.
+ * {@code GET /checkpoint?origin=<origin>} serves that latest cosigned checkpoint with the cosignature, so that a
+ * journalist can ask the witness for its view without going through the host ({@code Verify.java --ask}); C2SP
+ * tlog-witness leaves its monitor retrieval mechanism to be designed ("TBD"), so this read is this program's own.
  * The key's seed is kept in {@code <dir>/witness.key} (made on first start); its verifier key is printed at start,
  * for journalists to get from the operator, never from the host.
  */
@@ -108,6 +111,7 @@ public class Witness {
         String[] listen = options.get("--listen").get(0).split(":");
         HttpServer server = HttpServer.create(new InetSocketAddress(listen[0], Integer.parseInt(listen[1])), 64);
         server.createContext("/add-checkpoint", witness::handle);
+        server.createContext("/checkpoint", witness::latest);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
         System.out.println("witness key: " + witness.verifierKey());
@@ -144,6 +148,35 @@ public class Witness {
 
     record Answer(int status, String type, String body) {}
 
+    /** GET /checkpoint?origin=...: the latest checkpoint cosigned for that origin, the cosignature included. */
+    void latest(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            // read-only and public: a verify page on any host may ask
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            String query = exchange.getRequestURI().getRawQuery();
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "GET");
+                reply(exchange, 405, "text/plain", "GET only\n");
+            } else if (!exchange.getRequestURI().getPath().equals("/checkpoint")
+                    || query == null
+                    || !query.startsWith("origin=")) {
+                reply(exchange, 400, "text/plain", "GET /checkpoint?origin=<the log's origin>\n");
+            } else {
+                String origin = java.net.URLDecoder.decode(query.substring("origin=".length()), UTF_8);
+                String note;
+                synchronized (this) {
+                    note = state.getProperty("note." + origin);
+                }
+                if (note == null) {
+                    reply(exchange, 404, "text/plain", "no checkpoint cosigned for " + origin + "\n");
+                } else {
+                    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+                    reply(exchange, 200, "text/plain; charset=utf-8", note);
+                }
+            }
+        }
+    }
+
     static final class Refused extends Exception {
         final int status;
 
@@ -179,7 +212,8 @@ public class Witness {
         byte[] root = hash(lines[2]);
         String key = logKey(origin);
         if (key == null) throw new Refused(404, "unknown log " + origin);
-        if (!signedBy(key, text, note.substring(end + 2))) {
+        String logSignature = signedBy(key, text, note.substring(end + 2));
+        if (logSignature == null) {
             throw new Refused(403, "no signature by the log's key " + key.split("\\+")[0] + " verifies");
         }
         if (old > size) throw new Refused(400, "old size " + old + " is larger than the checkpoint's " + size);
@@ -201,12 +235,15 @@ public class Witness {
                     System.err.println("ALARM: " + origin + " offered size " + size + " not consistent with " + old);
                     throw new Refused(422, "the consistency proof from " + old + " to " + size + " does not verify");
                 }
+                String cosignature = cosign(text);
                 state.setProperty("size." + origin, Long.toString(size));
                 state.setProperty("root." + origin, Base64.getEncoder().encodeToString(root));
+                // what GET /checkpoint serves: the checkpoint, the log's signature and this cosignature
+                state.setProperty("note." + origin, text + "\n" + logSignature + "\n" + cosignature + "\n");
                 persist();
+                return new Answer(200, "text/plain; charset=utf-8", cosignature + "\n");
             }
         }
-        return new Answer(200, "text/plain; charset=utf-8", cosign(text) + "\n");
     }
 
     /** The signature line: base64(key ID || u64 timestamp || Ed25519 over the cosignature/v1 message). */
@@ -226,8 +263,8 @@ public class Witness {
         return "\u2014 " + name + " " + Base64.getEncoder().encodeToString(line);
     }
 
-    /** Whether a signature line by the pinned key verifies over the note text (signed-note, type 0x01). */
-    static boolean signedBy(String key, String text, String signatures) throws Exception {
+    /** The signature line by the pinned key that verifies over the note text (signed-note, type 0x01), or null. */
+    static String signedBy(String key, String text, String signatures) throws Exception {
         String[] parts = key.split("\\+", 3);
         byte[] typed = Base64.getDecoder().decode(parts[2]);
         byte[] id = HEX.parseHex(parts[1]);
@@ -246,10 +283,10 @@ public class Witness {
                         .generatePublic(new X509EncodedKeySpec(
                                 concat(SPKI_PREFIX, Arrays.copyOfRange(typed, 1, typed.length)))));
                 verifier.update(text.getBytes(UTF_8));
-                if (verifier.verify(Arrays.copyOfRange(sig, 4, 68))) return true;
+                if (verifier.verify(Arrays.copyOfRange(sig, 4, 68))) return line;
             }
         }
-        return false;
+        return null;
     }
 
     /** The pinned key of an origin; an unknown one is looked up on the followed hosts (at most every 10 s). */

@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
 
 /**
  * Security headers on every response. The Content-Security-Policy allows scripts, styles and images from this
@@ -17,8 +18,17 @@ public class SecurityHeaders {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * The verify page may also ask witnesses, wherever the reader says they are (addresses in the page's fragment),
+     * for the checkpoint they last cosigned: it alone may connect elsewhere. It shows no user content and holds no
+     * secret, so a wider connect-src gives an injected script nothing to take.
+     */
+    static final String VERIFY_CSP = CSP.replace("connect-src 'self'", "connect-src 'self' https: http:");
+
     /** One year, this host and its subdomains; no preload, which an operator must ask for knowingly. */
     static final String HSTS = "max-age=31536000; includeSubDomains";
+
+    private static final Pattern VERIFY_PAGE = Pattern.compile("/letters/[a-z0-9-]+/verify");
 
     private final boolean https;
 
@@ -38,7 +48,7 @@ public class SecurityHeaders {
     /** Sets the headers of an answer to {@code path}; {@code https} says whether the public URL is https. */
     static void apply(MultiMap headers, String path, boolean https) {
         if (!path.startsWith("/q/")) {
-            headers.set("Content-Security-Policy", CSP);
+            headers.set("Content-Security-Policy", VERIFY_PAGE.matcher(path).matches() ? VERIFY_CSP : CSP);
         }
         if (https) {
             headers.set("Strict-Transport-Security", HSTS);

@@ -20,15 +20,18 @@
   const utf8 = new TextEncoder();
   // Witness keys come from the reader (the address's fragment, which never reaches the server), never from the site:
   // #witness=<name+keyID+key>&witness=...&quorum=<n>; '+' may arrive as a space, which no key contains.
+  // ask=<witness URL> (repeatable): a witness asked directly for the latest checkpoint it cosigned.
   const fragment = new URLSearchParams(location.hash.slice(1));
   const witnessKeys = fragment.getAll("witness").map((k) => k.trim().replace(/ /g, "+")).filter((k) => k);
   const quorum = fragment.has("quorum") ? Number(fragment.get("quorum")) : witnessKeys.length;
+  const asked = witnessKeys.length ? fragment.getAll("ask").map((u) => u.trim().replace(/\/+$/, "")).filter((u) => u) : [];
   const STEPS = [
     ["key", "The log's public key"],
     ["signature", "The checkpoint's signature"],
     ...(witnessKeys.length ? [["witnesses", "The witnesses' cosignatures"]] : []),
     ["entries", "The entries"],
     ["root", "The Merkle root"],
+    ...(asked.length ? [["asked", "The witnesses' own view"]] : []),
     ["count", "The count"],
   ];
   const LABELS = { pending: "…", ok: "OK", fail: "FAIL", skipped: "skipped" };
@@ -150,22 +153,28 @@
     if (!response.ok) {
       fail("the checkpoint answered HTTP " + response.status);
     }
+    const note = await parseNote(await response.arrayBuffer(), key, "the checkpoint");
+    show("signature", "ok", "Tree size " + note.size + ", root " + note.rootText + ", signed with key " + key.id + ".");
+    return note;
+  }
+
+  /** A signed note holding a checkpoint of this log, with the log's signature checked; "what" names it in failures. */
+  async function parseNote(bytes, key, what) {
     let text;
     try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(await response.arrayBuffer());
-    } catch (e) {
-      fail("the checkpoint is not UTF-8 text");
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);    } catch (e) {
+      fail(what + " is not UTF-8 text");
     }
     // signed-note §Format: the text (ending in a newline), a blank line, then one or more signature lines
     const blank = text.indexOf("\n\n");
     if (blank < 0 || !text.endsWith("\n")) {
-      fail("the checkpoint is not a signed note");
+      fail(what + " is not a signed note");
     }
     const body = text.slice(0, blank + 1);
     // tlog-checkpoint §Note text: origin, tree size in decimal, base64 root hash, then optional extension lines
     const lines = body.slice(0, -1).split("\n");
     if (lines.length < 3 || lines[0] !== origin) {
-      fail("the checkpoint is for '" + lines[0] + "', not for " + origin);
+      fail(what + " is for '" + lines[0] + "', not for " + origin);
     }
     if (!/^(0|[1-9][0-9]*)$/.test(lines[1]) || !Number.isSafeInteger(Number(lines[1]))) {
       fail("the tree size line '" + lines[1] + "' is not a decimal number");
@@ -190,7 +199,7 @@
       }
     }
     if (!signature) {
-      fail("the checkpoint carries no signature by " + origin + " with key " + key.id);
+      fail(what + " carries no signature by " + origin + " with key " + key.id);
     }
     let publicKey;
     try {
@@ -199,11 +208,9 @@
       fail("this browser cannot check Ed25519 signatures (" + e.message + "); use the offline verifier");
     }
     if (!(await crypto.subtle.verify({ name: "Ed25519" }, publicKey, signature, utf8.encode(body)))) {
-      fail("the Ed25519 signature does not match the checkpoint text");
+      fail("the Ed25519 signature does not match the text of " + what);
     }
-    const size = Number(lines[1]);
-    show("signature", "ok", "Tree size " + size + ", root " + lines[2] + ", signed with key " + key.id + ".");
-    return { size, root, rootText: lines[2], body, others };
+    return { size: Number(lines[1]), root, rootText: lines[2], body, others };
   }
 
   // ---- b'. The witnesses' cosignatures (only with witness keys in the fragment) ----------------------------------
@@ -212,6 +219,17 @@
     if (!Number.isInteger(quorum) || quorum < 1 || quorum > witnessKeys.length) {
       fail("the quorum " + fragment.get("quorum") + " is not between 1 and the " + witnessKeys.length + " keys given");
     }
+    const by = await cosigners(checkpoint);
+    if (by.length < quorum) {
+      fail("only " + by.length + " of the required " + quorum + " witnesses cosigned this checkpoint"
+        + (by.length ? " (" + by.join(", ") + ")" : ""));
+    }
+    show("witnesses", "ok", "Cosigned by " + by.length + " of the " + witnessKeys.length + " witnesses you gave ("
+      + by.join(", ") + "), quorum " + quorum + ".");
+  }
+
+  /** The names of the witnesses given whose cosignature on the checkpoint verifies. */
+  async function cosigners(checkpoint) {
     const by = [];
     for (const text of witnessKeys) {
       const m = /^([^+\s]+)\+([0-9a-f]{8})\+(\S+)$/.exec(text);
@@ -237,12 +255,7 @@
         }
       }
     }
-    if (by.length < quorum) {
-      fail("only " + by.length + " of the required " + quorum + " witnesses cosigned this checkpoint"
-        + (by.length ? " (" + by.join(", ") + ")" : ""));
-    }
-    show("witnesses", "ok", "Cosigned by " + by.length + " of the " + witnessKeys.length + " witnesses you gave ("
-      + by.join(", ") + "), quorum " + quorum + ".");
+    return by;
   }
 
   // ---- c. The entries -------------------------------------------------------------------------------------------
@@ -272,22 +285,34 @@
     return entries;
   }
 
-  async function fetchEntries(size) {
+  async function fetchEntries(size, step = "entries") {
     const full = Math.floor(size / 256);
     const bundles = full + (size % 256 ? 1 : 0);
     const entries = [];
     for (let n = 0; n < bundles; n++) {
       // bundle N holds entries 256·N to 256·N+255; the last, partial one is <N>.p/<width>
       const width = n < full ? 256 : size % 256;
-      const path = "/log/" + slug + "/tile/entries/" + tileIndex(n) + (width < 256 ? ".p/" + width : "");
-      const got = entriesOf(await get(path, "bytes"), path);
+      const whole = "/log/" + slug + "/tile/entries/" + tileIndex(n);
+      const path = whole + (width < 256 ? ".p/" + width : "");
+      let got;
+      try {
+        got = entriesOf(await get(path, "bytes"), path);
+      } catch (e) {
+        if (width === 256) {
+          throw e;
+        }
+        // tlog-tiles §Partial Tiles: once the log has grown past it, a partial bundle may be gone; the full one has it
+        got = entriesOf(await get(whole, "bytes"), whole).slice(0, width);
+      }
       if (got.length !== width) {
         fail(path + " holds " + got.length + " entries instead of " + width);
       }
       entries.push(...got);
-      show("entries", "pending", "downloaded " + (n + 1) + " of " + bundles + " bundles");
+      show(step, "pending", "downloaded " + (n + 1) + " of " + bundles + " bundles");
     }
-    show("entries", "ok", size + " entries downloaded in " + bundles + " bundle" + (bundles === 1 ? "" : "s") + ".");
+    if (step === "entries") {
+      show("entries", "ok", size + " entries downloaded in " + bundles + " bundle" + (bundles === 1 ? "" : "s") + ".");
+    }
     return entries;
   }
 
@@ -320,6 +345,53 @@
         + checkpoint.rootText + ": the entries are not the ones the checkpoint commits to");
     }
     show("root", "ok", "The entries hash to the signed root " + checkpoint.rootText + ".");
+    return leaves;
+  }
+
+  // ---- d'. The witnesses' own view (only with witness addresses in the fragment) ----------------------------------
+
+  /**
+   * Each witness asked (witness/Witness.java's GET /checkpoint?origin=) gives the latest checkpoint it cosigned,
+   * without going through this site: it must be a prefix of the tree this site serves, or the site has shown the
+   * witnesses another history than it shows its readers (a fork).
+   */
+  async function checkAsked(key, checkpoint, leaves) {
+    const seen = [];
+    for (const url of asked) {
+      const address = url + "/checkpoint?origin=" + encodeURIComponent(origin);
+      let response;
+      try {
+        response = await fetch(address, { cache: "no-store" });
+      } catch (e) {
+        fail("the witness at " + url + " could not be asked (" + e.message + ")");
+      }
+      if (!response.ok) {
+        fail("the witness at " + url + " answered HTTP " + response.status);
+      }
+      const note = await parseNote(await response.arrayBuffer(), key, "the checkpoint the witness at " + url + " gave");
+      const by = await cosigners(note);
+      if (!by.length) {
+        fail("the checkpoint the witness at " + url + " gave carries no cosignature by any of your witness keys");
+      }
+      let prefix = leaves;
+      if (note.size > checkpoint.size) { // the witness is ahead of the checkpoint checked: read the latest tree
+        const latest = await parseNote(await get("/log/" + slug + "/checkpoint", "bytes", true), key,
+          "the latest checkpoint");
+        if (latest.size < note.size) {
+          fail("FORK: " + by[0] + " cosigned tree size " + note.size + ", but this site's latest checkpoint has "
+            + latest.size + " entries");
+        }
+        const entries = await fetchEntries(note.size, "asked");
+        prefix = await Promise.all(entries.map((e) => sha256(concat([0x00], e))));
+      }
+      if (!equal(await treeHash(prefix, 0, note.size), note.root)) {
+        fail("FORK: " + by[0] + " cosigned tree size " + note.size + " with root " + note.rootText
+          + ", but this site's first " + note.size + " entries hash to another root: the site shows another history"
+          + " than it showed the witness");
+      }
+      seen.push(by[0] + " at tree size " + note.size);
+    }
+    show("asked", "ok", "What the witnesses last cosigned is part of this log: " + seen.join("; ") + ".");
   }
 
   // ---- e. The count ---------------------------------------------------------------------------------------------
@@ -411,7 +483,11 @@
       step = "entries";
       const entries = await fetchEntries(checkpoint.size);
       step = "root";
-      await checkRoot(entries, checkpoint);
+      const leaves = await checkRoot(entries, checkpoint);
+      if (asked.length) {
+        step = "asked";
+        await checkAsked(key, checkpoint, leaves);
+      }
       step = "count";
       const n = await recount(entries, checkpoint);
       if (checkpoint.size === 0) {
@@ -434,6 +510,7 @@
   const form = document.getElementById("witness-form");
   if (form) {
     document.getElementById("witness-keys").value = witnessKeys.join("\n");
+    document.getElementById("witness-urls").value = asked.join("\n");
     if (witnessKeys.length) {
       document.getElementById("witness-quorum").value = String(quorum);
     }
@@ -442,6 +519,7 @@
       const params = new URLSearchParams();
       document.getElementById("witness-keys").value.split(/\s+/).filter((k) => k).forEach((k) => params.append("witness", k));
       params.set("quorum", document.getElementById("witness-quorum").value);
+      document.getElementById("witness-urls").value.split(/\s+/).filter((u) => u).forEach((u) => params.append("ask", u));
       location.hash = params.toString();
       location.reload();
     });

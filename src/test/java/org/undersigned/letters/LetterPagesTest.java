@@ -137,6 +137,18 @@ class LetterPagesTest {
         given().get("/letters/no-such-letter")
                 .then()
                 .header("Content-Security-Policy", containsString("script-src 'self'"));
+        given().get("/letters/sample-letter")
+                .then()
+                .header("Content-Security-Policy", containsString("connect-src 'self';"));
+    }
+
+    @Test
+    void onlyTheVerifyPageMayAskWitnessesElsewhere() {
+        given().get("/letters/sample-letter/verify")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", containsString("connect-src 'self' https: http:;"))
+                .header("Content-Security-Policy", containsString("script-src 'self';"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -88,6 +89,10 @@ class WitnessProgramTest {
         assertThat(post(w1, "old 01\n\n" + checkpoint(log, 4, root(leaves, 4))).statusCode())
                 .isEqualTo(400);
 
+        assertThat(latest(w1, ORIGIN).statusCode())
+                .as("nothing cosigned yet for the origin")
+                .isEqualTo(404);
+
         // 200: the first checkpoint, then a consistent larger one; each cosignature verifies with the printed key
         String first = checkpoint(log, 4, root(leaves, 4));
         HttpResponse<String> ok = submit(w1, 0, List.of(), first);
@@ -118,11 +123,20 @@ class WitnessProgramTest {
                         .statusCode())
                 .isEqualTo(422);
 
+        // its own view, asked of it directly: the latest checkpoint it cosigned, signed by the log and cosigned by it
+        HttpResponse<String> view = latest(w1, ORIGIN);
+        assertThat(view.statusCode()).isEqualTo(200);
+        assertThat(view.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(view.body()).startsWith(second);
+        assertThat(Note.open(view.body(), List.of(log.verifierKey(), w1.key())).signers())
+                .containsExactlyInAnyOrder(log.verifierKey(), w1.key());
+
         // a restart keeps the state: the witness still holds 13 and never rolls back
         w1.process().destroy();
         assertThat(w1.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
         Started again = start("w1.test/witness", dir.resolve("w1"));
         assertThat(again.key()).isEqualTo(w1.key()); // the same key from its directory
+        assertThat(latest(again, ORIGIN).body()).isEqualTo(view.body());
         HttpResponse<String> after = submit(again, 0, List.of(), first);
         assertThat(after.statusCode()).isEqualTo(409);
         assertThat(after.body()).isEqualTo("13\n");
@@ -198,6 +212,14 @@ class WitnessProgramTest {
         return HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + w.port() + "/add-checkpoint"))
                         .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> latest(Started w, String origin) throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + w.port() + "/checkpoint?origin="
+                                + URLEncoder.encode(origin, UTF_8)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -137,10 +137,21 @@ class WitnessedLogTest {
         String alphaKey = TwoWitnesses.PLANNED.get(0).key().format();
         String betaKey = TwoWitnesses.PLANNED.get(1).key().format();
         OfflineVerifier.Run both = OfflineVerifier.verify(
-                "--witness", alphaKey, "--witness", betaKey, "http://localhost:" + appPort, letter);
+                "--witness",
+                alphaKey,
+                "--witness",
+                betaKey,
+                "--ask",
+                witnessUrl(0),
+                "--ask",
+                witnessUrl(1),
+                "http://localhost:" + appPort,
+                letter);
         assertThat(both.exit()).as(both.output()).isZero();
         assertThat(both.output())
                 .contains("cosigned by 2 of the 2 witnesses given")
+                .contains("alpha.test/witness last cosigned tree size")
+                .contains("beta.test/witness last cosigned tree size")
                 .contains("signatures at the witnessed checkpoint, as published for it");
         long total = given().get("/api/letters/" + letter + "/count").jsonPath().getLong("total");
         assertThat(given().get("/api/letters/" + letter + "/count").jsonPath().getMap("witnessed"))
@@ -154,7 +165,7 @@ class WitnessedLogTest {
                 OfflineVerifier.verify("--witness", stranger, "http://localhost:" + appPort, letter);
         assertThat(unknown.exit()).as(unknown.output()).isEqualTo(1);
         assertThat(unknown.output()).contains("only 0 of the required 1 witnesses cosigned");
-        assertThat(browserVerdict(letter, alphaKey, betaKey))
+        assertThat(browserVerdict(letter, List.of(witnessUrl(0), witnessUrl(1)), alphaKey, betaKey))
                 .startsWith("Verified: ")
                 .contains("at tree size " + size)
                 .endsWith("cosigned by 2 or more of your witnesses.");
@@ -222,20 +233,52 @@ class WitnessedLogTest {
                 .as("the verifier with witness keys never vouches for the forked tree")
                 .doesNotContain("at tree size " + forked + ".")
                 .doesNotContain("witnessed tree size " + forked);
+        // asked directly, the witnesses' own view shows the fork, whatever the host serves
+        OfflineVerifier.Run asked = OfflineVerifier.verify(
+                "--witness",
+                TwoWitnesses.PLANNED.get(0).key().format(),
+                "--witness",
+                TwoWitnesses.PLANNED.get(1).key().format(),
+                "--ask",
+                witnessUrl(0),
+                "http://localhost:" + appPort,
+                letter);
+        assertThat(asked.exit()).as(asked.output()).isEqualTo(1);
+        assertThat(asked.output())
+                .contains("FAIL FORK: alpha.test/witness cosigned tree size " + size)
+                .contains("FAILED: the published count of '" + letter + "' is not confirmed by its log");
         assertThat(browserVerdict(
                         letter,
                         TwoWitnesses.PLANNED.get(0).key().format(),
                         TwoWitnesses.PLANNED.get(1).key().format()))
                 .as("the verify page with witness keys never vouches for the forked tree")
                 .doesNotContain("at tree size " + forked);
+        assertThat(browserVerdict(
+                        letter,
+                        List.of(witnessUrl(1)),
+                        TwoWitnesses.PLANNED.get(0).key().format(),
+                        TwoWitnesses.PLANNED.get(1).key().format()))
+                .as("the verify page that asks a witness directly fails on the fork")
+                .startsWith("Verification FAILED")
+                .contains("FORK: beta.test/witness cosigned tree size " + size);
+    }
+
+    private static String witnessUrl(int i) {
+        return "http://127.0.0.1:" + TwoWitnesses.PLANNED.get(i).port();
     }
 
     /** The verify page's verdict in Chromium, with witness keys in the address's fragment. */
     private String browserVerdict(String letter, String... witnessKeys) {
+        return browserVerdict(letter, List.of(), witnessKeys);
+    }
+
+    /** The same, with witnesses the page asks directly for their view (ask= in the fragment). */
+    private String browserVerdict(String letter, List<String> ask, String... witnessKeys) {
         StringBuilder fragment = new StringBuilder();
         for (String key : witnessKeys) {
             fragment.append(fragment.isEmpty() ? "#" : "&").append("witness=").append(URLEncoder.encode(key, UTF_8));
         }
+        ask.forEach(url -> fragment.append("&ask=").append(URLEncoder.encode(url, UTF_8)));
         try (BrowserContext context = Chromium.browser().newContext()) {
             context.setDefaultTimeout(20_000);
             Page page = context.newPage();
