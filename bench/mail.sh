@@ -30,6 +30,8 @@ READY_TIMEOUT=${READY_TIMEOUT:-180}
 DRAIN_TIMEOUT=${DRAIN_TIMEOUT:-900}                      # seconds the drain of the backlog may take at most
 RESULTS_DIR=${RESULTS_DIR:-}
 FAIL_ON_MISS=${FAIL_ON_MISS:-0}
+PG_STATS=${PG_STATS:-0}                                  # 1: top statements and table churn per phase (needs
+                                                         # pg_stat_statements in shared_preload_libraries)
 
 TARGET_DRAIN_RATE=2000
 TARGET_INTAKE_RATIO=0.8
@@ -86,6 +88,23 @@ pending() { sql -c "SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'"; 
 queued() { [[ $(sql -c "SELECT EXISTS (SELECT 1 FROM mail_outbox WHERE status = 'PENDING')") == t ]]; }
 now() { date +%s.%N; }
 
+# With PG_STATS=1, where PostgreSQL's time went in each phase: statements by total time, and the outbox's churn.
+[[ $PG_STATS != 1 ]] || sql -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" \
+    || die "PG_STATS=1 needs shared_preload_libraries = 'pg_stat_statements'"
+stats_begin() { [[ $PG_STATS != 1 ]] || sql -c "SELECT pg_stat_statements_reset()" >/dev/null; }
+stats_end() { # <phase>
+    [[ $PG_STATS == 1 ]] || return 0
+    sql -F $'\t' >"$RESULTS_DIR/pg-stats-$1.tsv" <<'SQL'
+SELECT calls, round(total_exec_time) AS ms, round(mean_exec_time::numeric, 3) AS mean_ms, rows,
+       regexp_replace(left(query, 160), '\s+', ' ', 'g')
+FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+ORDER BY total_exec_time DESC LIMIT 25;
+SELECT relname, n_live_tup, n_dead_tup, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del, autovacuum_count,
+       autoanalyze_count
+FROM pg_stat_user_tables ORDER BY n_tup_ins + n_tup_upd + n_tup_del DESC LIMIT 12;
+SQL
+}
+
 # start_sink [dump]: with "dump", every message is kept as a file (the delivery times of phase 3); without, the
 # relay only accepts and discards, as a relay's cost should not be the drain's measure.
 start_sink() {
@@ -106,8 +125,10 @@ fi
 
 # ---- phase 1: surge with mail queued ---------------------------------------------------------------------------
 log "surge 1: ${SURGE}s of sign-ups with the relay down (mail stays queued)"
+stats_begin
 run_wrk queued "$SIGN_CONNECTIONS" "$SURGE" "$BENCH_DIR/sign.lua" "$BASE" "q$RUN_ID" "$SLUG"
 QUEUED=$(bench_line queued)
+stats_end queued
 
 # ---- phase 2: the backlog drained alone ------------------------------------------------------------------------
 start_sink
@@ -115,6 +136,7 @@ start_sink
 sql -c "UPDATE mail_outbox SET next_attempt_at = now(), claimed_until = NULL WHERE status = 'PENDING'"
 BACKLOG=$(pending)
 log "relay up: draining a backlog of $BACKLOG mails"
+stats_begin
 d_start=$(uptime_now)
 t0=$(now)
 while queued; do
@@ -124,6 +146,7 @@ while queued; do
 done
 t1=$(now)
 echo "drain $d_start $(uptime_now)" >>"$PHASES"
+stats_end drain
 DRAIN_SECONDS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 DRAIN_RATE=$(awk -v n="$BACKLOG" -v s="$DRAIN_SECONDS" 'BEGIN { printf "%.0f", n / s }')
 log "drained $BACKLOG mails in ${DRAIN_SECONDS}s: $DRAIN_RATE mails/s"
@@ -132,9 +155,11 @@ log "drained $BACKLOG mails in ${DRAIN_SECONDS}s: $DRAIN_RATE mails/s"
 stop_sink
 start_sink dump
 log "surge 2: ${SURGE}s of sign-ups with the relay up (mail delivered meanwhile)"
+stats_begin
 run_wrk live "$SIGN_CONNECTIONS" "$SURGE" "$BENCH_DIR/sign.lua" "$BASE" "l$RUN_ID" "$SLUG"
 SURGE_END=$(now)
 LIVE=$(bench_line live)
+stats_end live
 a_start=$(uptime_now)
 sleep 10
 echo "after $a_start $(uptime_now)" >>"$PHASES"

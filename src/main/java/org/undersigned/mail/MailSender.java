@@ -33,6 +33,7 @@ import org.undersigned.web.PublicUrl;
 public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class);
+    private static final Duration HEAD_AGAIN = Duration.ofSeconds(2);
 
     private final OutboxRepository repository;
     private final ReactiveMailer mailer;
@@ -88,15 +89,26 @@ public class MailSender {
             return; // the relay was unreachable a moment ago: one probe per retry delay, not a claim every poll
         }
         int batch = config.batch();
+        // Rounds read on from the last claim (see OutboxRepository.claim), and start again at the head of the queue
+        // every HEAD_AGAIN: a row committed after its due time was passed (a sign-up's transaction still open at a
+        // claim) waits at most that long.
+        OutboxRepository.Queued last = null;
+        long head = System.nanoTime();
         for (int claimed = batch; claimed == batch; ) {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            if (System.nanoTime() - head > HEAD_AGAIN.toNanos()) {
+                last = null;
+                head = System.nanoTime();
+            }
+            OutboxRepository.Queued after = last;
             List<OutboxRepository.Queued> queued = QuarkusTransaction.requiringNew()
-                    .call(() -> repository.claim(now, now.plus(config.lease()), batch));
+                    .call(() -> repository.claim(now, now.plus(config.lease()), batch, after));
             claimed = queued.size();
             if (claimed > 0 && !send(queued)) {
                 relayDownSince = System.nanoTime();
                 return;
             }
+            last = claimed > 0 ? queued.get(claimed - 1) : last;
         }
     }
 

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,8 +152,7 @@ class SignIntake {
      */
     private List<SignUp> write(List<SignUp> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            insertSignatures(c, batch);
-            Map<UUID, Long> seqs = seqs(c, batch);
+            Map<UUID, Long> seqs = insertSignatures(c, batch);
             List<SignUp> fresh = batch.stream()
                     .filter(u -> seqs.containsKey(u.signature().id))
                     .toList();
@@ -176,15 +174,19 @@ class SignIntake {
     }
 
     /**
-     * Inserts the signatures; one whose address already has a live signature on the letter (or twice in the batch)
-     * is skipped by the unique key, and {@link #seqs} then does not find it.
+     * Inserts the signatures and returns the row numbers the database gave them, by public id, from the insert itself
+     * (a look-up afterwards cost a query per batch, and a plan chosen while the table was small scanned all of it
+     * once it was not: bench/README.md, "Mail"). One whose address already has a live signature on the letter (or
+     * that is twice in the batch) is skipped by the unique key and has no row number.
      */
-    private static void insertSignatures(Connection c, List<SignUp> signUps) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO signature (id, letter_id, status, live_key, "
-                + "email, name, name_folded, organisation, role, comment, listing, notify, identity_method, "
-                + "affiliation_level, version_number, text_sha256, created_at, network_tag) "
-                + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING")) {
+    private static Map<UUID, Long> insertSignatures(Connection c, List<SignUp> signUps) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO signature (id, letter_id, status, live_key, "
+                        + "email, name, name_folded, organisation, role, comment, listing, notify, identity_method, "
+                        + "affiliation_level, version_number, text_sha256, created_at, network_tag) "
+                        + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING",
+                new String[] {"id", "seq"})) {
             for (SignUp u : signUps) {
                 Signature s = u.signature();
                 insert.setObject(1, s.id);
@@ -207,20 +209,10 @@ class SignIntake {
                 insert.addBatch();
             }
             insert.executeBatch();
-        }
-    }
-
-    /** The row numbers the database gave the signatures it took, by public id (one look-up for the batch). */
-    private static Map<UUID, Long> seqs(Connection c, List<SignUp> signUps) throws SQLException {
-        try (PreparedStatement select =
-                c.prepareStatement("SELECT id, seq FROM signature WHERE id IN (" + marks(signUps.size()) + ")")) {
-            for (int i = 0; i < signUps.size(); i++) {
-                select.setObject(i + 1, signUps.get(i).signature().id);
-            }
             Map<UUID, Long> seqs = new HashMap<>();
-            try (ResultSet rows = select.executeQuery()) {
+            try (ResultSet rows = insert.getGeneratedKeys()) {
                 while (rows.next()) {
-                    seqs.put(rows.getObject(1, UUID.class), rows.getLong(2));
+                    seqs.put(rows.getObject("id", UUID.class), rows.getLong("seq"));
                 }
             }
             return seqs;
@@ -239,9 +231,5 @@ class SignIntake {
             }
             insert.executeBatch();
         }
-    }
-
-    private static String marks(int n) {
-        return String.join(", ", Collections.nCopies(n, "?"));
     }
 }
