@@ -102,6 +102,10 @@ free_port() {
 # start_app <log file>: the packaged app against the bench database on APP_PORT, rate limits off, mail to MAIL_PORT
 # (where nothing listens: mail stays queued in the outbox, as in an SMTP outage); health and metrics on a free
 # management port of their own (MANAGEMENT_PORT, set here); returns once it is ready.
+# The packaged application takes its keys and pepper from the environment only: fresh ones for each bench run.
+random32() { head -c 32 /dev/urandom | base64; }
+BENCH_LOG_KEY=$(random32) BENCH_ORGANISERS_KEY=$(random32) BENCH_ATTESTATIONS_KEY=$(random32) BENCH_PEPPER=$(random32)
+
 start_app() {
     local out=$1
     MANAGEMENT_PORT=$(free_port)
@@ -118,6 +122,10 @@ start_app() {
             UNDERSIGNED_PUBLIC_URL="http://$HOST:$APP_PORT" \
             QUARKUS_MAILER_HOST="$HOST" \
             QUARKUS_MAILER_PORT="$MAIL_PORT" \
+            UNDERSIGNED_LOG_PRIVATE_KEY="$BENCH_LOG_KEY" \
+            UNDERSIGNED_ORGANISERS_PRIVATE_KEY="$BENCH_ORGANISERS_KEY" \
+            UNDERSIGNED_ATTESTATIONS_PRIVATE_KEY="$BENCH_ATTESTATIONS_KEY" \
+            UNDERSIGNED_SIGNATURES_PEPPER="$BENCH_PEPPER" \
             java $JAVA_OPTS -jar "$JAR"
     ) >"$out" 2>&1 &
     APP_PID=$!

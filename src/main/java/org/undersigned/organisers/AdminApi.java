@@ -1,5 +1,6 @@
 package org.undersigned.organisers;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -7,8 +8,10 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +21,11 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.undersigned.signatures.CountAudit;
+import org.undersigned.web.AppSecrets;
 import org.undersigned.web.InvalidInput;
 
-/** Admin actions (docs/ARCHITECTURE.md#organisers): the audit trail, minting and revoking tokens; audited. */
+/** Admin actions (docs/ARCHITECTURE.md#organisers): the audit trail, tokens, the secrets export; audited. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisers")
@@ -45,12 +50,62 @@ public class AdminApi {
     private final Audit audit;
     private final OrganiserTokens tokens;
     private final Revocations revocations;
+    private final AppSecrets secrets;
+    private final CountAudit countAudit;
 
-    AdminApi(OrganiserAccess access, Audit audit, OrganiserTokens tokens, Revocations revocations) {
+    AdminApi(
+            OrganiserAccess access,
+            Audit audit,
+            OrganiserTokens tokens,
+            Revocations revocations,
+            AppSecrets secrets,
+            CountAudit countAudit) {
         this.access = access;
         this.audit = audit;
         this.tokens = tokens;
         this.revocations = revocations;
+        this.secrets = secrets;
+        this.countAudit = countAudit;
+    }
+
+    @POST
+    @Path("/admin/letters/{slug}/count-audit")
+    @RolesAllowed(OrganiserTokens.ADMIN)
+    @Operation(
+            summary = "Replay the letter's whole log by the count rule and compare with the stored counts (total, by "
+                    + "level, identity and version; organisations are not in the log); a difference is corrected "
+                    + "from the log and raises the count alarm")
+    public CountAudit.Result replayCounts(@PathParam("slug") String slug) {
+        String actor = access.actor();
+        CountAudit.Result result = countAudit.replayAll(slug);
+        QuarkusTransaction.requiringNew()
+                .run(() -> audit.record(
+                        actor,
+                        "count-audit",
+                        slug,
+                        null,
+                        "full replay at tree size " + result.size()
+                                + (result.matched()
+                                        ? ": matched"
+                                        : ": corrected " + result.differences().keySet())));
+        return result;
+    }
+
+    @POST
+    @Path("/admin/secrets/export")
+    @Produces(MediaType.TEXT_PLAIN)
+    @RolesAllowed(OrganiserTokens.ADMIN)
+    @Operation(
+            summary = "Once per database: the keys and pepper that were generated into the database, as environment "
+                    + "lines for a Secret (410 after the first time); audited, without the values")
+    public String exportSecrets() {
+        String actor = access.actor();
+        String lines = secrets.exportOnce()
+                .orElseThrow(() -> new WebApplicationException(
+                        "The secrets were exported once already; a second copy is not given out.", 410));
+        QuarkusTransaction.requiringNew()
+                .run(() -> audit.record(actor, "export-secrets", null, null, "the stored keys and pepper"));
+        return lines;
     }
 
     @GET

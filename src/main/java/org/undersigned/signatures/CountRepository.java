@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Map;
 
 /** Native SQL on letter_count: an insert-if-absent then an increment, which PostgreSQL and H2 both support. */
 @ApplicationScoped
@@ -25,6 +26,22 @@ class CountRepository {
                 .setParameter(3, key)
                 .setParameter(4, delta)
                 .executeUpdate();
+    }
+
+    /** Sets a whole dimension to {@code values} (the count audit's correction). */
+    void replaceDimension(long letterId, String dimension, Map<String, Long> values) {
+        EntityManager em = Panache.getEntityManager();
+        em.createNativeQuery("DELETE FROM letter_count WHERE letter_id = ?1 AND dimension = ?2")
+                .setParameter(1, letterId)
+                .setParameter(2, dimension)
+                .executeUpdate();
+        values.forEach((key, n) -> em.createNativeQuery(
+                        "INSERT INTO letter_count (letter_id, dimension, k, n) VALUES (?1, ?2, ?3, ?4)")
+                .setParameter(1, letterId)
+                .setParameter(2, dimension)
+                .setParameter(3, key)
+                .setParameter(4, n)
+                .executeUpdate());
     }
 
     /** Keeps exactly one row of {@code dimension}. */

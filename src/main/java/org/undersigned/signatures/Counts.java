@@ -67,11 +67,17 @@ class Counts {
         this.cache = new ShortCache<>(config.cache(), 100_000);
     }
 
-    /** {@code undersigned.count.cache}: how long a replica serves a count before reading it again. */
+    /**
+     * {@code undersigned.count.cache}: how long a replica serves a count before reading it again;
+     * {@code undersigned.count.audit-every}: how often the count audit ({@link CountAudit}) compares with the log.
+     */
     @ConfigMapping(prefix = "undersigned.count")
     interface CacheConfig {
         @WithDefault("1s")
         Duration cache();
+
+        @WithDefault("10s")
+        Duration auditEvery();
     }
 
     /**
@@ -117,6 +123,12 @@ class Counts {
     @Transactional(Transactional.TxType.MANDATORY)
     void backfill(long letterId, String dimension, Map<String, Long> counts) {
         counts.forEach((key, n) -> repository.add(letterId, dimension, key, n));
+        bump(letterId);
+    }
+
+    /** The counts were corrected behind the sequencer's back (the count audit): readers must see it at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void corrected(long letterId) {
         bump(letterId);
     }
 

@@ -111,7 +111,12 @@ public class SignatureApi {
 
     @GET
     @Path("/letters/{slug}/count")
-    @Operation(summary = "Counts, split by evidence level, organisation and version")
+    @Operation(
+            summary = "Counts, split by evidence level, organisation and version",
+            description =
+                    "total, byLevel, byIdentity and byVersion follow the log's count rule at `checkpoint`: anyone "
+                            + "can recompute them from the log, and the service's count audit does. byOrganisation is not in "
+                            + "the log (organisations are personal data), so it cannot be recomputed from it.")
     public Response count(@PathParam("slug") String slug, @Context Request request) {
         SigningTarget letter = letters.letter(slug);
         EntityTag tag = new EntityTag(signatories.revision(letter));

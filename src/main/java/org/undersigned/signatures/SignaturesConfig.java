@@ -16,8 +16,10 @@ interface SignaturesConfig {
     /** A sign-up never confirmed is deleted this long after it was made and after its last link was sent. */
     Duration unconfirmedRetention();
 
-    /** Secret for the log's pseudonymous signer ids (base64, at least 32 bytes); generated and stored if unset. */
+    /** Secret for the log's pseudonymous signer ids (base64, at least 32 bytes): a value or a file holding it. */
     Optional<String> pepper();
+
+    Optional<Path> pepperFile();
 
     Intake intake();
 

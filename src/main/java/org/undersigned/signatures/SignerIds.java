@@ -3,7 +3,6 @@ package org.undersigned.signatures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -30,13 +29,8 @@ class SignerIds {
 
     SignerIds(SignaturesConfig config, AppSecrets secrets, ListingSalts salts) {
         this.salts = salts;
-        String value = config.pepper()
-                .filter(s -> !s.isBlank())
-                .orElseGet(() -> secrets.getOrCreate("signer-pepper", () -> {
-                    byte[] bytes = new byte[32];
-                    new SecureRandom().nextBytes(bytes);
-                    return Base64.getEncoder().encodeToString(bytes);
-                }));
+        String value =
+                secrets.value("signer-pepper", config.pepper(), config.pepperFile(), "undersigned.signatures.pepper");
         this.pepper = Base64.getDecoder().decode(value);
         if (pepper.length < 32) {
             throw new IllegalArgumentException(

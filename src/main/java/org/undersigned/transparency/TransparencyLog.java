@@ -38,6 +38,7 @@ public class TransparencyLog {
 
     private final PendingRepository pendingRepository;
     private final HeadRepository headRepository;
+    private final EntryRepository entryRepository;
     private final Event<Appended> appended;
     private final CosignatureRepository cosignatures;
     private final Witnesses witnesses;
@@ -45,11 +46,13 @@ public class TransparencyLog {
     TransparencyLog(
             PendingRepository pendingRepository,
             HeadRepository headRepository,
+            EntryRepository entryRepository,
             Event<Appended> appended,
             CosignatureRepository cosignatures,
             Witnesses witnesses) {
         this.pendingRepository = pendingRepository;
         this.headRepository = headRepository;
+        this.entryRepository = entryRepository;
         this.appended = appended;
         this.cosignatures = cosignatures;
         this.witnesses = witnesses;
@@ -64,6 +67,23 @@ public class TransparencyLog {
         pendingRepository.add(letterId, entry, signatureSeq, effect);
         appended.fire(new Appended(letterId));
         return HexFormat.of().formatHex(Hashes.leafHash(LogEntries.utf8(entry)));
+    }
+
+    /** The text of the entries from index {@code from}, at most {@code count} of them, for a replay of the log. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> entries(long letterId, long from, int count) {
+        return entryRepository.range(letterId, from, count).stream()
+                .map(StoredEntry::entry)
+                .toList();
+    }
+
+    /**
+     * Holds the letter's sequencer back until this transaction ends (it takes the same row lock before it writes),
+     * so what is read meanwhile, counts and checkpoint alike, stays that of one checkpoint; returns the log's size.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long holdSequencer(long letterId) {
+        return headRepository.lockHead(letterId);
     }
 
     /** True when every written event has been integrated into its log. */

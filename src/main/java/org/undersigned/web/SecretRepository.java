@@ -18,13 +18,14 @@ class SecretRepository {
         return rows.stream().findFirst();
     }
 
-    /** Inserts unless another replica got there first; the caller reads back whichever value won. */
-    void insertIfAbsent(String name, String value) {
-        Panache.getEntityManager()
-                .createNativeQuery("INSERT INTO app_secret (name, secret, created_at) "
-                        + "VALUES (?1, ?2, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")
-                .setParameter(1, name)
-                .setParameter(2, value)
-                .executeUpdate();
+    /** Inserts unless another replica got there first (false); the caller reads back whichever value won. */
+    boolean insertIfAbsent(String name, String value) {
+        return Panache.getEntityManager()
+                        .createNativeQuery("INSERT INTO app_secret (name, secret, created_at) "
+                                + "VALUES (?1, ?2, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING")
+                        .setParameter(1, name)
+                        .setParameter(2, value)
+                        .executeUpdate()
+                == 1;
     }
 }
