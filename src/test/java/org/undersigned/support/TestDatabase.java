@@ -17,7 +17,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Gives each test run its own fresh PostgreSQL database and drops it when the run ends, so runs never clash.
+ * Gives each test run its own fresh PostgreSQL database and drops it when the run ends, so runs never clash. As in
+ * production there are two roles, made per run because roles are cluster-wide: the database's owner, which runs the
+ * migrations, and the role the application runs as, which has only what the migrations grant it.
  * The admin connection defaults to user postgres on 127.0.0.1:5432/postgres and can be overridden with
  * UNDERSIGNED_TEST_PG_URL, UNDERSIGNED_TEST_PG_USER and UNDERSIGNED_TEST_PG_PASSWORD.
  * It also copies src/test/content to target/test-content, a working copy that tests may add versions to, and picks
@@ -30,15 +32,29 @@ public class TestDatabase implements LauncherSessionListener {
     private static final String PASSWORD = env("UNDERSIGNED_TEST_PG_PASSWORD", "");
 
     private String name;
+    private String owner;
+    private String app;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        name = "undersigned_test_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        admin("CREATE DATABASE " + name);
-        System.setProperty("undersigned.test.jdbc-url", ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name);
-        System.setProperty("undersigned.test.username", USER);
-        System.setProperty("undersigned.test.password", PASSWORD);
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        name = "undersigned_test_" + run;
+        owner = "undersigned_owner_" + run;
+        app = "undersigned_app_" + run;
+        String ownerPassword = UUID.randomUUID().toString();
+        String appPassword = UUID.randomUUID().toString();
+        admin("CREATE ROLE " + owner + " LOGIN PASSWORD '" + ownerPassword + "'");
+        admin("CREATE ROLE " + app + " LOGIN PASSWORD '" + appPassword + "'");
+        admin("CREATE DATABASE " + name + " OWNER " + owner);
+        String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+        System.setProperty("undersigned.test.jdbc-url", url);
+        System.setProperty("undersigned.test.username", app);
+        System.setProperty("undersigned.test.password", appPassword);
+        System.setProperty("undersigned.test.owner", owner);
+        System.setProperty("undersigned.test.owner-password", ownerPassword);
+        // tests that play a restore from backup or tamper below the application act as the cluster's administrator
+        System.setProperty("undersigned.test.admin-username", USER);
+        System.setProperty("undersigned.test.admin-password", PASSWORD);
         // Not 0: with port 0 the management server's metrics lack the server.port tag that the main server's have,
         // and Micrometer's Prometheus registry then refuses to bind it (Quarkus 3.34).
         System.setProperty("undersigned.test.management-port", String.valueOf(freePort()));
@@ -72,6 +88,8 @@ public class TestDatabase implements LauncherSessionListener {
     public void launcherSessionClosed(LauncherSession session) {
         if (name != null) {
             admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            admin("DROP ROLE IF EXISTS " + app);
+            admin("DROP ROLE IF EXISTS " + owner);
         }
     }
 

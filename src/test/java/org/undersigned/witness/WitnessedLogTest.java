@@ -25,14 +25,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +38,7 @@ import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
 import org.undersigned.support.OfflineVerifier;
 import org.undersigned.support.Signing;
+import org.undersigned.support.Superuser;
 import org.undersigned.transparency.LogKeys;
 import org.undersigned.transparency.note.Cosigner;
 import org.undersigned.transparency.note.Note;
@@ -88,9 +86,6 @@ class WitnessedLogTest {
 
     @Inject
     LogKeys keys;
-
-    @Inject
-    DataSource dataSource;
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int appPort;
@@ -346,17 +341,14 @@ class WitnessedLogTest {
      * bypassed as a restore would be): every later entry, hash, checkpoint and cosignature is gone.
      */
     private void restoreTo(String letter, long size) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            String id = "(SELECT id FROM letter WHERE slug = '" + letter + "')";
-            s.execute("SET session_replication_role = replica");
-            s.execute("DELETE FROM log_entry WHERE letter_id = " + id + " AND idx >= " + size);
-            s.execute("DELETE FROM log_hash WHERE letter_id = " + id + " AND (idx + 1) * power(2, level) > " + size);
-            s.execute("DELETE FROM log_checkpoint WHERE letter_id = " + id + " AND size > " + size);
-            s.execute("DELETE FROM log_cosignature WHERE letter_id = " + id + " AND size > " + size);
-            s.execute("UPDATE log_head SET size = " + size + " WHERE letter_id = " + id);
-            s.execute("SET session_replication_role = DEFAULT");
-        }
+        String id = "(SELECT id FROM letter WHERE slug = '" + letter + "')";
+        Superuser.run(
+                "SET LOCAL session_replication_role = replica",
+                "DELETE FROM log_entry WHERE letter_id = " + id + " AND idx >= " + size,
+                "DELETE FROM log_hash WHERE letter_id = " + id + " AND (idx + 1) * power(2, level) > " + size,
+                "DELETE FROM log_checkpoint WHERE letter_id = " + id + " AND size > " + size,
+                "DELETE FROM log_cosignature WHERE letter_id = " + id + " AND size > " + size,
+                "UPDATE log_head SET size = " + size + " WHERE letter_id = " + id);
         Mailbox.sleep(1_000); // the replica's cached head expires
     }
 
