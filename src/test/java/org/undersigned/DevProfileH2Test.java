@@ -32,6 +32,11 @@ class DevProfileH2Test {
                     "sa",
                     "quarkus.datasource.password",
                     "",
+                    // empty: the migrations run on the datasource itself, not as the PostgreSQL tests' owner role
+                    "quarkus.flyway.username",
+                    "",
+                    "quarkus.flyway.password",
+                    "",
                     "quarkus.flyway.locations",
                     "db/migration/common",
                     "undersigned.content-dir",

@@ -34,6 +34,11 @@ class ContentWatchTest {
                     "sa",
                     "quarkus.datasource.password",
                     "",
+                    // empty: the migrations run on the datasource itself, not as the PostgreSQL tests' owner role
+                    "quarkus.flyway.username",
+                    "",
+                    "quarkus.flyway.password",
+                    "",
                     "quarkus.flyway.locations",
                     "db/migration/common",
                     "undersigned.content-dir",
