@@ -118,8 +118,14 @@ class OutboxRepository implements PanacheRepository<OutboxMessage> {
                 .executeUpdate();
     }
 
-    long countPending() {
-        return count("status", OutboxMessage.Status.PENDING);
+    /** Queued mails, counted up to {@code cap}: the cost stays bounded however deep the backlog. */
+    long countPending(long cap) {
+        return ((Number) getEntityManager()
+                        .createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM mail_outbox WHERE status = 'PENDING' "
+                                + "LIMIT ?1) queued")
+                        .setParameter(1, cap)
+                        .getSingleResult())
+                .longValue();
     }
 
     long countFailed() {
