@@ -167,8 +167,9 @@ public class Verify {
     /** Every check, in order; returns the recounted total and the tree size. */
     long[] verify(boolean first) throws Fail, Grown {
         publishedSize = -1;
-        byte[][] key = verifierKey();
-        Checkpoint cp = checkpoint(key[0], HEX.formatHex(key[1]));
+        List<Key> keys = keyChain(verifierKey());
+        Note signed = checkpoint(keys);
+        Checkpoint cp = signed.cp();
         List<byte[]> entries = entries(cp), leaves = new ArrayList<>();
         entries.forEach(e -> leaves.add(sha256(new byte[] {0}, e))); // RFC 9162 §2.1.1: SHA-256(0x00 || entry)
         byte[] root = leaves.isEmpty() ? sha256() : mth(leaves, 0, leaves.size());
@@ -178,15 +179,24 @@ public class Verify {
                 "Merkle root mismatch: the entries hash to " + b64(root) + " but the signed checkpoint says "
                         + cp.rootBase64() + " (these are not the entries it signed)");
         hashTiles(cp, leaves);
-        for (String witness : asked) askWitness(witness, key, cp, leaves);
+        for (String witness : asked) askWitness(witness, keys, cp, leaves);
         Map<String, Signer> live = new HashMap<>();
-        long total = recount(entryJson(entries), live, cp, first);
+        List<Map<String, Object>> parsed = entryJson(entries);
+        rotationsInLog(parsed, keys, signed.signer(), cp);
+        long total = recount(parsed, live, cp, first);
         listings(live, first);
         return new long[] {total, cp.size()};
     }
 
-    /** (a) The verifier key, name+hex(key ID)+base64(0x01 || key): pinned with --key, or from the key list. */
-    byte[][] verifierKey() throws Fail {
+    /** A verifier key of this log: its text, its 32 key bytes and its key ID in hex. */
+    record Key(String text, byte[] key, String id) {}
+
+    /**
+     * (a) The verifier key, name+hex(key ID)+base64(0x01 || key): pinned with --key, or from the key list, whose
+     * first line for the log is the key the log began with (later lines are keys it rotated to, trusted only through
+     * their rotation statements, below).
+     */
+    Key verifierKey() throws Fail {
         String text = pinned, source = "pinned with --key", path = "/.well-known/undersigned/keys";
         if (pinned == null) {
             text = utf8(get(path), "the key list")
@@ -197,6 +207,13 @@ public class Verify {
                     .orElseThrow(() -> new Fail("the key list " + base + path + " has no key for " + origin));
             source = "from " + base + path;
         }
+        Key key = key(text);
+        ok("verifier key of " + origin + " (key " + key.id() + ") " + source);
+        return key;
+    }
+
+    /** Parses and checks a verifier key of this log. */
+    Key key(String text) throws Fail {
         String[] parts = text.split("\\+", 3);
         if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
             throw new Fail("not a verifier key (<name>+<8 hex key ID>+<base64 key>): " + text);
@@ -214,16 +231,105 @@ public class Verify {
             throw new Fail(
                     "key ID " + parts[1] + " does not match the key's name and bytes (" + HEX.formatHex(id) + ")");
         }
-        ok("verifier key of " + origin + " (key " + parts[1] + ") " + source);
-        return new byte[][] {key, id};
+        return new Key(text, key, parts[1]);
+    }
+
+    /** A rotation statement as served: the index of its entry in the log and the signed note. */
+    record Rotation(long index, String statement) {}
+
+    final List<Rotation> rotations = new ArrayList<>();
+
+    /**
+     * (a') The log's key rotations, from the host's list: each statement ("undersigned/key-rotation/v1", the old key,
+     * the new key) is signed by both keys and rotates away from the key the one before rotated to. The key trusted
+     * (pinned or listed first) must be one of that chain: keys after it are trusted through the statements, keys
+     * before it through its own signature on them. Returns the chain, oldest first; that each statement is also an
+     * entry of the log is checked with the entries (e').
+     */
+    List<Key> keyChain(Key trusted) throws Fail {
+        List<Key> chain = new ArrayList<>();
+        rotations.clear();
+        Object list = ((Map<?, ?>) getJson("/log/" + slug + "/key-rotations")).get("rotations");
+        for (Object item : (List<?>) list) {
+            Map<?, ?> r = (Map<?, ?>) item;
+            String statement = (String) r.get("statement");
+            int split = statement.indexOf("\n\n"); // signed-note §Format: an empty line ends the text
+            String[] said = split < 0 ? new String[0] : statement.substring(0, split).split("\n", -1);
+            if (said.length != 3 || !said[0].equals("undersigned/key-rotation/v1")) {
+                throw new Fail("a key rotation served by the host is not a rotation statement: "
+                        + statement.lines().findFirst().orElse(""));
+            }
+            Key old = key(said[1]), next = key(said[2]);
+            if (!chain.isEmpty() && !chain.get(chain.size() - 1).text().equals(old.text())) {
+                throw new Fail("the key rotations served do not follow one another: " + old.id() + " is not the key "
+                        + chain.get(chain.size() - 1).id() + " rotated to");
+            }
+            String text = statement.substring(0, split + 1), lines = statement.substring(split + 2);
+            if (!signs(old, text, lines) || !signs(next, text, lines)) {
+                throw new Fail("the rotation of the log's key from " + old.id() + " to " + next.id()
+                        + " is not signed by both keys");
+            }
+            if (chain.isEmpty()) chain.add(old);
+            chain.add(next);
+            rotations.add(new Rotation((Long) r.get("index"), statement));
+            ok("the log's key rotated from " + old.id() + " to " + next.id() + " (entry " + r.get("index")
+                    + "): the statement is signed by both keys");
+        }
+        if (chain.isEmpty()) chain.add(trusted);
+        if (chain.stream().noneMatch(k -> k.text().equals(trusted.text()))) {
+            throw new Fail("the key trusted, " + trusted.id() + ", is not one of the keys of this log's rotations");
+        }
+        return chain;
+    }
+
+    /** Whether one of the signature lines is a valid signature of {@code text} by {@code key}. */
+    boolean signs(Key key, String text, String lines) throws Fail {
+        for (String line : lines.split("\n")) {
+            String prefix = "\u2014 " + origin + " ";
+            byte[] sig = line.startsWith(prefix) ? unbase64(line.substring(prefix.length()), "a signature") : null;
+            if (sig != null
+                    && sig.length == 68
+                    && HEX.formatHex(sig, 0, 4).equals(key.id())
+                    && ed25519(key.key(), text.getBytes(UTF_8), Arrays.copyOfRange(sig, 4, 68))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * (e') Every rotation is on the record: the log's key-rotation entries are the statements served, in order and at
+     * the indexes served, and the checkpoint is signed by the key in effect at its size (the last one rotated to).
+     */
+    void rotationsInLog(List<Map<String, Object>> entries, List<Key> keys, int signer, Checkpoint cp) {
+        List<Rotation> logged = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, Object> e = entries.get(i);
+            if (e != null && "key-rotation".equals(e.get("type"))) logged.add(new Rotation(i, (String) e.get("statement")));
+        }
+        List<Rotation> served =
+                rotations.stream().filter(r -> r.index() < cp.size()).toList();
+        String problem = null;
+        if (!logged.equals(served)) {
+            problem = "the log holds " + logged.size() + " key rotations, the host lists " + served.size()
+                    + " below tree size " + cp.size() + ", and they are not the same statements at the same entries";
+        } else if (signer != served.size()) {
+            problem = "the checkpoint is signed by key " + keys.get(signer).id() + ", but the key in effect at tree "
+                    + "size " + cp.size() + " is " + keys.get(served.size()).id();
+        }
+        check(
+                problem == null,
+                (logged.isEmpty() ? "no key rotation in the log" : "the " + logged.size() + " key rotations served are"
+                        + " entries of the log") + ", and the checkpoint is signed by the key in effect at its size",
+                problem);
     }
 
     /** (b) The checkpoint: a C2SP signed note whose text is a C2SP tlog-checkpoint. */
-    Checkpoint checkpoint(byte[] key, String keyId) throws Fail {
+    Note checkpoint(List<Key> keys) throws Fail {
         String note = utf8(
                 get("/log/" + slug + (witnesses.isEmpty() ? "/checkpoint" : "/checkpoint/witnessed")),
                 "the checkpoint");
-        Note parsed = note(note, key, keyId, "the checkpoint");
+        Note parsed = note(note, keys, "the checkpoint");
         if (!witnesses.isEmpty()) {
             List<String> by = cosigners(parsed.text(), parsed.others());
             check(
@@ -235,39 +341,45 @@ public class Verify {
         }
         ok("checkpoint of " + origin + ": tree size " + parsed.cp().size() + ", root "
                 + parsed.cp().rootBase64());
-        return parsed.cp();
+        return parsed;
     }
 
     /** A checkpoint note: its text, the checkpoint it states, and the signature lines that are not the log's. */
-    record Note(String text, Checkpoint cp, List<String[]> others) {}
+    record Note(String text, Checkpoint cp, List<String[]> others, int signer) {}
 
-    /** Parses a signed note holding a checkpoint of this log and checks the log's signature on it. */
-    Note note(String note, byte[] key, String keyId, String what) throws Fail {
+    /**
+     * Parses a signed note holding a checkpoint of this log and checks the log's signature on it, by any of its keys;
+     * {@code signer} is the position of the (latest) key that signed.
+     */
+    Note note(String note, List<Key> keys, String what) throws Fail {
         int split = note.lastIndexOf("\n\n"); // signed-note §Format: the last empty line ends the text
         if (split < 0 || !note.endsWith("\n")) {
             throw new Fail(what + " is not a signed note (text, an empty line, signature lines)");
         }
-        String text = note.substring(0, split + 1), by = origin + " (key " + keyId + ")";
-        boolean signed = false;
+        String text = note.substring(0, split + 1);
+        int signer = -1;
         List<String[]> others = new ArrayList<>();
         for (String line : note.substring(split + 2).split("\n")) {
             // signed-note §Format: "— <key name> <base64(key ID || signature)>", an em dash U+2014 and a space
             String[] f = line.startsWith("\u2014 ") ? line.substring(2).split(" ") : new String[0];
             if (f.length != 2) throw new Fail(what + " has a malformed signature line: " + line);
             byte[] sig = unbase64(f[1], "a checkpoint signature");
-            if (!f[0].equals(origin)
-                    || sig.length < 4
-                    || !HEX.formatHex(sig, 0, 4).equals(keyId)) {
+            int k = keys.size() - 1;
+            while (k >= 0 && !(f[0].equals(origin) && sig.length >= 4 && HEX.formatHex(sig, 0, 4).equals(keys.get(k).id()))) k--;
+            if (k < 0) {
                 others.add(f); // signed-note §Signatures: other keys' signatures (witnesses') are not the log's
                 continue;
             }
             // signed-note §Ed25519 signatures: RFC 8032 Ed25519 over the note text, its final newline included
-            if (sig.length != 68 || !ed25519(key, text.getBytes(UTF_8), Arrays.copyOfRange(sig, 4, 68))) {
-                throw new Fail("the signature of " + what + " by " + by + " does NOT verify");
+            if (sig.length != 68 || !ed25519(keys.get(k).key(), text.getBytes(UTF_8), Arrays.copyOfRange(sig, 4, 68))) {
+                throw new Fail("the signature of " + what + " by " + origin + " (key " + keys.get(k).id() + ") does NOT verify");
             }
-            signed = true;
+            signer = Math.max(signer, k);
         }
-        if (!signed) throw new Fail(what + " carries no signature by " + by);
+        if (signer < 0) {
+            throw new Fail(what + " carries no signature by " + origin + " (key " + keys.get(keys.size() - 1).id() + ")");
+        }
+        String by = origin + " (key " + keys.get(signer).id() + ")";
         ok(what.equals("the checkpoint") ? "checkpoint signature by " + by : what + " is signed by " + by);
         // tlog-checkpoint §Note text: origin, decimal tree size, base64 root hash, then any extension lines
         String[] lines = text.split("\n");
@@ -276,7 +388,8 @@ public class Verify {
         } else if (!lines[0].equals(origin)) {
             throw new Fail(what + " is of the log " + lines[0] + ", not of " + origin);
         }
-        return new Note(text, new Checkpoint(Long.parseLong(lines[1]), unbase64(lines[2], "root"), lines[2]), others);
+        return new Note(
+                text, new Checkpoint(Long.parseLong(lines[1]), unbase64(lines[2], "root"), lines[2]), others, signer);
     }
 
     /**
@@ -284,12 +397,11 @@ public class Verify {
      * a prefix of the tree the host serves. A host that showed the witnesses one history and its readers another (a
      * fork, after a restore for instance) cannot pass this, whatever it serves.
      */
-    void askWitness(String witness, byte[][] key, Checkpoint cp, List<byte[]> leaves) throws Fail, Grown {
+    void askWitness(String witness, List<Key> keys, Checkpoint cp, List<byte[]> leaves) throws Fail, Grown {
         URI uri = URI.create(witness + "/checkpoint?origin=" + URLEncoder.encode(origin, UTF_8));
         Note seen = note(
                 utf8(fetch(uri), "the witness's checkpoint"),
-                key[0],
-                HEX.formatHex(key[1]),
+                keys,
                 "the checkpoint " + witness + " cosigned last");
         List<String> by = cosigners(seen.text(), seen.others());
         if (by.isEmpty()) {
@@ -301,8 +413,7 @@ public class Verify {
         if (size > cp.size()) { // the witness is ahead of the checkpoint checked: read the host's latest tree
             Note latest = note(
                     utf8(get("/log/" + slug + "/checkpoint"), "the latest checkpoint"),
-                    key[0],
-                    HEX.formatHex(key[1]),
+                    keys,
                     "the latest checkpoint");
             if (latest.cp().size() < size) {
                 throw new Fail(by.get(0) + " cosigned tree size " + size + ", but the host's latest checkpoint has "
@@ -453,6 +564,10 @@ public class Verify {
         Set<String> keys = new HashSet<>(e.keySet());
         if (!(e.get("type") instanceof String type && e.get("letter") instanceof String)) {
             return "it has no type or letter";
+        } else if (type.equals("key-rotation")) { // concerns no signer: the statement is checked in (e')
+            return keys.equals(Set.of("v", "type", "letter", "time", "statement")) && e.get("statement") instanceof String
+                    ? null
+                    : "a key-rotation entry has the fields [letter, statement, time, type, v], it has " + new TreeSet<>(keys);
         } else if (!SHAPES.containsKey(type)) {
             return null; // another type: it counts nothing, so only its letter matters
         }

@@ -44,8 +44,9 @@ import java.util.concurrent.Executors;
  * </pre>
  *
  * It follows hosts: each letter of a host is a log with its own origin, whose key the witness pins at first sight
- * from the host's {@code /.well-known/undersigned/keys}; a letter added later is picked up the same way, and a
- * changed key for a known origin is refused and reported. It answers {@code POST /add-checkpoint} as C2SP
+ * from the host's {@code /.well-known/undersigned/keys}; a letter added later is picked up the same way. A log's key
+ * changes only by a rotation statement signed by the pinned key and the new one (read from the host's
+ * {@code /log/<slug>/key-rotations}); any other key for a known origin is refused and reported. It answers {@code POST /add-checkpoint} as C2SP
  * tlog-witness says and cosigns with cosignature/v1 (Ed25519, tlog-cosignature). Per origin it keeps the latest
  * cosigned size and root in {@code <dir>/state.properties}, written atomically before it answers, never rolled back.
  * {@code GET /checkpoint?origin=<origin>} serves that latest cosigned checkpoint with the cosignature, so that a
@@ -213,6 +214,9 @@ public class Witness {
         String key = logKey(origin);
         if (key == null) throw new Refused(404, "unknown log " + origin);
         String logSignature = signedBy(key, text, note.substring(end + 2));
+        if (logSignature == null) { // perhaps the log's key rotated: only a statement by the pinned key moves it
+            logSignature = rotated(origin, key, text, note.substring(end + 2));
+        }
         if (logSignature == null) {
             throw new Refused(403, "no signature by the log's key " + key.split("\\+")[0] + " verifies");
         }
@@ -308,22 +312,113 @@ public class Witness {
             }
             if (keys.statusCode() != 200) continue;
             boolean changed = false;
+            // a log whose key rotated has a line per key, oldest first: the oldest is pinned at first sight, and a
+            // later one only with a rotation statement signed by the pinned key (see rotated)
+            Map<String, List<String>> listed = new TreeMap<>();
             for (String line : keys.body().split("\n")) {
                 String[] parts = line.strip().split("\\+", 3);
                 if (parts.length != 3 || !wellFormed(parts)) continue;
-                String logOrigin = parts[0];
-                String known = state.getProperty("key." + logOrigin);
+                listed.computeIfAbsent(parts[0], o -> new ArrayList<>()).add(line.strip());
+            }
+            for (var log : listed.entrySet()) {
+                String known = state.getProperty("key." + log.getKey());
                 if (known == null) {
-                    state.setProperty("key." + logOrigin, line.strip()); // pinned at first sight
+                    state.setProperty("key." + log.getKey(), log.getValue().get(0)); // pinned at first sight
                     changed = true;
-                } else if (!known.equals(line.strip())) {
-                    System.err.println("REFUSED: " + host + " now gives another key for " + logOrigin
-                            + "; keeping the pinned " + known);
+                } else if (!log.getValue().contains(known)) {
+                    System.err.println("REFUSED: " + host + " no longer lists the pinned key of " + log.getKey()
+                            + "; keeping it: " + known);
                 }
             }
             if (changed) persist();
         }
         return state.getProperty("key." + origin);
+    }
+
+    /**
+     * Follows the log's key rotations from the pinned key: each statement from the host's {@code
+     * /log/<slug>/key-rotations} must name the trusted key as the old one and be signed by it and by the new key. If
+     * the checkpoint is signed by a key reached that way, that key is pinned and the log's signature line returned;
+     * otherwise null (a key the host merely lists is never trusted).
+     */
+    String rotated(String origin, String pinned, String text, String signatures) throws Exception {
+        int at = origin.lastIndexOf("/log/");
+        if (at < 0) return null;
+        for (String host : hosts) {
+            HttpResponse<String> answer;
+            try {
+                answer = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(host.replaceAll("/+$", "") + "/log/"
+                                        + origin.substring(at + 5) + "/key-rotations"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                System.err.println("cannot read the key rotations of " + origin + " from " + host + ": " + e);
+                continue;
+            }
+            if (answer.statusCode() != 200) continue;
+            String trusted = pinned;
+            for (String statement : jsonStrings(answer.body(), "statement")) {
+                int blank = statement.indexOf("\n\n");
+                if (blank < 0) break;
+                String said = statement.substring(0, blank + 1), lines = statement.substring(blank + 2);
+                String[] keys = said.split("\n");
+                // a statement is "undersigned/key-rotation/v1", the old key, the new key, signed by both
+                if (keys.length != 3
+                        || !keys[0].equals("undersigned/key-rotation/v1")
+                        || !keys[1].equals(trusted)
+                        || !wellFormed(keys[2].split("\\+", 3))
+                        || !keys[2].startsWith(origin + "+")
+                        || signedBy(trusted, said, lines) == null
+                        || signedBy(keys[2], said, lines) == null) {
+                    continue; // not a rotation of the key trusted now
+                }
+                trusted = keys[2];
+                String line = signedBy(trusted, text, signatures);
+                if (line != null) {
+                    synchronized (this) {
+                        state.setProperty("key." + origin, trusted);
+                        persist();
+                    }
+                    System.out.println("ROTATED: " + origin + " now signs with " + trusted
+                            + ", by a statement signed with the key pinned before, " + pinned);
+                    return line;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The values of every string field {@code field} of a JSON text (RFC 8259 §7 escapes decoded). */
+    static List<String> jsonStrings(String json, String field) {
+        List<String> values = new ArrayList<>();
+        String key = "\"" + field + "\":\"";
+        for (int i = json.indexOf(key); i >= 0; i = json.indexOf(key, i)) {
+            StringBuilder value = new StringBuilder();
+            for (i += key.length(); i < json.length() && json.charAt(i) != '"'; i++) {
+                char c = json.charAt(i);
+                if (c != '\\' || i + 1 >= json.length()) {
+                    value.append(c);
+                    continue;
+                }
+                char e = json.charAt(++i);
+                switch (e) {
+                    case 'n' -> value.append('\n');
+                    case 't' -> value.append('\t');
+                    case 'r' -> value.append('\r');
+                    case 'b' -> value.append('\b');
+                    case 'f' -> value.append('\f');
+                    case 'u' -> {
+                        value.append((char) Integer.parseInt(json.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    }
+                    default -> value.append(e); // \" \\ \/
+                }
+            }
+            values.add(value.toString());
+        }
+        return values;
     }
 
     /** A note key of type 0x01 (Ed25519): 8 hex digits of key ID, then base64 of the type byte and 32 key bytes. */

@@ -12,6 +12,12 @@ import org.undersigned.web.PrivateKeyConfig;
 @ConfigMapping(prefix = "undersigned.log")
 interface LogConfig extends PrivateKeyConfig {
 
+    /**
+     * Earlier log keys ({@code UNDERSIGNED_LOG_PREVIOUS_PRIVATE_KEYS}, comma-separated base64 seeds): logs still
+     * signed by one of them rotate to the configured key at start, the statement signed by both.
+     */
+    Optional<List<String>> previousPrivateKeys();
+
     /** Memory per replica for recently served full tiles and entry bundles. */
     @WithDefault("64M")
     MemorySize tileCache();

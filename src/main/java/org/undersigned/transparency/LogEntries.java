@@ -19,6 +19,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
 public final class LogEntries {
 
     public static final int VERSION = 1;
+    static final String KEY_ROTATION = "key-rotation";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LogEntries() {}
@@ -65,6 +66,16 @@ public final class LogEntries {
         return canonical(e);
     }
 
+    /**
+     * A rotation of the log's key (docs/ARCHITECTURE.md#key-rotation): the signed statement, whole. It concerns no
+     * signer and changes no count.
+     */
+    public static String keyRotation(String letter, Instant time, String statement) {
+        Map<String, Object> e = base(KEY_ROTATION, letter, time, null);
+        e.put("statement", statement);
+        return canonical(e);
+    }
+
     /** The bytes an entry is hashed and bundled as. */
     static byte[] utf8(String entry) {
         return entry.getBytes(StandardCharsets.UTF_8);
@@ -87,7 +98,9 @@ public final class LogEntries {
         e.put("type", type);
         e.put("letter", letter);
         e.put("time", time.truncatedTo(ChronoUnit.SECONDS).toString());
-        e.put("signer", signer);
+        if (signer != null) {
+            e.put("signer", signer);
+        }
         return e;
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.letters.LetterService;
@@ -46,6 +45,7 @@ public class LogResource {
     private final HeadCache heads;
     private final CosignatureRepository cosignatures;
     private final Witnesses witnesses;
+    private final KeyRotations rotations;
 
     LogResource(
             HeadRepository headRepository,
@@ -55,28 +55,17 @@ public class LogResource {
             TileCache tiles,
             HeadCache heads,
             CosignatureRepository cosignatures,
-            Witnesses witnesses) {
+            Witnesses witnesses,
+            KeyRotations rotations) {
         this.heads = heads;
         this.cosignatures = cosignatures;
         this.witnesses = witnesses;
+        this.rotations = rotations;
         this.headRepository = headRepository;
         this.tileRepository = tileRepository;
         this.keys = keys;
         this.letters = letters;
         this.tiles = tiles;
-    }
-
-    @GET
-    @Path(".well-known/undersigned/keys")
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Verifier keys of every letter's log, one per line: name+hex(keyID)+base64(0x01 || key)")
-    public Response verifierKeys() {
-        String body = letters.list().stream()
-                .map(l -> keys.verifier(l.slug()).format() + "\n")
-                .collect(Collectors.joining());
-        return Response.ok(body, "text/plain; charset=utf-8")
-                .header("Access-Control-Allow-Origin", "*")
-                .build();
     }
 
     @GET
@@ -91,7 +80,7 @@ public class LogResource {
                 .map(c -> cosigned(letterId, c))
                 .orElseGet(() -> Note.sign(
                                 new Checkpoint(keys.origin(slug), 0, Hashes.emptyTreeHash()).format(),
-                                keys.signer(slug))
+                                rotations.signer(letterId, slug))
                         .format());
         return text(note, FRESH);
     }

@@ -46,6 +46,7 @@ public class Sequencer {
     private final EntryRepository entryRepository;
     private final TileRepository tileRepository;
     private final LogKeys keys;
+    private final KeyRotations rotations;
     private final LetterService letters;
     private final Event<TransparencyLog.EntriesSequenced> sequenced;
     private final boolean postgres;
@@ -60,6 +61,7 @@ public class Sequencer {
             EntryRepository entryRepository,
             TileRepository tileRepository,
             LogKeys keys,
+            KeyRotations rotations,
             LetterService letters,
             Event<TransparencyLog.EntriesSequenced> sequenced,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
@@ -71,6 +73,7 @@ public class Sequencer {
         this.entryRepository = entryRepository;
         this.tileRepository = tileRepository;
         this.keys = keys;
+        this.rotations = rotations;
         this.letters = letters;
         this.sequenced = sequenced;
         this.postgres = "postgresql".equals(dbKind);
@@ -160,7 +163,9 @@ public class Sequencer {
         byte[] root = StoredTree.treeHash(newSize, reader);
         String rootBase64 = Base64.getEncoder().encodeToString(root);
         String body = new Checkpoint(keys.origin(letter.slug()), newSize, root).format();
-        String note = Note.sign(body, keys.signer(letter.slug())).format();
+        // a rotation in this batch hands the signing to the new key from this checkpoint on
+        String note = Note.sign(body, rotations.signerAfter(letterId, letter.slug(), size, batch))
+                .format();
         headRepository.insertCheckpoint(letterId, newSize, rootBase64, note);
         pendingRepository.delete(batch);
         List<TransparencyLog.Sequenced> entries = new ArrayList<>(batch.size());

@@ -18,6 +18,7 @@
   // The origin of this letter's log, which is also its key name: the host the reader sees, not one the server says.
   const origin = location.host + "/log/" + slug;
   const utf8 = new TextEncoder();
+  let rotations = []; // the key rotations the site lists, as checked: { index, statement }
   // Witness keys come from the reader (the address's fragment, which never reaches the server), never from the site:
   // #witness=<name+keyID+key>&witness=...&quorum=<n>; '+' may arrive as a space, which no key contains.
   // ask=<witness URL> (repeatable): a witness asked directly for the latest checkpoint it cosigned.
@@ -116,10 +117,25 @@
 
   async function checkKey() {
     const text = await get("/.well-known/undersigned/keys", "text", true);
-    // signed-note §Verifier keys: <name>+<hex key ID>+<base64(type ‖ key)>; base64 may hold '+', names may not
+    // signed-note §Verifier keys: <name>+<hex key ID>+<base64(type ‖ key)>; base64 may hold '+', names may not.
+    // A log whose key rotated has a line per key, oldest first: the first is the key the log began with.
     const line = text.split("\n").find((l) => l.startsWith(origin + "+"));
     if (!line) {
       fail("no key named " + origin + " is published");
+    }
+    const first = await parseKey(line);
+    const keys = await keyChain(first);
+    const last = keys[keys.length - 1];
+    show("key", "ok", "Key " + first.id + " of " + origin + ": its ID is derived from its name and public key."
+      + (keys.length > 1 ? " The log's key rotated to " + keys.slice(1).map((k) => k.id).join(", then ")
+        + ", each by a statement signed by the old key and the new one." : ""));
+    return keys;
+  }
+
+  /** A verifier key of this log, its key ID checked. */
+  async function parseKey(line) {
+    if (!line.startsWith(origin + "+")) {
+      fail("the key " + line + " is not named " + origin);
     }
     const rest = line.slice(origin.length + 1);
     if (!/^[0-9a-f]{8}\+/.test(rest)) {
@@ -135,13 +151,65 @@
     if (derived !== id) {
       fail("the published key ID " + id + " is not the one derived from the name and key (" + derived + ")");
     }
-    show("key", "ok", "Key " + id + " of " + origin + ": its ID is derived from its name and public key.");
-    return { id, publicKey: typed.slice(1) };
+    return { id, publicKey: typed.slice(1), text: line };
+  }
+
+  /**
+   * The log's key rotations, from the site's list: each statement ("undersigned/key-rotation/v1", the old key, the
+   * new key) is signed by both keys and rotates away from the key the one before rotated to; the key the log began
+   * with must be the first. That each statement is an entry of the log is checked with the entries.
+   */
+  async function keyChain(first) {
+    const served = (await get("/log/" + slug + "/key-rotations", "json", true)).rotations;
+    const keys = [first];
+    rotations = [];
+    for (const r of served) {
+      const split = r.statement.indexOf("\n\n");
+      const said = split < 0 ? [] : r.statement.slice(0, split).split("\n");
+      if (said.length !== 3 || said[0] !== "undersigned/key-rotation/v1") {
+        fail("a key rotation the site lists is not a rotation statement");
+      }
+      const old = keys[keys.length - 1];
+      if (said[1] !== old.text) {
+        fail("a key rotation the site lists does not rotate the log's key " + old.id);
+      }
+      const next = await parseKey(said[2]);
+      const body = r.statement.slice(0, split + 1);
+      const lines = r.statement.slice(split + 2, -1).split("\n");
+      if (!(await signs(old, body, lines)) || !(await signs(next, body, lines))) {
+        fail("the rotation of the log's key from " + old.id + " to " + next.id + " is not signed by both keys");
+      }
+      keys.push(next);
+      rotations.push({ index: r.index, statement: r.statement });
+    }
+    return keys;
+  }
+
+  /** Whether one of the signature lines is the key's valid signature over the note text. */
+  async function signs(key, body, lines) {
+    for (const sigLine of lines) {
+      const m = /^\u2014 (\S+) (\S+)$/.exec(sigLine);
+      const raw = m && m[1] === origin ? base64(m[2], "a signature") : null;
+      if (raw && raw.length === 68 && hex(raw.slice(0, 4)) === key.id) {
+        return verifies(key, raw.slice(4), body);
+      }
+    }
+    return false;
+  }
+
+  async function verifies(key, signature, body) {
+    let publicKey;
+    try {
+      publicKey = await crypto.subtle.importKey("raw", key.publicKey, { name: "Ed25519" }, false, ["verify"]);
+    } catch (e) {
+      fail("this browser cannot check Ed25519 signatures (" + e.message + "); use the offline verifier");
+    }
+    return crypto.subtle.verify({ name: "Ed25519" }, publicKey, signature, utf8.encode(body));
   }
 
   // ---- b. The signed checkpoint ---------------------------------------------------------------------------------
 
-  async function checkCheckpoint(key) {
+  async function checkCheckpoint(keys) {
     const path = "/log/" + slug + (witnessKeys.length ? "/checkpoint/witnessed" : "/checkpoint");
     const response = await fetch(path, { cache: "no-store" });
     if (response.status === 404 && witnessKeys.length) {
@@ -153,13 +221,14 @@
     if (!response.ok) {
       fail("the checkpoint answered HTTP " + response.status);
     }
-    const note = await parseNote(await response.arrayBuffer(), key, "the checkpoint");
-    show("signature", "ok", "Tree size " + note.size + ", root " + note.rootText + ", signed with key " + key.id + ".");
+    const note = await parseNote(await response.arrayBuffer(), keys, "the checkpoint");
+    show("signature", "ok", "Tree size " + note.size + ", root " + note.rootText + ", signed with key "
+      + keys[note.signer].id + ".");
     return note;
   }
 
   /** A signed note holding a checkpoint of this log, with the log's signature checked; "what" names it in failures. */
-  async function parseNote(bytes, key, what) {
+  async function parseNote(bytes, keys, what) {
     let text;
     try {
       text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);    } catch (e) {
@@ -184,7 +253,8 @@
       fail("the root hash is not 32 bytes");
     }
     // signed-note §Signatures: "— <key name> <base64(4-byte key ID ‖ signature)>"; other keys' lines are ignored
-    let signature = null;
+    // any key of the log may have signed it: the latest that did is the one checked against the entries
+    let signer = -1;
     const others = [];
     for (const sigLine of text.slice(blank + 2, -1).split("\n")) {
       const m = /^\u2014 (\S+) (\S+)$/.exec(sigLine);
@@ -192,25 +262,19 @@
         fail("malformed signature line '" + sigLine + "'");
       }
       const raw = base64(m[2], "a signature");
-      if (m[1] === origin && raw.length === 68 && hex(raw.slice(0, 4)) === key.id) {
-        signature = raw.slice(4);
-      } else {
+      const k = m[1] === origin && raw.length === 68 ? keys.findIndex((key) => key.id === hex(raw.slice(0, 4))) : -1;
+      if (k < 0) {
         others.push({ name: m[1], raw });
+      } else if (!(await verifies(keys[k], raw.slice(4), body))) {
+        fail("the Ed25519 signature does not match the text of " + what);
+      } else {
+        signer = Math.max(signer, k);
       }
     }
-    if (!signature) {
-      fail(what + " carries no signature by " + origin + " with key " + key.id);
+    if (signer < 0) {
+      fail(what + " carries no signature by " + origin + " with key " + keys[keys.length - 1].id);
     }
-    let publicKey;
-    try {
-      publicKey = await crypto.subtle.importKey("raw", key.publicKey, { name: "Ed25519" }, false, ["verify"]);
-    } catch (e) {
-      fail("this browser cannot check Ed25519 signatures (" + e.message + "); use the offline verifier");
-    }
-    if (!(await crypto.subtle.verify({ name: "Ed25519" }, publicKey, signature, utf8.encode(body)))) {
-      fail("the Ed25519 signature does not match the text of " + what);
-    }
-    return { size: Number(lines[1]), root, rootText: lines[2], body, others };
+    return { size: Number(lines[1]), root, rootText: lines[2], body, others, signer };
   }
 
   // ---- b'. The witnesses' cosignatures (only with witness keys in the fragment) ----------------------------------
@@ -355,7 +419,7 @@
    * without going through this site: it must be a prefix of the tree this site serves, or the site has shown the
    * witnesses another history than it shows its readers (a fork).
    */
-  async function checkAsked(key, checkpoint, leaves) {
+  async function checkAsked(keys, checkpoint, leaves) {
     const seen = [];
     for (const url of asked) {
       const address = url + "/checkpoint?origin=" + encodeURIComponent(origin);
@@ -368,14 +432,14 @@
       if (!response.ok) {
         fail("the witness at " + url + " answered HTTP " + response.status);
       }
-      const note = await parseNote(await response.arrayBuffer(), key, "the checkpoint the witness at " + url + " gave");
+      const note = await parseNote(await response.arrayBuffer(), keys, "the checkpoint the witness at " + url + " gave");
       const by = await cosigners(note);
       if (!by.length) {
         fail("the checkpoint the witness at " + url + " gave carries no cosignature by any of your witness keys");
       }
       let prefix = leaves;
       if (note.size > checkpoint.size) { // the witness is ahead of the checkpoint checked: read the latest tree
-        const latest = await parseNote(await get("/log/" + slug + "/checkpoint", "bytes", true), key,
+        const latest = await parseNote(await get("/log/" + slug + "/checkpoint", "bytes", true), keys,
           "the latest checkpoint");
         if (latest.size < note.size) {
           fail("FORK: " + by[0] + " cosigned tree size " + note.size + ", but this site's latest checkpoint has "
@@ -399,6 +463,7 @@
   async function recount(entries, checkpoint) {
     const decoder = new TextDecoder("utf-8", { fatal: true });
     const live = new Set();
+    const logged = [];
     entries.forEach((bytes, i) => {
       let e;
       try {
@@ -413,8 +478,20 @@
         live.add(e.signer); // the signer counts
       } else if (e.type === "withdrawal" || e.type === "invalidation") {
         live.delete(e.signer); // the signer no longer counts
+      } else if (e.type === "key-rotation") {
+        logged.push({ index: i, statement: e.statement });
       } // other entries (such as evidence) do not change the count
     });
+    // every rotation is on the record, and the checkpoint is signed by the key in effect at its size
+    const served = rotations.filter((r) => r.index < checkpoint.size);
+    if (JSON.stringify(logged) !== JSON.stringify(served)) {
+      fail("the log holds " + logged.length + " key rotations, the site lists " + served.length
+        + ", and they are not the same statements at the same entries");
+    }
+    if (checkpoint.signer !== served.length) {
+      fail("the checkpoint is not signed by the key in effect at its size (the log rotated " + served.length
+        + " times)");
+    }
     const n = live.size;
     const countPath = "/api/letters/" + slug + "/count";
     let site = await get(countPath, "json", true);
@@ -460,9 +537,9 @@
   async function run() {
     let step = "key";
     try {
-      const key = await checkKey();
+      const keys = await checkKey();
       step = "signature";
-      const checkpoint = await checkCheckpoint(key);
+      const checkpoint = await checkCheckpoint(keys);
       if (checkpoint === null) {
         show("signature", "ok", "There is no checkpoint yet: nothing has been logged.");
         show("entries", "skipped", "the log is empty");
@@ -486,7 +563,7 @@
       const leaves = await checkRoot(entries, checkpoint);
       if (asked.length) {
         step = "asked";
-        await checkAsked(key, checkpoint, leaves);
+        await checkAsked(keys, checkpoint, leaves);
       }
       step = "count";
       const n = await recount(entries, checkpoint);
@@ -495,7 +572,7 @@
         return;
       }
       conclude("ok", "Verified: " + n + " signature" + (n === 1 ? "" : "s") + " at tree size " + checkpoint.size
-        + ", checkpoint signed by " + origin + " (key " + key.id + ")"
+        + ", checkpoint signed by " + origin + " (key " + keys[checkpoint.signer].id + ")"
         + (witnessKeys.length ? " and cosigned by " + quorum + " or more of your witnesses." : "."));
     } catch (e) {
       const message = e instanceof Failure ? e.message : "unexpected error: " + e.message;
