@@ -254,7 +254,8 @@ public class Verify {
             Map<?, ?> r = (Map<?, ?>) item;
             String statement = (String) r.get("statement");
             int split = statement.indexOf("\n\n"); // signed-note §Format: an empty line ends the text
-            String[] said = split < 0 ? new String[0] : statement.substring(0, split).split("\n", -1);
+            String[] said =
+                    split < 0 ? new String[0] : statement.substring(0, split).split("\n", -1);
             if (said.length != 3 || !said[0].equals("undersigned/key-rotation/v1")) {
                 throw new Fail("a key rotation served by the host is not a rotation statement: "
                         + statement.lines().findFirst().orElse(""));
@@ -305,7 +306,8 @@ public class Verify {
         List<Rotation> logged = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Map<String, Object> e = entries.get(i);
-            if (e != null && "key-rotation".equals(e.get("type"))) logged.add(new Rotation(i, (String) e.get("statement")));
+            if (e != null && "key-rotation".equals(e.get("type")))
+                logged.add(new Rotation(i, (String) e.get("statement")));
         }
         List<Rotation> served =
                 rotations.stream().filter(r -> r.index() < cp.size()).toList();
@@ -319,8 +321,10 @@ public class Verify {
         }
         check(
                 problem == null,
-                (logged.isEmpty() ? "no key rotation in the log" : "the " + logged.size() + " key rotations served are"
-                        + " entries of the log") + ", and the checkpoint is signed by the key in effect at its size",
+                (logged.isEmpty()
+                                ? "no key rotation in the log"
+                                : "the " + logged.size() + " key rotations served are" + " entries of the log")
+                        + ", and the checkpoint is signed by the key in effect at its size",
                 problem);
     }
 
@@ -365,19 +369,24 @@ public class Verify {
             if (f.length != 2) throw new Fail(what + " has a malformed signature line: " + line);
             byte[] sig = unbase64(f[1], "a checkpoint signature");
             int k = keys.size() - 1;
-            while (k >= 0 && !(f[0].equals(origin) && sig.length >= 4 && HEX.formatHex(sig, 0, 4).equals(keys.get(k).id()))) k--;
+            while (k >= 0
+                    && !(f[0].equals(origin)
+                            && sig.length >= 4
+                            && HEX.formatHex(sig, 0, 4).equals(keys.get(k).id()))) k--;
             if (k < 0) {
                 others.add(f); // signed-note §Signatures: other keys' signatures (witnesses') are not the log's
                 continue;
             }
             // signed-note §Ed25519 signatures: RFC 8032 Ed25519 over the note text, its final newline included
             if (sig.length != 68 || !ed25519(keys.get(k).key(), text.getBytes(UTF_8), Arrays.copyOfRange(sig, 4, 68))) {
-                throw new Fail("the signature of " + what + " by " + origin + " (key " + keys.get(k).id() + ") does NOT verify");
+                throw new Fail("the signature of " + what + " by " + origin + " (key "
+                        + keys.get(k).id() + ") does NOT verify");
             }
             signer = Math.max(signer, k);
         }
         if (signer < 0) {
-            throw new Fail(what + " carries no signature by " + origin + " (key " + keys.get(keys.size() - 1).id() + ")");
+            throw new Fail(what + " carries no signature by " + origin + " (key "
+                    + keys.get(keys.size() - 1).id() + ")");
         }
         String by = origin + " (key " + keys.get(signer).id() + ")";
         ok(what.equals("the checkpoint") ? "checkpoint signature by " + by : what + " is signed by " + by);
@@ -400,9 +409,7 @@ public class Verify {
     void askWitness(String witness, List<Key> keys, Checkpoint cp, List<byte[]> leaves) throws Fail, Grown {
         URI uri = URI.create(witness + "/checkpoint?origin=" + URLEncoder.encode(origin, UTF_8));
         Note seen = note(
-                utf8(fetch(uri), "the witness's checkpoint"),
-                keys,
-                "the checkpoint " + witness + " cosigned last");
+                utf8(fetch(uri), "the witness's checkpoint"), keys, "the checkpoint " + witness + " cosigned last");
         List<String> by = cosigners(seen.text(), seen.others());
         if (by.isEmpty()) {
             throw new Fail(
@@ -412,9 +419,7 @@ public class Verify {
         List<byte[]> prefix = leaves;
         if (size > cp.size()) { // the witness is ahead of the checkpoint checked: read the host's latest tree
             Note latest = note(
-                    utf8(get("/log/" + slug + "/checkpoint"), "the latest checkpoint"),
-                    keys,
-                    "the latest checkpoint");
+                    utf8(get("/log/" + slug + "/checkpoint"), "the latest checkpoint"), keys, "the latest checkpoint");
             if (latest.cp().size() < size) {
                 throw new Fail(by.get(0) + " cosigned tree size " + size + ", but the host's latest checkpoint has "
                         + latest.cp().size() + " entries: the host shows another history than it showed the witness");
@@ -565,9 +570,11 @@ public class Verify {
         if (!(e.get("type") instanceof String type && e.get("letter") instanceof String)) {
             return "it has no type or letter";
         } else if (type.equals("key-rotation")) { // concerns no signer: the statement is checked in (e')
-            return keys.equals(Set.of("v", "type", "letter", "time", "statement")) && e.get("statement") instanceof String
+            return keys.equals(Set.of("v", "type", "letter", "time", "statement"))
+                            && e.get("statement") instanceof String
                     ? null
-                    : "a key-rotation entry has the fields [letter, statement, time, type, v], it has " + new TreeSet<>(keys);
+                    : "a key-rotation entry has the fields [letter, statement, time, type, v], it has "
+                            + new TreeSet<>(keys);
         } else if (!SHAPES.containsKey(type)) {
             return null; // another type: it counts nothing, so only its letter matters
         }

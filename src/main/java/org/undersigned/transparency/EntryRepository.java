@@ -49,7 +49,8 @@ class EntryRepository {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         long seq = r.getLong(3);
-                        rows.add(new StoredEntry(r.getLong(1), r.getString(2), r.wasNull() ? null : seq));
+                        Long signatureSeq = r.wasNull() ? null : seq; // wasNull is of the column read last
+                        rows.add(new StoredEntry(r.getLong(1), r.getString(2), signatureSeq));
                     }
                 }
                 return rows;

@@ -70,10 +70,11 @@ class PendingRepository {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         long seq = r.getLong(3);
+                        Long signatureSeq = r.wasNull() ? null : seq; // wasNull is of the column read last
                         rows.add(new PendingEvent(
                                 r.getLong(1),
                                 r.getString(2),
-                                r.wasNull() ? null : seq,
+                                signatureSeq,
                                 r.getString(4),
                                 r.getTimestamp(5).toInstant()));
                     }
