@@ -167,7 +167,7 @@ public class Verify {
     /** Every check, in order; returns the recounted total and the tree size. */
     long[] verify(boolean first) throws Fail, Grown {
         publishedSize = -1;
-        List<Key> keys = keyChain(verifierKey());
+        keys = keyChain(verifierKey());
         Note signed = checkpoint(keys);
         Checkpoint cp = signed.cp();
         List<byte[]> entries = entries(cp), leaves = new ArrayList<>();
@@ -185,6 +185,7 @@ public class Verify {
         rotationsInLog(parsed, keys, signed.signer(), cp);
         long total = recount(parsed, live, cp, first);
         listings(live, first);
+        thread(parsed, cp, first);
         return new long[] {total, cp.size()};
     }
 
@@ -238,6 +239,7 @@ public class Verify {
     record Rotation(long index, String statement) {}
 
     final List<Rotation> rotations = new ArrayList<>();
+    List<Key> keys = List.of(); // the log's keys, oldest first, once (a') has run
 
     /**
      * (a') The log's key rotations, from the host's list: each statement ("undersigned/key-rotation/v1", the old key,
@@ -564,11 +566,22 @@ public class Verify {
             "evidence",
             Set.of("evidence"));
 
+    static final Map<String, Set<String>> NO_SIGNER = Map.of(
+            "thread-revision", Set.of("entry", "revision", "sha256"),
+            "thread-retraction", Set.of("entry", "revision", "reasonSha256"));
+
     static String shapeProblem(Map<String, Object> e) {
         Set<String> expected = new HashSet<>(Set.of("v", "type", "letter", "time", "signer"));
         Set<String> keys = new HashSet<>(e.keySet());
         if (!(e.get("type") instanceof String type && e.get("letter") instanceof String)) {
             return "it has no type or letter";
+        } else if (NO_SIGNER.containsKey(type)) { // concerns no signer and counts nothing
+            Set<String> fields = new HashSet<>(Set.of("v", "type", "letter", "time"));
+            fields.addAll(NO_SIGNER.get(type));
+            return keys.equals(fields)
+                    ? null
+                    : "a " + type + " entry has the fields " + new TreeSet<>(fields) + ", it has "
+                            + new TreeSet<>(keys);
         } else if (type.equals("key-rotation")) { // concerns no signer: the statement is checked in (e')
             return keys.equals(Set.of("v", "type", "letter", "time", "statement"))
                             && e.get("statement") instanceof String
@@ -775,6 +788,88 @@ public class Verify {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /**
+     * (h) The thread: every revision the thread API lists is a thread-revision entry of the log with the SHA-256 it
+     * lists, the current revision's recomputed from the API's content (its canonical form: the entry without html,
+     * revisions and retracted, each point without html, null fields left out, as RFC 8785 JSON), and every retraction
+     * is a thread-retraction entry with the SHA-256 of its reason.
+     */
+    @SuppressWarnings("unchecked")
+    void thread(List<Map<String, Object>> entries, Checkpoint cp, boolean first) throws Fail, Grown {
+        Set<String> logged = new HashSet<>();
+        for (Map<String, Object> e : entries) {
+            if (e != null && "thread-revision".equals(e.get("type"))) {
+                logged.add(e.get("entry") + " revision " + e.get("revision") + " " + e.get("sha256"));
+            } else if (e != null && "thread-retraction".equals(e.get("type"))) {
+                logged.add(
+                        e.get("entry") + " retraction of revision " + e.get("revision") + " " + e.get("reasonSha256"));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        int revisions = 0, retractions = 0;
+        for (Object item : (List<?>) ((Map<?, ?>) getJson("/api/letters/" + slug + "/thread")).get("entries")) {
+            Map<String, Object> entry = new TreeMap<>((Map<String, Object>) item);
+            List<Map<String, Object>> listed = (List<Map<String, Object>>) entry.remove("revisions");
+            Map<String, Object> retracted = (Map<String, Object>) entry.remove("retracted");
+            entry.remove("html");
+            List<Object> points = new ArrayList<>();
+            for (Object p : (List<?>) entry.get("points")) {
+                Map<String, Object> point = new TreeMap<>((Map<String, Object>) p);
+                point.remove("html");
+                points.add(point);
+            }
+            entry.put("points", points);
+            String id = entry.get("id") + "",
+                    current =
+                            HEX.formatHex(
+                                    sha256(Json.canonical(withoutNulls(entry)).getBytes(UTF_8)));
+            Object latest = listed.get(listed.size() - 1).get("revision");
+            for (Map<String, Object> r : listed) {
+                revisions++;
+                String sha = r.get("revision").equals(latest) ? current : r.get("sha256") + "";
+                if (!logged.contains(id + " revision " + r.get("revision") + " " + sha)) {
+                    missing.add("revision " + r.get("revision") + " of '" + id + "' (SHA-256 " + sha + ")");
+                }
+            }
+            if (retracted != null) {
+                retractions++;
+                String reason = HEX.formatHex(sha256((retracted.get("reason") + "").getBytes(UTF_8)));
+                if (!logged.contains(id + " retraction of revision " + latest + " " + reason)) {
+                    missing.add("the retraction of '" + id + "'");
+                }
+            }
+        }
+        if (!missing.isEmpty() && first) {
+            long latestSize = note(
+                            utf8(get("/log/" + slug + "/checkpoint"), "the latest checkpoint"),
+                            keys,
+                            "the latest checkpoint")
+                    .cp()
+                    .size();
+            if (latestSize > cp.size()) throw new Grown();
+        }
+        check(
+                missing.isEmpty(),
+                "the thread's " + revisions + " revisions and " + retractions + " retractions are all in the log (the"
+                        + " current revisions' SHA-256 recomputed from the thread)",
+                "not in the log at tree size " + cp.size() + ": " + String.join("; ", missing));
+    }
+
+    /** The value with every null field of every object left out. */
+    @SuppressWarnings("unchecked")
+    static Object withoutNulls(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new TreeMap<>();
+            ((Map<String, Object>) m).forEach((k, x) -> {
+                if (x != null) out.put(k, withoutNulls(x));
+            });
+            return out;
+        } else if (v instanceof List<?> l) {
+            return l.stream().map(Verify::withoutNulls).toList();
+        }
+        return v;
     }
 
     // ---- HTTP, encodings, output ------------------------------------------------------------------------------

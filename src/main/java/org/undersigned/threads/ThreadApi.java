@@ -15,7 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Threads")
 public class ThreadApi {
 
-    /** The thread as the API gives it (issue 6): points with rendered HTML, revisions, retraction if any. */
+    /**
+     * The thread as the API gives it: each entry as published (Markdown in {@code body}), with rendered HTML beside
+     * it, its revisions (each with the SHA-256 its log entry records) and its retraction if any. The canonical form
+     * whose SHA-256 the log records is in {@link ThreadRevisions}.
+     */
     public record Thread(List<Entry> entries) {}
 
     public record Entry(
@@ -30,6 +34,7 @@ public class ThreadApi {
             String respondsTo,
             List<ThreadEntry.Claim> claims,
             List<ThreadService.PointView> points,
+            String body,
             String html,
             List<ThreadService.Revision> revisions,
             ThreadService.Retraction retracted) {}
@@ -59,6 +64,7 @@ public class ThreadApi {
                         v.respondsTo(),
                         v.claims(),
                         v.points(),
+                        v.body(),
                         v.html(),
                         v.revisions(),
                         v.retracted()))

@@ -35,19 +35,26 @@ class ThreadRepository {
             OffsetDateTime publishedAt,
             String publishedBy,
             OffsetDateTime retractedAt,
-            String retractionReason) {}
+            String retractionReason,
+            String revisionSha256,
+            boolean logged,
+            boolean retractionLogged) {}
 
     private static final String COLUMNS = "entry_id, revision, kind, title, organisation, author, entry_date, url, "
             + "archived_sha256, archived_retrieved, responds_to, claims_json, points_json, body_markdown, "
-            + "content_sha256, source, published_at, published_by, retracted_at, retraction_reason";
+            + "content_sha256, source, published_at, published_by, retracted_at, retraction_reason, revision_sha256, "
+            + "logged, retraction_logged";
 
-    /** Inserts unless that revision exists already (another replica loaded it first); true when inserted. */
+    /**
+     * Inserts unless that revision exists already (another replica loaded it first); true when inserted. The caller
+     * logs it in the same transaction.
+     */
     boolean insert(long letterId, ThreadEntry e, int revision, String sha256, String source, String by) {
-        return em().createNativeQuery(
-                                "INSERT INTO thread_entry (letter_id, entry_id, revision, kind, title, "
-                                        + "organisation, author, entry_date, url, archived_sha256, archived_retrieved, responds_to, claims_json, "
-                                        + "points_json, body_markdown, content_sha256, source, published_at, published_by) VALUES (?1, ?2, ?3, "
-                                        + "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) ON CONFLICT DO NOTHING")
+        return em().createNativeQuery("INSERT INTO thread_entry (letter_id, entry_id, revision, kind, title, "
+                                + "organisation, author, entry_date, url, archived_sha256, archived_retrieved, responds_to, claims_json, "
+                                + "points_json, body_markdown, content_sha256, source, published_at, published_by, revision_sha256, "
+                                + "logged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                                + "?17, ?18, ?19, ?20, TRUE) ON CONFLICT DO NOTHING")
                         .setParameter(1, letterId)
                         .setParameter(2, e.id())
                         .setParameter(3, revision)
@@ -69,6 +76,7 @@ class ThreadRepository {
                         .setParameter(17, source)
                         .setParameter(18, OffsetDateTime.now(ZoneOffset.UTC))
                         .setParameter(19, by)
+                        .setParameter(20, ThreadRevisions.sha256(e))
                         .executeUpdate()
                 == 1;
     }
@@ -99,7 +107,7 @@ class ThreadRepository {
     boolean retract(long letterId, String entryId, int revision, String by, String reason) {
         return em().createNativeQuery(
                                 "UPDATE thread_entry SET retracted_at = ?4, retracted_by = ?5, "
-                                        + "retraction_reason = ?6 WHERE letter_id = ?1 AND entry_id = ?2 AND revision = ?3 AND retracted_at IS NULL")
+                                        + "retraction_reason = ?6, retraction_logged = TRUE WHERE letter_id = ?1 AND entry_id = ?2 AND revision = ?3 AND retracted_at IS NULL")
                         .setParameter(1, letterId)
                         .setParameter(2, entryId)
                         .setParameter(3, revision)
@@ -108,6 +116,34 @@ class ThreadRepository {
                         .setParameter(6, reason)
                         .executeUpdate()
                 == 1;
+    }
+
+    /** Letters with a revision or a retraction not yet in the log (stored before they were logged). */
+    @SuppressWarnings("unchecked")
+    List<Long> lettersWithUnlogged() {
+        return ((List<Number>) em().createNativeQuery("SELECT DISTINCT letter_id FROM thread_entry WHERE NOT logged "
+                                + "OR (retracted_at IS NOT NULL AND NOT retraction_logged)")
+                        .getResultList())
+                .stream().map(Number::longValue).toList();
+    }
+
+    /** A letter's revisions or retractions not yet in the log, in the order they were published. */
+    List<Row> unlogged(long letterId) {
+        return rows(
+                "SELECT " + COLUMNS + " FROM thread_entry WHERE letter_id = ?1 AND (NOT logged OR (retracted_at IS "
+                        + "NOT NULL AND NOT retraction_logged)) ORDER BY published_at, entry_id, revision",
+                letterId,
+                null);
+    }
+
+    void markLogged(long letterId, Row row, String revisionSha256) {
+        em().createNativeQuery("UPDATE thread_entry SET logged = TRUE, revision_sha256 = ?4, retraction_logged = "
+                        + "(retracted_at IS NOT NULL) WHERE letter_id = ?1 AND entry_id = ?2 AND revision = ?3")
+                .setParameter(1, letterId)
+                .setParameter(2, row.entry().id())
+                .setParameter(3, row.revision())
+                .setParameter(4, revisionSha256)
+                .executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
@@ -142,7 +178,10 @@ class ThreadRepository {
                 time(r[16]),
                 (String) r[17],
                 time(r[18]),
-                (String) r[19]);
+                (String) r[19],
+                (String) r[20],
+                Boolean.TRUE.equals(r[21]),
+                Boolean.TRUE.equals(r[22]));
     }
 
     private static LocalDate date(Object o) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import org.undersigned.letters.LetterService;
 import org.undersigned.letters.Markdown;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.signatures.Notifications;
+import org.undersigned.transparency.LogEntries;
+import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.web.InvalidInput;
 import org.undersigned.web.ShortCache;
 
@@ -47,17 +50,20 @@ public class ThreadService {
             String respondsTo,
             List<ThreadEntry.Claim> claims,
             List<PointView> points,
+            String body,
             String html,
             List<Revision> revisions,
             Retraction retracted,
             Map<String, List<Answer>> answers) {}
 
-    public record PointView(String claim, String html) {}
+    /** A point: the claim it answers, its Markdown as published and that Markdown rendered. */
+    public record PointView(String claim, String body, String html) {}
 
     /** A later entry's point answering one of this entry's claims. */
     public record Answer(String entry, String entryTitle, String organisation, String html) {}
 
-    public record Revision(int revision, OffsetDateTime publishedAt, String source) {}
+    /** A revision as listed: its number, when and how it was published, the SHA-256 its log entry records. */
+    public record Revision(int revision, OffsetDateTime publishedAt, String source, String sha256) {}
 
     public record Retraction(OffsetDateTime at, String reason) {}
 
@@ -65,12 +71,19 @@ public class ThreadService {
     private final LetterService letters;
     private final Markdown markdown;
     private final Notifications notifications;
+    private final TransparencyLog log;
 
-    ThreadService(ThreadRepository repository, LetterService letters, Markdown markdown, Notifications notifications) {
+    ThreadService(
+            ThreadRepository repository,
+            LetterService letters,
+            Markdown markdown,
+            Notifications notifications,
+            TransparencyLog log) {
         this.repository = repository;
         this.letters = letters;
         this.markdown = markdown;
         this.notifications = notifications;
+        this.log = log;
     }
 
     /** Stores what changed in the files: new entries, and new revisions of entries whose file changed. */
@@ -91,6 +104,7 @@ public class ThreadService {
                 }
                 int revision = repository.revisions(letterId, e.id()).size() + 1;
                 if (repository.insert(letterId, e, revision, sha, "file", null)) {
+                    logRevision(letter.get(), e, revision);
                     stored++;
                     cache.forget(thread.getKey());
                     if (revision == 1) {
@@ -145,6 +159,7 @@ public class ThreadService {
         }
         validate(entry, current);
         repository.insert(letter.letterId(), entry, 1, sha256(ThreadRepository.write(entry)), "api", by);
+        logRevision(letter, entry, 1);
         announce(letter, entry);
         cache.forget(slug);
         return find(slug, entry.id());
@@ -159,6 +174,7 @@ public class ThreadService {
             validate(entry, others);
             int revision = repository.revisions(letter.letterId(), id).size() + 1;
             repository.insert(letter.letterId(), entry, revision, sha256(ThreadRepository.write(entry)), "api", by);
+            logRevision(letter, entry, revision);
             cache.forget(slug);
             return find(slug, id);
         }
@@ -178,12 +194,63 @@ public class ThreadService {
         if (revisions.isEmpty()) {
             throw new NotFoundException("The thread of '" + slug + "' has no entry '" + id + "'.");
         }
-        if (!repository.retract(
-                letter.letterId(), id, revisions.get(revisions.size() - 1).revision(), by, reason.strip())) {
+        int revision = revisions.get(revisions.size() - 1).revision();
+        if (!repository.retract(letter.letterId(), id, revision, by, reason.strip())) {
             throw new ClientErrorException("Entry '" + id + "' is already retracted.", 409);
         }
+        logRetraction(letter.letterId(), slug, id, revision, reason.strip(), Instant.now());
         cache.forget(slug);
         return find(slug, id);
+    }
+
+    /** Logs revisions and retractions stored before they were logged (once: under the log's head lock). */
+    @Transactional
+    public int logUnlogged(long letterId) {
+        log.holdSequencer(letterId);
+        String slug = letters.signingTarget(letterId).map(SigningTarget::slug).orElse(null);
+        if (slug == null) {
+            return 0;
+        }
+        List<ThreadRepository.Row> rows = repository.unlogged(letterId);
+        for (ThreadRepository.Row r : rows) {
+            if (!r.logged()) {
+                String sha = ThreadRevisions.sha256(r.entry());
+                log.append(
+                        letterId,
+                        LogEntries.threadRevision(
+                                slug, r.publishedAt().toInstant(), r.entry().id(), r.revision(), sha),
+                        null,
+                        null);
+                repository.markLogged(letterId, r, sha);
+            }
+            if (r.retractedAt() != null && !r.retractionLogged()) {
+                logRetraction(
+                        letterId,
+                        slug,
+                        r.entry().id(),
+                        r.revision(),
+                        r.retractionReason(),
+                        r.retractedAt().toInstant());
+                repository.markLogged(
+                        letterId,
+                        r,
+                        r.revisionSha256() != null ? r.revisionSha256() : ThreadRevisions.sha256(r.entry()));
+            }
+        }
+        cache.forget(slug);
+        return rows.size();
+    }
+
+    private void logRevision(SigningTarget letter, ThreadEntry e, int revision) {
+        log.append(
+                letter.letterId(),
+                LogEntries.threadRevision(letter.slug(), Instant.now(), e.id(), revision, ThreadRevisions.sha256(e)),
+                null,
+                null);
+    }
+
+    private void logRetraction(long letterId, String slug, String id, int revision, String reason, Instant at) {
+        log.append(letterId, LogEntries.threadRetraction(slug, at, id, revision, sha256(reason)), null, null);
     }
 
     private View find(String slug, String id) {
@@ -227,7 +294,7 @@ public class ThreadService {
         Map<String, List<Answer>> answers = new LinkedHashMap<>();
         e.claims().forEach(c -> answers.put(c.id(), answersByClaim.getOrDefault(c.id(), List.of())));
         List<Revision> revisions = repository.revisions(letter.letterId(), e.id()).stream()
-                .map(x -> new Revision(x.revision(), x.publishedAt(), x.source()))
+                .map(x -> new Revision(x.revision(), x.publishedAt(), x.source(), x.revisionSha256()))
                 .toList();
         return new View(
                 e.id(),
@@ -241,8 +308,9 @@ public class ThreadService {
                 e.respondsTo(),
                 e.claims(),
                 e.points().stream()
-                        .map(p -> new PointView(p.claim(), markdown.toHtml(p.body())))
+                        .map(p -> new PointView(p.claim(), p.body(), markdown.toHtml(p.body())))
                         .toList(),
+                e.body(),
                 markdown.toHtml(e.body()),
                 revisions,
                 r.retractedAt() == null ? null : new Retraction(r.retractedAt(), r.retractionReason()),

@@ -76,6 +76,28 @@ public final class LogEntries {
         return canonical(e);
     }
 
+    /**
+     * A revision of a thread entry (docs/ARCHITECTURE.md#letters-and-threads): the entry's id, the revision's number
+     * and the SHA-256 of its canonical form. It concerns no signer and changes no count.
+     */
+    public static String threadRevision(String letter, Instant time, String entry, int revision, String sha256) {
+        Map<String, Object> e = base("thread-revision", letter, time, null);
+        e.put("entry", entry);
+        e.put("revision", revision);
+        e.put("sha256", sha256);
+        return canonical(e);
+    }
+
+    /** The retraction of a thread entry's revision, with the SHA-256 of the reason given (UTF-8). */
+    public static String threadRetraction(
+            String letter, Instant time, String entry, int revision, String reasonSha256) {
+        Map<String, Object> e = base("thread-retraction", letter, time, null);
+        e.put("entry", entry);
+        e.put("revision", revision);
+        e.put("reasonSha256", reasonSha256);
+        return canonical(e);
+    }
+
     /** The bytes an entry is hashed and bundled as. */
     static byte[] utf8(String entry) {
         return entry.getBytes(StandardCharsets.UTF_8);

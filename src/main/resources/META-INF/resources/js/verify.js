@@ -34,6 +34,7 @@
     ["root", "The Merkle root"],
     ...(asked.length ? [["asked", "The witnesses' own view"]] : []),
     ["count", "The count"],
+    ["thread", "The thread's revisions"],
   ];
   const LABELS = { pending: "…", ok: "OK", fail: "FAIL", skipped: "skipped" };
 
@@ -527,6 +528,69 @@
     return n;
   }
 
+  // ---- f. The thread --------------------------------------------------------------------------------------------
+
+  /**
+   * Every revision the thread API lists is a thread-revision entry of the log with the SHA-256 it lists, the current
+   * revision's recomputed here from its content; every retraction is a thread-retraction entry.
+   */
+  async function checkThread(entries, checkpoint) {
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const logged = new Set();
+    entries.forEach((bytes) => {
+      const e = JSON.parse(decoder.decode(bytes));
+      if (e.type === "thread-revision") {
+        logged.add(e.entry + " revision " + e.revision + " " + e.sha256);
+      } else if (e.type === "thread-retraction") {
+        logged.add(e.entry + " retraction of revision " + e.revision + " " + e.reasonSha256);
+      }
+    });
+    const thread = await get("/api/letters/" + slug + "/thread", "json", true);
+    const missing = [];
+    let revisions = 0;
+    let retractions = 0;
+    for (const item of thread.entries) {
+      // the canonical form: the entry without html, revisions and retracted, each point without html
+      const { revisions: listed, retracted, html, ...entry } = item;
+      entry.points = entry.points.map(({ html: rendered, ...point }) => point);
+      const current = hex(await sha256(utf8.encode(canonical(entry))));
+      const latest = listed[listed.length - 1].revision;
+      for (const r of listed) {
+        revisions++;
+        const sha = r.revision === latest ? current : r.sha256;
+        if (!logged.has(entry.id + " revision " + r.revision + " " + sha)) {
+          missing.push("revision " + r.revision + " of '" + entry.id + "' (SHA-256 " + sha + ")");
+        }
+      }
+      if (retracted) {
+        retractions++;
+        const reason = hex(await sha256(utf8.encode(retracted.reason)));
+        if (!logged.has(entry.id + " retraction of revision " + latest + " " + reason)) {
+          missing.push("the retraction of '" + entry.id + "'");
+        }
+      }
+    }
+    if (missing.length) {
+      fail("not in the log at tree size " + checkpoint.size + ": " + missing.join("; ")
+        + " (if the thread changed while this ran, reload the page)");
+    }
+    show("thread", "ok", revisions + " revision" + (revisions === 1 ? "" : "s") + " and " + retractions
+      + " retraction" + (retractions === 1 ? "" : "s") + " of the thread are in the log; the current revisions' "
+      + "SHA-256 recomputed from the thread.");
+  }
+
+  /** RFC 8785 for the values of the thread API: keys sorted, null fields left out, strings as JSON.stringify writes. */
+  function canonical(v) {
+    if (Array.isArray(v)) {
+      return "[" + v.map(canonical).join(",") + "]";
+    }
+    if (v && typeof v === "object") {
+      return "{" + Object.keys(v).filter((k) => v[k] !== null).sort()
+        .map((k) => JSON.stringify(k) + ":" + canonical(v[k])).join(",") + "}";
+    }
+    return JSON.stringify(v);
+  }
+
   // ---- All steps, stopping at the first that fails --------------------------------------------------------------
 
   function conclude(state, text) {
@@ -550,6 +614,7 @@
           fail("the log is empty, but the site shows " + site.total + " signatures");
         }
         show("count", "ok", "The site shows no signatures either.");
+        show("thread", "skipped", "the log is empty");
         conclude("empty", "No signatures have been logged yet.");
         return;
       }
@@ -567,6 +632,8 @@
       }
       step = "count";
       const n = await recount(entries, checkpoint);
+      step = "thread";
+      await checkThread(entries, checkpoint);
       if (checkpoint.size === 0) {
         conclude("empty", "No signatures have been logged yet: the log's signed checkpoint says so.");
         return;

@@ -46,7 +46,7 @@ import org.undersigned.transparency.TransparencyLog;
 class VerifyPageTest {
 
     static final String LETTER = "verify-page-letter";
-    static final String[] STEPS = {"key", "signature", "entries", "root", "count"};
+    static final String[] STEPS = {"key", "signature", "entries", "root", "count", "thread"};
     static final Path OUT = Chromium.OUT;
 
     static boolean signed;
@@ -167,7 +167,7 @@ class VerifyPageTest {
             Assertions.assertThat(response.status()).isEqualTo(200);
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                     .hasText("Verify the count yourself");
-            assertThat(page.locator("ol.checks > li")).hasCount(5);
+            assertThat(page.locator("ol.checks > li")).hasCount(6);
             assertThat(page.locator("#verify-nojs")).containsText("JavaScript is off");
             assertThat(page.locator("#log-origin")).hasText(origin());
             assertThat(page.locator("a[href='/log/" + LETTER + "/checkpoint']")).hasCount(1);

@@ -75,7 +75,7 @@ class VerifyToolTest {
                 .contains("OK  1 listed names checked")
                 .contains(
                         "OK  no key rotation in the log, and the checkpoint is signed by the key in effect at its size")
-                .contains("All 13 checks passed: 2 signatures counted at tree size 4.")
+                .contains("All 14 checks passed: 2 signatures counted at tree size 4.")
                 .doesNotContain("FAIL", "@example.org", "Pat Private");
     }
 
@@ -94,7 +94,7 @@ class VerifyToolTest {
                 .orElseThrow();
         Run pinned = verify("--key", key, publicUrl, LETTER);
         assertThat(pinned.exit()).as(pinned.output()).isZero();
-        assertThat(pinned.output()).contains("pinned with --key").contains("All 13 checks passed");
+        assertThat(pinned.output()).contains("pinned with --key").contains("All 14 checks passed");
 
         byte[] encoded = KeyPairGenerator.getInstance("Ed25519")
                 .generateKeyPair()
@@ -172,7 +172,7 @@ class VerifyToolTest {
                 .contains("FAIL Merkle root mismatch: the entries hash to ")
                 .contains("FAIL hash tile 0/0 does not hold the hash of entry 0")
                 .contains("checks FAILED")
-                .doesNotContain("All 13 checks passed");
+                .doesNotContain("All 14 checks passed");
     }
 
     @Test
