@@ -164,6 +164,35 @@ class ThreadLogTest {
         assertThat(old.get(0).path("sha256").asText()).isEqualTo(sha256(canonical(entry("statement-old"))));
     }
 
+    @Test
+    void theReadmesJqRecipeGivesTheHashTheLogRecords() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "```sh\n(curl -s https://letters.example.org/api/letters/<slug>/thread .*?)```",
+                        java.util.regex.Pattern.DOTALL)
+                .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("README.md")));
+        assertThat(m.find()).as("README shows the jq recipe").isTrue();
+        String script = m.group(1)
+                .replace("https://letters.example.org", "http://localhost:" + port)
+                .replace("<slug>", LETTER)
+                .replace("response-wood", "response");
+        Process p = new ProcessBuilder("bash", "-c", script)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+
+        JsonNode response = entry("response");
+        String logged = logged().stream()
+                .filter(e -> "response".equals(e.path("entry").asText()))
+                .map(e -> e.path("sha256").asText())
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertThat(out).startsWith(logged + " ");
+        assertThat(response.path("archived").isObject())
+                .as("the entry tried has every kind of field")
+                .isTrue();
+    }
+
     private JsonNode entry(String id) throws Exception {
         JsonNode thread =
                 JSON.readTree(given().get("/api/letters/" + LETTER + "/thread").asString());
