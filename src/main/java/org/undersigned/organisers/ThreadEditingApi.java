@@ -1,5 +1,6 @@
 package org.undersigned.organisers;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.undersigned.threads.Archives;
 import org.undersigned.threads.ThreadEntry;
 import org.undersigned.threads.ThreadService;
 import org.undersigned.web.InvalidInput;
@@ -29,11 +31,35 @@ public class ThreadEditingApi {
     private final OrganiserAccess access;
     private final Audit audit;
     private final ThreadService threads;
+    private final Archives archives;
 
-    ThreadEditingApi(OrganiserAccess access, Audit audit, ThreadService threads) {
+    ThreadEditingApi(OrganiserAccess access, Audit audit, ThreadService threads, Archives archives) {
         this.access = access;
         this.audit = audit;
         this.threads = threads;
+        this.archives = archives;
+    }
+
+    /** The page to archive. */
+    public record ArchiveRequest(String url) {}
+
+    @POST
+    @Path("/letters/{slug}/archive")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
+    @Operation(
+            summary = "Archive a page a thread entry cites (a company's response): the service fetches it now and"
+                    + " keeps the bytes; give the answer's sha256 as the entry's archived.sha256")
+    public Response archive(@PathParam("slug") String slug, ArchiveRequest body) {
+        String actor = access.forLetter(slug);
+        if (body == null || body.url() == null || body.url().isBlank()) {
+            throw new InvalidInput(Map.of("url", "Give the address of the page to archive."));
+        }
+        // no transaction while fetching: the page may take seconds
+        Archives.Archived copy = archives.archive(slug, body.url(), actor);
+        QuarkusTransaction.requiringNew()
+                .run(() -> audit.record(actor, "thread-archive", slug, copy.sha256(), copy.url()));
+        return Response.status(201).entity(copy).build();
     }
 
     @POST

@@ -54,7 +54,8 @@ public class ThreadService {
             String html,
             List<Revision> revisions,
             Retraction retracted,
-            Map<String, List<Answer>> answers) {}
+            Map<String, List<Answer>> answers,
+            String archiveCopy) {}
 
     /** A point: the claim it answers, its Markdown as published and that Markdown rendered. */
     public record PointView(String claim, String body, String html) {}
@@ -72,13 +73,16 @@ public class ThreadService {
     private final Markdown markdown;
     private final Notifications notifications;
     private final TransparencyLog log;
+    private final ArchiveRepository archives;
 
     ThreadService(
             ThreadRepository repository,
             LetterService letters,
             Markdown markdown,
             Notifications notifications,
-            TransparencyLog log) {
+            TransparencyLog log,
+            ArchiveRepository archives) {
+        this.archives = archives;
         this.repository = repository;
         this.letters = letters;
         this.markdown = markdown;
@@ -145,18 +149,20 @@ public class ThreadService {
                                 markdown.toHtml(p.body())));
             }
         }
-        return rows.stream().map(r -> view(letter, r, answersByClaim)).toList();
+        var held = archives.held(letter.letterId());
+        return rows.stream().map(r -> view(letter, r, answersByClaim, held)).toList();
     }
 
     /** Publishes a new entry for the letter; 400 naming each problem, 409 when the id is taken. */
     @Transactional
-    public View publish(String slug, ThreadEntry entry, String by) {
+    public View publish(String slug, ThreadEntry given, String by) {
         SigningTarget letter = letter(slug);
         List<ThreadEntry> current = currentEntries(letter);
-        if (current.stream().anyMatch(e -> e.id().equals(entry.id()))) {
+        if (current.stream().anyMatch(e -> e.id().equals(given.id()))) {
             throw new ClientErrorException(
-                    "The thread already has an entry '" + entry.id() + "': correct it instead.", 409);
+                    "The thread already has an entry '" + given.id() + "': correct it instead.", 409);
         }
+        ThreadEntry entry = withCopy(letter, given);
         validate(entry, current);
         repository.insert(letter.letterId(), entry, 1, sha256(ThreadRepository.write(entry)), "api", by);
         logRevision(letter, entry, 1);
@@ -167,10 +173,11 @@ public class ThreadService {
 
     /** Corrects an entry: a new revision that readers see, the old one kept. */
     @Transactional
-    public View correct(String slug, String id, ThreadEntry entry, String by) {
+    public View correct(String slug, String id, ThreadEntry given, String by) {
         SigningTarget letter = letter(slug);
         List<ThreadEntry> others = new ArrayList<>(currentEntries(letter));
-        if (others.removeIf(e -> e.id().equals(id)) && entry.id().equals(id)) {
+        if (others.removeIf(e -> e.id().equals(id)) && given.id().equals(id)) {
+            ThreadEntry entry = withCopy(letter, given);
             validate(entry, others);
             int revision = repository.revisions(letter.letterId(), id).size() + 1;
             repository.insert(letter.letterId(), entry, revision, sha256(ThreadRepository.write(entry)), "api", by);
@@ -178,7 +185,7 @@ public class ThreadService {
             cache.forget(slug);
             return find(slug, id);
         }
-        throw entry.id() != null && !entry.id().equals(id)
+        throw given.id() != null && !given.id().equals(id)
                 ? new InvalidInput(Map.of("id", "A correction keeps the entry's id '" + id + "'."))
                 : new NotFoundException("The thread of '" + slug + "' has no entry '" + id + "'.");
     }
@@ -201,6 +208,38 @@ public class ThreadService {
         logRetraction(letter.letterId(), slug, id, revision, reason.strip(), Instant.now());
         cache.forget(slug);
         return find(slug, id);
+    }
+
+    /**
+     * An entry naming an archived copy by its hash alone gets the copy's retrieval date; a hash the service holds no
+     * copy of needs the date given (a copy kept elsewhere).
+     */
+    private ThreadEntry withCopy(SigningTarget letter, ThreadEntry e) {
+        if (e.archived() == null
+                || e.archived().retrieved() != null
+                || e.archived().sha256() == null) {
+            return e;
+        }
+        var copy = archives.find(letter.letterId(), e.archived().sha256())
+                .orElseThrow(() -> new InvalidInput(Map.of(
+                        "archived",
+                        "This letter has no archived copy with that SHA-256: archive the page first (POST its "
+                                + "address to /api/letters/" + letter.slug() + "/archive), or give the date a copy "
+                                + "kept elsewhere was retrieved.")));
+        return new ThreadEntry(
+                e.id(),
+                e.kind(),
+                e.title(),
+                e.organisation(),
+                e.author(),
+                e.date(),
+                e.url(),
+                new ThreadEntry.Archived(
+                        e.archived().sha256(), copy.retrievedAt().toLocalDate()),
+                e.respondsTo(),
+                e.claims(),
+                e.points(),
+                e.body());
     }
 
     /** Logs revisions and retractions stored before they were logged (once: under the log's head lock). */
@@ -289,7 +328,11 @@ public class ThreadService {
         }
     }
 
-    private View view(SigningTarget letter, ThreadRepository.Row r, Map<String, List<Answer>> answersByClaim) {
+    private View view(
+            SigningTarget letter,
+            ThreadRepository.Row r,
+            Map<String, List<Answer>> answersByClaim,
+            java.util.Set<String> archived) {
         ThreadEntry e = r.entry();
         Map<String, List<Answer>> answers = new LinkedHashMap<>();
         e.claims().forEach(c -> answers.put(c.id(), answersByClaim.getOrDefault(c.id(), List.of())));
@@ -314,7 +357,11 @@ public class ThreadService {
                 markdown.toHtml(e.body()),
                 revisions,
                 r.retractedAt() == null ? null : new Retraction(r.retractedAt(), r.retractionReason()),
-                answers);
+                answers,
+                e.archived() != null && archived.contains(e.archived().sha256())
+                        ? "/letters/" + letter.slug() + "/archive/"
+                                + e.archived().sha256()
+                        : null);
     }
 
     private SigningTarget letter(String slug) {
@@ -323,9 +370,12 @@ public class ThreadService {
     }
 
     static String sha256(String text) {
+        return HexFormat.of().formatHex(digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static byte[] digest(byte[] bytes) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

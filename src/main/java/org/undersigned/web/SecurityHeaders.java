@@ -30,6 +30,14 @@ public class SecurityHeaders {
 
     private static final Pattern VERIFY_PAGE = Pattern.compile("/letters/[a-z0-9-]+/verify");
 
+    /**
+     * An archived copy is a third party's page served from this origin: sandboxed, so that as a document it runs
+     * no script, submits no form and has an opaque origin, and nothing it refers to is loaded.
+     */
+    static final String ARCHIVE_CSP = "sandbox; default-src 'none'";
+
+    private static final Pattern ARCHIVE_COPY = Pattern.compile("/letters/[a-z0-9-]+/archive/[0-9a-f]{64}");
+
     private final boolean https;
 
     SecurityHeaders(PublicUrl publicUrl) {
@@ -48,7 +56,11 @@ public class SecurityHeaders {
     /** Sets the headers of an answer to {@code path}; {@code https} says whether the public URL is https. */
     static void apply(MultiMap headers, String path, boolean https) {
         if (!path.startsWith("/q/")) {
-            headers.set("Content-Security-Policy", VERIFY_PAGE.matcher(path).matches() ? VERIFY_CSP : CSP);
+            headers.set(
+                    "Content-Security-Policy",
+                    ARCHIVE_COPY.matcher(path).matches()
+                            ? ARCHIVE_CSP
+                            : VERIFY_PAGE.matcher(path).matches() ? VERIFY_CSP : CSP);
         }
         if (https) {
             headers.set("Strict-Transport-Security", HSTS);

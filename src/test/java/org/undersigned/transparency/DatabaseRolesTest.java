@@ -37,6 +37,7 @@ class DatabaseRolesTest {
             Map.entry("log_tile", READ_APPEND),
             Map.entry("log_cosignature", READ_APPEND),
             Map.entry("log_key", READ_APPEND),
+            Map.entry("thread_archive", READ_APPEND),
             Map.entry("letter_count_at", READ_APPEND),
             Map.entry("log_head", Set.of("SELECT", "INSERT", "UPDATE")),
             Map.entry("log_pending", Set.of("SELECT", "INSERT", "DELETE")),
