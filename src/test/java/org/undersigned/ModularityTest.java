@@ -136,7 +136,7 @@ class ModularityTest {
                 .whereLayer("attestations")
                 .mayOnlyBeAccessedByLayers("signatures")
                 .whereLayer("transparency")
-                .mayOnlyBeAccessedByLayers("signatures")
+                .mayOnlyBeAccessedByLayers("signatures", "threads")
                 .whereLayer("letters")
                 .mayOnlyBeAccessedByLayers("signatures", "transparency", "organisers", "threads")
                 .whereLayer("mail")
@@ -185,6 +185,18 @@ class ModularityTest {
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(BASE + ".attestations.dsse..", "java..", "org.bouncycastle..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void verifiableCredentialsArePureJavaBouncyCastleAndTheEnvelopesJcs() {
+        classes()
+                .that()
+                .resideInAPackage(BASE + ".attestations.vc..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        BASE + ".attestations.vc..", BASE + ".attestations.dsse..", "java..", "org.bouncycastle..")
                 .check(CLASSES);
     }
 

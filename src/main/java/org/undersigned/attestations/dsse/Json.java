@@ -13,9 +13,20 @@ import java.util.TreeMap;
  * backslash, u and four lower-case hex digits; everything else is written as itself, so the UTF-8 bytes are the
  * text's own.
  */
-final class Json {
+public final class Json {
 
     private Json() {}
+
+    /**
+     * RFC 8785 (JCS) text of a value built of strings, integers, booleans, null, lists and maps: keys sorted by UTF-16
+     * code units (§3.2.3), strings escaped as §3.2.2.2 says, no whitespace. Not for fractional numbers, whose JCS form
+     * (ECMAScript's shortest round trip) this writer does not produce.
+     */
+    public static String canonical(Object value) {
+        StringBuilder out = new StringBuilder(256);
+        value(out, value);
+        return out.toString();
+    }
 
     static String string(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2);
