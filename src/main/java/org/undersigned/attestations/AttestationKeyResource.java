@@ -17,6 +17,18 @@ public class AttestationKeyResource {
     }
 
     @GET
+    @Path(".well-known/undersigned/attestation-key.json")
+    @Operation(
+            summary = "The attestation key as a Multikey document: what the verifiable credentials' verificationMethod"
+                    + " names")
+    public Response multikey() {
+        return Response.ok(attestations.multikey(), "application/json")
+                .header("Access-Control-Allow-Origin", "*")
+                .header("Cache-Control", "public, max-age=3600")
+                .build();
+    }
+
+    @GET
     @Path(".well-known/undersigned/attestation-key.pem")
     @Operation(summary = "The Ed25519 public key (SPKI PEM) that verifies every attestation's DSSE signature")
     public Response key() {

@@ -110,6 +110,18 @@ public class SignatureApi {
     }
 
     @GET
+    @Path("/signatures/{id}/credentials")
+    @Operation(
+            summary = "The same statements as W3C Verifiable Credentials 2.0 with an eddsa-jcs-2022 Data Integrity "
+                    + "proof; the verificationMethod is /.well-known/undersigned/attestation-key.json")
+    public Response credentials(@PathParam("id") String id) {
+        signatories.status(id).orElseThrow(() -> new NotFoundException("No signature has the id '" + id + "'."));
+        return Response.ok(attestations.credentialsAbout(id), MediaType.APPLICATION_JSON_TYPE)
+                .header("Access-Control-Allow-Origin", "*")
+                .build();
+    }
+
+    @GET
     @Path("/letters/{slug}/count")
     @Operation(
             summary = "Counts, split by evidence level, organisation and version",

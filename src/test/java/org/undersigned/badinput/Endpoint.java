@@ -44,6 +44,7 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                 get("SignatureApi.signature", j -> "/api/signatures/" + j.segment(j.value(IDS))),
                 get("SignatureApi.receipt", j -> "/api/signatures/" + j.segment(j.value(IDS)) + "/receipt"),
                 get("SignatureApi.attestations", j -> "/api/signatures/" + j.segment(j.value(IDS)) + "/attestations"),
+                get("SignatureApi.credentials", j -> "/api/signatures/" + j.segment(j.value(IDS)) + "/credentials"),
                 get("SignatureApi.count", j -> "/api/letters/" + slug(j) + "/count" + query(j, "version")),
                 get(
                         "SignatureApi.signatories",
@@ -90,7 +91,8 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                 get("ThreadPages.thread", j -> "/letters/" + slug(j) + "/thread"),
                 get("ThreadPages.feed", j -> "/letters/" + slug(j) + "/feed.atom"),
                 get("VerifyPage.verify", j -> "/letters/" + slug(j) + "/verify"),
-                get("LogResource.verifierKeys", j -> "/.well-known/undersigned/keys" + query(j, "x")),
+                get("KeyResource.verifierKeys", j -> "/.well-known/undersigned/keys" + query(j, "x")),
+                get("KeyResource.keyRotations", j -> "/log/" + slug(j) + "/key-rotations"),
                 get("LogResource.checkpoint", j -> "/log/" + slug(j) + "/checkpoint"),
                 get("LogResource.tile", j -> "/log/" + slug(j) + "/tile/" + tilePath(j)),
                 get(
@@ -101,7 +103,14 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                         j -> "/log/" + slug(j) + "/proof/consistency" + numericQueries(j, "from", "to")),
                 get("VerificationApi.organisations", j -> "/api/organisations" + query(j, "q")),
                 get("VerificationApi.honours", j -> "/api/honours" + query(j, "q")),
-                get("AttestationKeyResource.key", j -> "/.well-known/undersigned/attestation-key.pem" + query(j, "k")));
+                get("AttestationKeyResource.key", j -> "/.well-known/undersigned/attestation-key.pem" + query(j, "k")),
+                get(
+                        "AttestationKeyResource.multikey",
+                        j -> "/.well-known/undersigned/attestation-key.json" + query(j, "k")),
+                get(
+                        "ArchiveResource.copy",
+                        j -> "/letters/" + slug(j) + "/archive/"
+                                + j.segment(j.chance(85) ? "0".repeat(64) : j.value())));
     }
 
     private static Endpoint get(String handler, Function<Junk, String> path) {
