@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ import org.undersigned.letters.LetterViews.LetterSummary;
 import org.undersigned.letters.LetterViews.VersionDiff;
 import org.undersigned.letters.LetterViews.VersionText;
 import org.undersigned.web.Csrf;
+import org.undersigned.web.Languages;
 import org.undersigned.web.SharedPage;
 
 /** Server-rendered letter pages; they work without JavaScript. */
@@ -62,8 +64,15 @@ public class LetterPages {
     private final Csrf csrf;
     private final long pageTtlNanos;
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
+    private final Languages languages;
 
-    LetterPages(LetterService letters, @Any Instance<LetterPageSection> sections, Csrf csrf, Config config) {
+    LetterPages(
+            LetterService letters,
+            @Any Instance<LetterPageSection> sections,
+            Csrf csrf,
+            Config config,
+            Languages languages) {
+        this.languages = languages;
         this.letters = letters;
         this.sections = sections;
         this.csrf = csrf;
@@ -95,7 +104,9 @@ public class LetterPages {
         String revision = target.version() + "|"
                 + sections.stream().map(s -> s.revision(slug)).collect(Collectors.joining("|"));
         long now = System.nanoTime();
-        CachedPage cached = pages.get(slug);
+        // one rendering per language: the page's frame is in the reader's language
+        String key = slug + "|" + languages.current().map(Locale::toLanguageTag).orElse("");
+        CachedPage cached = pages.get(key);
         boolean stale = cached != null && (!cached.revision().equals(revision) || now - cached.at() >= pageTtlNanos);
         // one request re-renders a stale page; the others serve the old one for those few milliseconds
         if (cached == null || stale && cached.rendering().compareAndSet(false, true)) {
@@ -117,7 +128,7 @@ public class LetterPages {
                 }
             }
             cached = new CachedPage(revision, html, now, new AtomicBoolean());
-            pages.put(slug, cached); // bounded: only slugs of published letters get here
+            pages.put(key, cached); // bounded: published letters' slugs times the configured languages
         }
         return Response.ok(csrf.personalise(cached.html()), HTML_UTF8).build();
     }

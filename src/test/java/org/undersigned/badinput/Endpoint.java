@@ -88,6 +88,9 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                         Body.FORM),
                 get("NewsPages.badge", j -> "/letters/" + slug(j) + "/badge.svg" + query(j, "style")),
                 get("ThreadApi.thread", j -> "/api/letters/" + slug(j) + "/thread"),
+                get(
+                        "LanguageResource.choose",
+                        j -> "/language/" + j.segment(j.chance(70) ? "en" : j.value()) + query(j, "back")),
                 get("ThreadPages.thread", j -> "/letters/" + slug(j) + "/thread"),
                 get("ThreadPages.feed", j -> "/letters/" + slug(j) + "/feed.atom"),
                 get("VerifyPage.verify", j -> "/letters/" + slug(j) + "/verify"),

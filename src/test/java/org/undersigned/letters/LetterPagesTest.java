@@ -29,6 +29,18 @@ class LetterPagesTest {
     }
 
     @Test
+    void withOneLanguageConfiguredTheBrowsersOtherLanguageChangesNothingAndNoSwitcherShows() {
+        Document doc = Jsoup.parse(given().accept("text/html")
+                .header("Accept-Language", "fr")
+                .get("/")
+                .asString());
+        assertThat(doc.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(doc.selectFirst("h1").text()).isEqualTo("Open letters");
+        assertThat(doc.select("nav.languages")).isEmpty();
+        given().redirects().follow(false).get("/language/fr").then().statusCode(404);
+    }
+
+    @Test
     void letterPageShowsTheLatestVersionAndItsHash() {
         Document doc = page("/letters/sample-letter", 200);
         assertThat(doc.title()).isEqualTo("A sample letter for tests · Undersigned");

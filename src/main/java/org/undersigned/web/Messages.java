@@ -1,0 +1,53 @@
+package org.undersigned.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The interface's words (README, "Languages"), English here; other languages in
+ * {@code src/main/resources/messages/msg_<tag>.properties}. Templates use them as {@code {msg:key}}.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Messages {
+
+    /** The page's language tag, for {@code <html lang>}. */
+    @Message("en")
+    String lang();
+
+    @Message("Skip to the content")
+    String skip();
+
+    @Message("Site")
+    String siteNav();
+
+    @Message("Letters")
+    String navLetters();
+
+    @Message("API")
+    String navApi();
+
+    @Message("Language")
+    String languageNav();
+
+    @Message("Undersigned publishes open letters whose text, signatures and counts anyone can check. Every version's"
+            + " text hash is public:")
+    String footer();
+
+    @Message("Open letters")
+    String homeTitle();
+
+    @Message("Open letters whose signatures can be trusted without trusting the host")
+    String homeDescription();
+
+    @Message("Each letter is published in versions whose text anyone can hash and check.")
+    String homeLead();
+
+    @Message("No letters are published yet.")
+    String homeNone();
+
+    @Message("to {addressee}")
+    String homeAddressedTo(String addressee);
+
+    @Message("version {version} of")
+    String homeVersionOf(int version);
+}
