@@ -50,4 +50,57 @@ public interface Messages {
 
     @Message("version {version} of")
     String homeVersionOf(int version);
+
+    // the signing form
+
+    @Message("Please check the marked fields.")
+    String formCheck();
+
+    @Message("Nothing you typed is lost.")
+    String formKept();
+
+    @Message("(optional)")
+    String optional();
+
+    @Message("Your name")
+    String signName();
+
+    @Message("(as it should appear)")
+    String signNameHint();
+
+    @Message("Email")
+    String signEmail();
+
+    @Message("(never shown; we send you a link to confirm)")
+    String signEmailHint();
+
+    @Message("Organisation")
+    String signOrganisation();
+
+    @Message("Role")
+    String signRole();
+
+    @Message("(optional, e.g. Professor of Computer Science)")
+    String signRoleHint();
+
+    @Message("Listing")
+    String signListing();
+
+    @Message("List my name publicly")
+    String signListingPublic();
+
+    @Message("Count me, but do not show my name")
+    String signListingPrivate();
+
+    @Message("Comment")
+    String signComment();
+
+    @Message("(optional, not published)")
+    String signCommentHint();
+
+    @Message("Email me when there is a response or a new version of this letter")
+    String signNotify();
+
+    @Message("Sign this letter")
+    String signButton();
 }
