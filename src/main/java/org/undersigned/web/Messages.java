@@ -103,4 +103,41 @@ public interface Messages {
 
     @Message("Sign this letter")
     String signButton();
+
+    // the signing pages
+
+    @Message("Sign: {title}")
+    String signPageTitle(String title);
+
+    @Message("You are signing version {version}")
+    String signingVersion(int version);
+
+    @Message("text SHA-256")
+    String textSha256();
+
+    @Message("Check your email")
+    String sentTitle();
+
+    @Message("We sent a link to")
+    String sentTo();
+
+    @Message("Open it and press")
+    String sentOpen();
+
+    @Message("Confirm")
+    String confirmButton();
+
+    @Message(": your signature on")
+    String sentSignatureOn();
+
+    @Message("counts from then on.")
+    String sentCounts();
+
+    @Message("The link works once and expires in {hours} hours. No mail? Check your spam folder, or sign again with"
+            + " the same address to get a new link.")
+    String sentExpires(long hours);
+
+    @Message("Signed this letter with ORCID already? The link's page lets you add this address to that signature"
+            + " instead, so you are counted once.")
+    String sentOrcid();
 }
