@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -81,7 +83,8 @@ public class Sequencer {
         registry.gauge("undersigned.log.sequencer.lag.seconds", this, Sequencer::lagSeconds);
     }
 
-    void start(@Observes StartupEvent event) {
+    // after KeyRotations (APPLICATION + 700): a start that must fail for a missing key fails before any signing runs
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 800) StartupEvent event) {
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "log-sequencer");
             t.setDaemon(true);

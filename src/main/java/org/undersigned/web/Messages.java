@@ -140,4 +140,129 @@ public interface Messages {
     @Message("Signed this letter with ORCID already? The link's page lets you add this address to that signature"
             + " instead, so you are counted once.")
     String sentOrcid();
+
+    // the letter page, its signing section, labels
+
+    @Message("open")
+    String statusOpen();
+
+    @Message("closed")
+    String statusClosed();
+
+    @Message("addressed to")
+    String letterAddressedTo();
+
+    @Message("closes")
+    String letterCloses();
+
+    @Message("You are reading version {version}. The current text is")
+    String letterReading(int version);
+
+    @Message("version {version}")
+    String versionLower(int version);
+
+    @Message("what changed")
+    String whatChanged();
+
+    @Message("Organised by")
+    String organisedBy();
+
+    @Message("Version {version}")
+    String versionHeading(int version);
+
+    @Message("Published")
+    String published();
+
+    @Message("Changes")
+    String changes();
+
+    @Message("Text SHA-256")
+    String textSha256Title();
+
+    @Message("Anyone can recompute this hash:")
+    String recomputeHash();
+
+    @Message("the exact text it covers")
+    String exactText();
+
+    @Message("is public, and the rule is in the README.")
+    String isPublic();
+
+    @Message("Verify this count yourself")
+    String verifyYourself();
+
+    @Message(": your browser recomputes it from the public log.")
+    String verifyHow();
+
+    @Message("History")
+    String history();
+
+    @Message("compare with version {version}")
+    String compareWith(int version);
+
+    @Message("material change: signers re-affirm")
+    String materialChange();
+
+    @Message("signature")
+    String signatureOne();
+
+    @Message("signatures")
+    String signatureMany();
+
+    @Message("Every signature is confirmed by email or ORCID before it counts.")
+    String everySignatureConfirmed();
+
+    @Message("See who signed")
+    String seeWhoSigned();
+
+    @Message("count as JSON")
+    String countAsJson();
+
+    @Message("How strongly affiliations are proven")
+    String levelsLabel();
+
+    @Message("Sign with ORCID")
+    String signWithOrcid();
+
+    @Message("counted at once, and your ORCID employments show how your affiliation is proven")
+    String signWithOrcidWhy();
+
+    @Message("Or sign with your email address:")
+    String orSignWithEmail();
+
+    @Message("Signed already, but no confirmation mail came?")
+    String resendQuestion();
+
+    @Message("Your email address")
+    String yourEmail();
+
+    @Message("Send me a new link")
+    String sendNewLink();
+
+    @Message("This letter does not take signatures now.")
+    String notTakingSignatures();
+
+    @Message("typed by the signer")
+    String levelSelf();
+
+    @Message("on ORCID, added by the signer")
+    String levelOrcidSelf();
+
+    @Message("email confirmed at the organisation")
+    String levelEmailDomain();
+
+    @Message("ORCID + institution")
+    String levelOrcidInstitution();
+
+    @Message("attested by the organisers")
+    String levelAttested();
+
+    @Message("no affiliation given")
+    String levelNone();
+
+    @Message("ORCID sign-in")
+    String identityOrcid();
+
+    @Message("email confirmed")
+    String identityEmail();
 }

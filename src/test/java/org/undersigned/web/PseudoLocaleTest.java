@@ -64,15 +64,15 @@ class PseudoLocaleTest {
                 .isEmpty();
     }
 
-    /** Visible text outside ⟦ ⟧, leaving out code, punctuation and what is marked translate="no" (names, data). */
+    /** Visible text outside ⟦ ⟧, leaving out code, dates, numbers, punctuation and what is marked translate="no". */
     private static List<String> outsideMessages(List<Element> regions) {
         List<String> found = new ArrayList<>();
         for (Element region : regions) {
-            region.select("code, script, style, [translate=no]").remove();
+            region.select("code, script, style, time, [translate=no]").remove();
             for (Element e : region.getAllElements()) {
                 for (TextNode t : e.textNodes()) {
                     String rest =
-                            t.text().replaceAll("\u27e6[^\u27e7]*\u27e7", "").replaceAll("[\\s·.,:;()/<>-]", "");
+                            t.text().replaceAll("\u27e6[^\u27e7]*\u27e7", "").replaceAll("[\\s\\d·.,:;()/<>+←-]", "");
                     if (!rest.isEmpty()) {
                         found.add("'" + t.text().strip() + "' in <" + e.tagName() + ">");
                     }
