@@ -63,8 +63,13 @@ class KeyRotationIT {
     private GreenMail mail;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         running.forEach(Process::destroy);
+        for (Process p : running) {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly(); // nothing may outlive the test, even a process stuck on its way down
+            }
+        }
         if (mail != null) {
             mail.stop();
         }
