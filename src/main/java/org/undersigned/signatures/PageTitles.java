@@ -38,9 +38,4 @@ final class PageTitles {
     static String signTitle(SigningTarget letter) {
         return "Sign: " + letter.title();
     }
-
-    @TemplateExtension
-    static String signatoriesTitle(SigningTarget letter) {
-        return "Who signed: " + letter.title();
-    }
 }

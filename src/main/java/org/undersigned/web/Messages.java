@@ -265,4 +265,57 @@ public interface Messages {
 
     @Message("email confirmed")
     String identityEmail();
+
+    // who signed
+
+    @Message("Who signed: {title}")
+    String whoSignedTitle(String title);
+
+    @Message("Who signed")
+    String whoSigned();
+
+    @Message("{count} confirmed signature.")
+    String confirmedOne(long count);
+
+    @Message("{count} confirmed signatures.")
+    String confirmedMany(long count);
+
+    @Message("Signers who chose not to be listed are counted but not shown.")
+    String unlistedCounted();
+
+    @Message("How strongly each affiliation is proven")
+    String levelsCaption();
+
+    @Message("Evidence")
+    String evidenceColumn();
+
+    @Message("Signatures")
+    String signaturesColumn();
+
+    @Message("Did someone sign? Search names")
+    String searchLabel();
+
+    @Message("Search")
+    String search();
+
+    @Message("Nobody listed matches “{q}”. A signer may have chosen not to be listed.")
+    String nobodyMatches(String q);
+
+    @Message("Nobody is listed yet.")
+    String nobodyListed();
+
+    @Message("How this signature was verified")
+    String howVerified();
+
+    @Message("not you?")
+    String notYou();
+
+    @Message("More signatories")
+    String moreSignatories();
+
+    @Message("Download the list (CSV)")
+    String downloadCsv();
+
+    @Message("as JSON")
+    String asJson();
 }
