@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.web.InvalidInput;
@@ -52,7 +53,7 @@ public class Archives {
         } catch (ArchiveFetcher.Refused refused) {
             throw new InvalidInput(Map.of("url", refused.getMessage()));
         }
-        String sha256 = HexFormat.of().formatHex(ThreadService.digest(page.body()));
+        String sha256 = HexFormat.of().formatHex(ThreadRevisions.digest(page.body()));
         ArchiveRepository.Copy copy = new ArchiveRepository.Copy(
                 sha256,
                 url.strip(),
@@ -78,6 +79,32 @@ public class Archives {
         return repository
                 .find(letter.letterId(), sha256)
                 .flatMap(c -> repository.body(letter.letterId(), sha256).map(b -> new Body(b, c.contentType())));
+    }
+
+    /**
+     * An entry naming an archived copy by its hash alone gets the copy's retrieval date; a hash the service holds no
+     * copy of needs the date given (a copy kept elsewhere).
+     */
+    ThreadEntry withRetrievalDate(SigningTarget letter, ThreadEntry e) {
+        if (e.archived() == null
+                || e.archived().retrieved() != null
+                || e.archived().sha256() == null) {
+            return e;
+        }
+        var copy = repository
+                .find(letter.letterId(), e.archived().sha256())
+                .orElseThrow(() -> new InvalidInput(Map.of(
+                        "archived",
+                        "This letter has no archived copy with that SHA-256: archive the page first (POST its "
+                                + "address to /api/letters/" + letter.slug() + "/archive), or give the date a copy "
+                                + "kept elsewhere was retrieved.")));
+        return e.withArchived(new ThreadEntry.Archived(
+                e.archived().sha256(), copy.retrievedAt().toLocalDate()));
+    }
+
+    /** The hashes of the copies a letter holds. */
+    Set<String> held(long letterId) {
+        return repository.held(letterId);
     }
 
     private static Archived view(String slug, ArchiveRepository.Copy c) {

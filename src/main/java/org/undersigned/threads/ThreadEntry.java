@@ -21,6 +21,12 @@ public record ThreadEntry(
         List<Point> points,
         String body) {
 
+    /** The same entry with another archived copy. */
+    public ThreadEntry withArchived(Archived copy) {
+        return new ThreadEntry(
+                id, kind, title, organisation, author, date, url, copy, respondsTo, claims, points, body);
+    }
+
     public static final List<String> KINDS = List.of("study", "response", "rebuttal", "statement", "letter-version");
 
     /** An archived copy of the original (a company's post may change or vanish): its hash and when it was taken. */

@@ -1,5 +1,9 @@
 package org.undersigned.threads;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.undersigned.transparency.LogEntries;
@@ -51,12 +55,25 @@ final class ThreadRevisions {
     }
 
     static String sha256(ThreadEntry e) {
-        return ThreadService.sha256(canonical(e));
+        return sha256(canonical(e));
     }
 
     private static void put(Map<String, Object> form, String key, Object value) {
         if (value != null) {
             form.put(key, value);
+        }
+    }
+
+    /** SHA-256 (hex) of a text's UTF-8 bytes. */
+    static String sha256(String text) {
+        return HexFormat.of().formatHex(digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static byte[] digest(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,18 +1,15 @@
 package org.undersigned.threads;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +18,6 @@ import org.undersigned.letters.LetterService;
 import org.undersigned.letters.Markdown;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.signatures.Notifications;
-import org.undersigned.transparency.LogEntries;
-import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.web.InvalidInput;
 import org.undersigned.web.ShortCache;
 
@@ -72,22 +67,22 @@ public class ThreadService {
     private final LetterService letters;
     private final Markdown markdown;
     private final Notifications notifications;
-    private final TransparencyLog log;
-    private final ArchiveRepository archives;
+    private final ThreadLog threadLog;
+    private final Archives archiveCopies;
 
     ThreadService(
             ThreadRepository repository,
             LetterService letters,
             Markdown markdown,
             Notifications notifications,
-            TransparencyLog log,
-            ArchiveRepository archives) {
-        this.archives = archives;
+            ThreadLog threadLog,
+            Archives archiveCopies) {
+        this.archiveCopies = archiveCopies;
         this.repository = repository;
         this.letters = letters;
         this.markdown = markdown;
         this.notifications = notifications;
-        this.log = log;
+        this.threadLog = threadLog;
     }
 
     /** Stores what changed in the files: new entries, and new revisions of entries whose file changed. */
@@ -101,14 +96,14 @@ public class ThreadService {
             }
             for (ThreadEntry e : thread.getValue()) {
                 long letterId = letter.get().letterId();
-                String sha = sha256(ThreadRepository.write(e));
+                String sha = ThreadRevisions.sha256(ThreadRepository.write(e));
                 Optional<ThreadRepository.Row> fromFile = repository.latestFromFile(letterId, e.id());
                 if (fromFile.isPresent() && fromFile.get().sha256().equals(sha)) {
                     continue;
                 }
                 int revision = repository.revisions(letterId, e.id()).size() + 1;
                 if (repository.insert(letterId, e, revision, sha, "file", null)) {
-                    logRevision(letter.get(), e, revision);
+                    threadLog.revision(letter.get(), e, revision);
                     stored++;
                     cache.forget(thread.getKey());
                     if (revision == 1) {
@@ -149,7 +144,7 @@ public class ThreadService {
                                 markdown.toHtml(p.body())));
             }
         }
-        var held = archives.held(letter.letterId());
+        var held = archiveCopies.held(letter.letterId());
         return rows.stream().map(r -> view(letter, r, answersByClaim, held)).toList();
     }
 
@@ -162,10 +157,11 @@ public class ThreadService {
             throw new ClientErrorException(
                     "The thread already has an entry '" + given.id() + "': correct it instead.", 409);
         }
-        ThreadEntry entry = withCopy(letter, given);
+        ThreadEntry entry = archiveCopies.withRetrievalDate(letter, given);
         validate(entry, current);
-        repository.insert(letter.letterId(), entry, 1, sha256(ThreadRepository.write(entry)), "api", by);
-        logRevision(letter, entry, 1);
+        repository.insert(
+                letter.letterId(), entry, 1, ThreadRevisions.sha256(ThreadRepository.write(entry)), "api", by);
+        threadLog.revision(letter, entry, 1);
         announce(letter, entry);
         cache.forget(slug);
         return find(slug, entry.id());
@@ -177,11 +173,17 @@ public class ThreadService {
         SigningTarget letter = letter(slug);
         List<ThreadEntry> others = new ArrayList<>(currentEntries(letter));
         if (others.removeIf(e -> e.id().equals(id)) && given.id().equals(id)) {
-            ThreadEntry entry = withCopy(letter, given);
+            ThreadEntry entry = archiveCopies.withRetrievalDate(letter, given);
             validate(entry, others);
             int revision = repository.revisions(letter.letterId(), id).size() + 1;
-            repository.insert(letter.letterId(), entry, revision, sha256(ThreadRepository.write(entry)), "api", by);
-            logRevision(letter, entry, revision);
+            repository.insert(
+                    letter.letterId(),
+                    entry,
+                    revision,
+                    ThreadRevisions.sha256(ThreadRepository.write(entry)),
+                    "api",
+                    by);
+            threadLog.revision(letter, entry, revision);
             cache.forget(slug);
             return find(slug, id);
         }
@@ -205,91 +207,13 @@ public class ThreadService {
         if (!repository.retract(letter.letterId(), id, revision, by, reason.strip())) {
             throw new ClientErrorException("Entry '" + id + "' is already retracted.", 409);
         }
-        logRetraction(letter.letterId(), slug, id, revision, reason.strip(), Instant.now());
+        threadLog.retraction(letter.letterId(), slug, id, revision, reason.strip(), Instant.now());
         cache.forget(slug);
         return find(slug, id);
     }
 
-    /**
-     * An entry naming an archived copy by its hash alone gets the copy's retrieval date; a hash the service holds no
-     * copy of needs the date given (a copy kept elsewhere).
-     */
-    private ThreadEntry withCopy(SigningTarget letter, ThreadEntry e) {
-        if (e.archived() == null
-                || e.archived().retrieved() != null
-                || e.archived().sha256() == null) {
-            return e;
-        }
-        var copy = archives.find(letter.letterId(), e.archived().sha256())
-                .orElseThrow(() -> new InvalidInput(Map.of(
-                        "archived",
-                        "This letter has no archived copy with that SHA-256: archive the page first (POST its "
-                                + "address to /api/letters/" + letter.slug() + "/archive), or give the date a copy "
-                                + "kept elsewhere was retrieved.")));
-        return new ThreadEntry(
-                e.id(),
-                e.kind(),
-                e.title(),
-                e.organisation(),
-                e.author(),
-                e.date(),
-                e.url(),
-                new ThreadEntry.Archived(
-                        e.archived().sha256(), copy.retrievedAt().toLocalDate()),
-                e.respondsTo(),
-                e.claims(),
-                e.points(),
-                e.body());
-    }
-
-    /** Logs revisions and retractions stored before they were logged (once: under the log's head lock). */
-    @Transactional
-    public int logUnlogged(long letterId) {
-        log.holdSequencer(letterId);
-        String slug = letters.signingTarget(letterId).map(SigningTarget::slug).orElse(null);
-        if (slug == null) {
-            return 0;
-        }
-        List<ThreadRepository.Row> rows = repository.unlogged(letterId);
-        for (ThreadRepository.Row r : rows) {
-            if (!r.logged()) {
-                String sha = ThreadRevisions.sha256(r.entry());
-                log.append(
-                        letterId,
-                        LogEntries.threadRevision(
-                                slug, r.publishedAt().toInstant(), r.entry().id(), r.revision(), sha),
-                        null,
-                        null);
-                repository.markLogged(letterId, r, sha);
-            }
-            if (r.retractedAt() != null && !r.retractionLogged()) {
-                logRetraction(
-                        letterId,
-                        slug,
-                        r.entry().id(),
-                        r.revision(),
-                        r.retractionReason(),
-                        r.retractedAt().toInstant());
-                repository.markLogged(
-                        letterId,
-                        r,
-                        r.revisionSha256() != null ? r.revisionSha256() : ThreadRevisions.sha256(r.entry()));
-            }
-        }
-        cache.forget(slug);
-        return rows.size();
-    }
-
-    private void logRevision(SigningTarget letter, ThreadEntry e, int revision) {
-        log.append(
-                letter.letterId(),
-                LogEntries.threadRevision(letter.slug(), Instant.now(), e.id(), revision, ThreadRevisions.sha256(e)),
-                null,
-                null);
-    }
-
-    private void logRetraction(long letterId, String slug, String id, int revision, String reason, Instant at) {
-        log.append(letterId, LogEntries.threadRetraction(slug, at, id, revision, sha256(reason)), null, null);
+    void forget(@Observes ThreadLog.Backfilled backfilled) {
+        cache.forget(backfilled.slug());
     }
 
     private View find(String slug, String id) {
@@ -367,17 +291,5 @@ public class ThreadService {
     private SigningTarget letter(String slug) {
         return letters.signingTarget(slug)
                 .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
-    }
-
-    static String sha256(String text) {
-        return HexFormat.of().formatHex(digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -39,17 +39,22 @@ class PseudoLocaleTest {
 
     @Test
     void thePseudoLocaleHasEveryMessageWrapped() throws Exception {
+        assertWrapped(Messages.class, "/messages/msg_qps.properties");
+        assertWrapped(SignMessages.class, "/messages/sign_qps.properties");
+    }
+
+    private static void assertWrapped(Class<?> bundle, String file) throws Exception {
         Properties pseudo = new Properties();
-        try (InputStream in = Messages.class.getResourceAsStream("/messages/msg_qps.properties")) {
+        try (InputStream in = bundle.getResourceAsStream(file)) {
             pseudo.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
-        for (Method m : Messages.class.getDeclaredMethods()) {
+        for (Method m : bundle.getDeclaredMethods()) {
             String english = m.getAnnotation(Message.class).value();
             assertThat(pseudo.getProperty(m.getName()))
                     .as(m.getName())
                     .isEqualTo(m.getName().equals("lang") ? "qps" : "\u27e6" + english + "\u27e7");
         }
-        assertThat(pseudo.stringPropertyNames()).hasSize(Messages.class.getDeclaredMethods().length);
+        assertThat(pseudo.stringPropertyNames()).hasSize(bundle.getDeclaredMethods().length);
     }
 
     @Test
