@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -17,6 +18,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LanguageResource {
 
     private static final int YEAR = 365 * 24 * 3600;
+
+    /** Only a path of this site, never an open redirect; anything else (or a path that is no URI) goes home. */
+    static URI pageOfThisSite(String back) {
+        if (back != null && back.matches("/(?![/\\\\])[\\x21-\\x7e]*")) {
+            try {
+                URI uri = new URI(back);
+                if (uri.getScheme() == null && uri.getRawAuthority() == null) {
+                    return uri;
+                }
+            } catch (URISyntaxException notAUri) {
+                // home instead
+            }
+        }
+        return URI.create("/");
+    }
 
     private final Languages languages;
 
@@ -30,9 +46,7 @@ public class LanguageResource {
         if (!languages.supports(tag)) {
             throw new NotFoundException("This site is not available in '" + tag + "'.");
         }
-        // only a path of this site: never an open redirect
-        String to = back != null && back.matches("/(?![/\\\\])[\\x21-\\x7e]*") ? back : "/";
-        return Response.seeOther(URI.create(to))
+        return Response.seeOther(pageOfThisSite(back))
                 .cookie(new NewCookie.Builder(Languages.COOKIE)
                         .value(tag)
                         .path("/")
