@@ -13,9 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,14 +39,11 @@ public class AdminApi {
     /** What was revoked: one token, or every token of the subject issued up to {@code issuedUntil}. */
     public record Revoked(String subject, String tokenId, Instant issuedUntil) {}
 
-    /** The longest lifetime of a minted token. */
-    static final Duration LONGEST = Duration.ofDays(90);
-
-    private static final String SUBJECT = "[A-Za-z0-9:._@-]{1,100}";
+    private static final String SUBJECT = TokenMinting.SUBJECT;
 
     private final OrganiserAccess access;
     private final Audit audit;
-    private final OrganiserTokens tokens;
+    private final TokenMinting minting;
     private final Revocations revocations;
     private final AppSecrets secrets;
     private final CountAudit countAudit;
@@ -56,13 +51,13 @@ public class AdminApi {
     AdminApi(
             OrganiserAccess access,
             Audit audit,
-            OrganiserTokens tokens,
+            TokenMinting minting,
             Revocations revocations,
             AppSecrets secrets,
             CountAudit countAudit) {
         this.access = access;
         this.audit = audit;
-        this.tokens = tokens;
+        this.minting = minting;
         this.revocations = revocations;
         this.secrets = secrets;
         this.countAudit = countAudit;
@@ -125,30 +120,10 @@ public class AdminApi {
     @Operation(summary = "Mint an organiser or admin token, e.g. for automation")
     public OrganiserTokens.Minted mint(TokenRequest body) {
         String actor = access.actor();
-        if (body == null || body.subject() == null || !body.subject().matches(SUBJECT)) {
+        if (body == null) {
             throw new InvalidInput(Map.of("subject", "Name who the token is for: 1 to 100 of A-Z, a-z, 0-9, ':._@-'."));
         }
-        String role = body.role() == null ? OrganiserTokens.ORGANISER : body.role();
-        if (!List.of(OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN).contains(role)) {
-            throw new InvalidInput(Map.of("role", "The role is \"organiser\" or \"admin\"."));
-        }
-        Duration lifetime;
-        try {
-            lifetime = body.lifetime() == null ? tokens.lifetime() : Duration.parse(body.lifetime());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(Map.of("lifetime", "Give an ISO-8601 duration such as PT8H or P30D."));
-        }
-        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(LONGEST) > 0) {
-            throw new InvalidInput(Map.of("lifetime", "A token lives between a second and 90 days."));
-        }
-        OrganiserTokens.Minted minted = tokens.mint(body.subject(), role, body.letters(), lifetime);
-        audit.record(
-                actor,
-                "mint-token",
-                null,
-                body.subject(),
-                role + " " + body.letters() + " until " + minted.expiresAt() + ", token " + minted.tokenId());
-        return minted;
+        return minting.mint(actor, body.subject(), body.role(), body.letters(), body.lifetime());
     }
 
     @POST

@@ -31,6 +31,15 @@ public class Audit {
                 detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000)));
     }
 
+    /** Which events to show (null = any): actor, action, letter exactly, time in [from, to). */
+    public record Filter(String actor, String action, String letter, OffsetDateTime from, OffsetDateTime to) {}
+
+    /** Matching events, newest first, before the event id {@code before} (keyset pagination). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<Event> find(Filter filter, Long before, int limit) {
+        return repository.find(filter, before == null ? Long.MAX_VALUE : before, Math.max(1, Math.min(limit, 500)));
+    }
+
     /** Newest first, before the event id {@code before} (keyset pagination). */
     @Transactional(Transactional.TxType.SUPPORTS)
     List<Event> page(Long before, int limit) {

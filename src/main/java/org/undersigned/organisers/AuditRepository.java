@@ -2,11 +2,10 @@ package org.undersigned.organisers;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.List;
+import org.undersigned.web.SqlTimes;
 
 /** audit_event: append-only record of organiser and admin actions. */
 @ApplicationScoped
@@ -25,18 +24,29 @@ class AuditRepository {
                 .executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
     List<Audit.Event> before(long beforeId, int limit) {
-        List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery("SELECT id, at, actor, action, letter, "
-                        + "target, detail FROM audit_event WHERE id < ?1 ORDER BY id DESC")
-                .setParameter(1, beforeId)
-                .setMaxResults(limit)
-                .getResultList();
+        return find(new Audit.Filter(null, null, null, null, null), beforeId, limit);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Audit.Event> find(Audit.Filter f, long beforeId, int limit) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT id, at, actor, action, letter, target, detail FROM audit_event WHERE id < ?1");
+        List<Object> params = new ArrayList<>(List.of(beforeId));
+        condition(sql, params, "actor = ?", f.actor());
+        condition(sql, params, "action = ?", f.action());
+        condition(sql, params, "letter = ?", f.letter());
+        condition(sql, params, "at >= ?", f.from());
+        condition(sql, params, "at < ?", f.to());
+        Query query = Panache.getEntityManager().createNativeQuery(sql + " ORDER BY id DESC");
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        List<Object[]> rows = query.setMaxResults(limit).getResultList();
         return rows.stream()
                 .map(r -> new Audit.Event(
                         ((Number) r[0]).longValue(),
-                        toOffset(r[1]),
+                        SqlTimes.utc(r[1]),
                         (String) r[2],
                         (String) r[3],
                         (String) r[4],
@@ -45,13 +55,11 @@ class AuditRepository {
                 .toList();
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
+    /** Adds {@code AND <clause>} with the next positional parameter when the value is given. */
+    private static void condition(StringBuilder sql, List<Object> params, String clause, Object value) {
+        if (value != null) {
+            params.add(value);
+            sql.append(" AND ").append(clause).append(params.size());
         }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -23,7 +23,8 @@ import org.undersigned.web.InvalidInput;
 public class Moderation {
 
     /** How many signatures matched, and how many were invalidated (none on a dry run). */
-    public record Bulk(int matched, int invalidated) {}
+    /** A bulk invalidation's outcome: how many matched, how many were invalidated (none in a dry run), a sample of names. */
+    public record Bulk(int matched, int invalidated, List<String> sample) {}
 
     static final Pattern REASON = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
@@ -99,18 +100,49 @@ public class Moderation {
                 net = null;
             }
         }
-        if (domain == null && filter.from() == null && filter.to() == null && net == null) {
+        String networkTag = tag(filter.networkTag(), "networkTag", problems);
+        String nameTag = tag(filter.nameTag(), "nameTag", problems);
+        if (domain == null
+                && filter.from() == null
+                && filter.to() == null
+                && net == null
+                && networkTag == null
+                && nameTag == null) {
             problems.put(
                     "filter",
-                    "Give at least one of domain, from, to and network: a bulk invalidation never "
+                    "Give at least one of domain, from, to, network, networkTag and nameTag: a bulk invalidation never "
                             + "covers a whole letter.");
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        int matched = decisions.invalidate(
-                slug, new SignatureDecisions.Filter(domain, filter.from(), filter.to(), net), code, dryRun, BULK_LIMIT);
-        return new Bulk(matched, dryRun ? 0 : matched);
+        SignatureDecisions.Matched matched = decisions.invalidate(
+                slug,
+                new SignatureDecisions.Filter(domain, filter.from(), filter.to(), net, networkTag, nameTag),
+                code,
+                dryRun,
+                BULK_LIMIT);
+        return new Bulk(matched.count(), dryRun ? 0 : matched.count(), matched.sample());
+    }
+
+    /** A bulk invalidation in the audit trail's words: the reason, how many, the filters as given. */
+    static String describe(String reason, Bulk done, SignatureDecisions.Filter f) {
+        return reason + ": " + done.invalidated() + " signatures (domain " + f.domain() + ", from " + f.from() + ", to "
+                + f.to() + ", network " + f.network() + ", network tag " + f.networkTag() + ", name tag " + f.nameTag()
+                + ")";
+    }
+
+    /** A network or name tag as the fraud signals show it (32 hex digits), or null when not given. */
+    private static String tag(String given, String field, Map<String, String> problems) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String tag = given.strip().toLowerCase(Locale.ROOT);
+        if (!tag.matches("[0-9a-f]{32}")) {
+            problems.put(field, "Give the tag as the fraud signals show it: 32 hexadecimal digits.");
+            return null;
+        }
+        return tag;
     }
 
     /** Attests that the signer holds an honour of honours.yaml (e.g. the Turing Award of 2018). */

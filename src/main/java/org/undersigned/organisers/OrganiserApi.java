@@ -133,7 +133,14 @@ public class OrganiserApi {
 
     /** A bulk invalidation: filters (at least one), a reason code, and whether only to count. */
     public record BulkInvalidation(
-            String domain, OffsetDateTime from, OffsetDateTime to, String network, String reason, Boolean dryRun) {}
+            String domain,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            String network,
+            String networkTag,
+            String nameTag,
+            String reason,
+            Boolean dryRun) {}
 
     @POST
     @Path("/letters/{slug}/invalidations")
@@ -141,29 +148,22 @@ public class OrganiserApi {
     @RolesAllowed({OrganiserTokens.ORGANISER, OrganiserTokens.ADMIN})
     @Transactional
     @Operation(
-            summary = "Invalidate counted signatures in bulk (email domain, confirmation window, client network) "
-                    + "with a reason code that goes into the log; dryRun only counts")
+            summary = "Invalidate counted signatures in bulk (email domain, confirmation window, client network or "
+                    + "its tag, name tag as the fraud signals show them) with a reason code that goes into the log; "
+                    + "dryRun only counts and gives a sample of names")
     public Moderation.Bulk invalidate(@PathParam("slug") String slug, BulkInvalidation body) {
         String actor = access.forLetter(slug);
         if (body == null) {
-            throw new InvalidInput(Map.of("body", "Send {domain?, from?, to?, network?, reason, dryRun?}."));
+            throw new InvalidInput(
+                    Map.of("body", "Send {domain?, from?, to?, network?, networkTag?, nameTag?, reason, dryRun?}."));
         }
         boolean dryRun = Boolean.TRUE.equals(body.dryRun());
-        Moderation.Bulk result = moderation.invalidate(
-                slug,
-                new SignatureDecisions.Filter(body.domain(), body.from(), body.to(), body.network()),
-                body.reason(),
-                dryRun);
+        SignatureDecisions.Filter filter = new SignatureDecisions.Filter(
+                body.domain(), body.from(), body.to(), body.network(), body.networkTag(), body.nameTag());
+        Moderation.Bulk result = moderation.invalidate(slug, filter, body.reason(), dryRun);
         if (!dryRun) {
             // the network is recorded only as given by the organiser, for the audit trail
-            audit.record(
-                    actor,
-                    "invalidate",
-                    slug,
-                    null,
-                    body.reason() + ": " + result.invalidated()
-                            + " signatures (domain " + body.domain() + ", from " + body.from() + ", to " + body.to()
-                            + ", network " + body.network() + ")");
+            audit.record(actor, "invalidate", slug, null, Moderation.describe(body.reason(), result, filter));
         }
         return result;
     }

@@ -3,8 +3,10 @@ package org.undersigned.organisers;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -26,12 +28,17 @@ public class OrganiserTokens {
     public record Minted(String token, Instant expiresAt, String tokenId) {}
 
     private final OrganiserKeys keys;
+    private final TokenRepository registry;
     private final String issuer;
     private final Duration lifetime;
 
     OrganiserTokens(
-            OrganiserKeys keys, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer, OrganisersConfig config) {
+            OrganiserKeys keys,
+            TokenRepository registry,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            OrganisersConfig config) {
         this.keys = keys;
+        this.registry = registry;
         this.issuer = issuer;
         this.lifetime = config.tokenLifetime();
     }
@@ -40,7 +47,11 @@ public class OrganiserTokens {
         return lifetime;
     }
 
-    /** {@code subject}: an ORCID iD after sign-in, or a name chosen for automation ("bot:deploy"). */
+    /**
+     * {@code subject}: an ORCID iD after sign-in, or a name chosen for automation ("bot:deploy"). The token's id is
+     * recorded (never the token), so that the console lists it.
+     */
+    @Transactional
     public Minted mint(String subject, String role, List<String> letters, Duration ttl) {
         Instant now = Instant.now();
         Instant expires = now.plus(ttl == null ? lifetime : ttl);
@@ -56,6 +67,14 @@ public class OrganiserTokens {
                 .jws()
                 .algorithm(SignatureAlgorithm.EDDSA)
                 .sign(keys.privateKey());
+        registry.deleteExpired(now);
+        registry.insert(new TokenRepository.Row(
+                id,
+                subject,
+                role,
+                letters == null ? List.of() : letters,
+                now.truncatedTo(ChronoUnit.SECONDS),
+                expires));
         return new Minted(token, expires, id);
     }
 }

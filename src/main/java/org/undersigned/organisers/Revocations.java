@@ -21,7 +21,7 @@ class Revocations {
 
     Revocations(RevocationRepository repository, OrganiserTokens tokens) {
         this.repository = repository;
-        this.longest = tokens.lifetime().compareTo(AdminApi.LONGEST) > 0 ? tokens.lifetime() : AdminApi.LONGEST;
+        this.longest = tokens.lifetime().compareTo(TokenMinting.LONGEST) > 0 ? tokens.lifetime() : TokenMinting.LONGEST;
     }
 
     /** This token stops working (signing out). */

@@ -14,6 +14,7 @@ import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.transparency.TransparencyLog;
 import org.undersigned.verification.AffiliationLevel;
+import org.undersigned.verification.Names;
 import org.undersigned.web.WireEnum;
 
 /**
@@ -23,6 +24,9 @@ import org.undersigned.web.WireEnum;
  */
 @ApplicationScoped
 public class SignatureDecisions {
+
+    /** Names shown in a bulk invalidation's preview. */
+    static final int SAMPLE = 10;
 
     /** A held signature as organisers see it in the moderation queue (never public). */
     public record Held(
@@ -50,7 +54,15 @@ public class SignatureDecisions {
     public record Counted(String name, String organisation, String affiliation) {}
 
     /** Which counted signatures a bulk invalidation covers; every given filter must match (null = any). */
-    public record Filter(String domain, OffsetDateTime from, OffsetDateTime to, String network) {}
+    /**
+     * Which counted signatures a bulk invalidation covers (null = any): email domain, confirmed in [from, to), client
+     * network (an address) or its tag as the fraud signals show it, and a name skeleton's tag.
+     */
+    public record Filter(
+            String domain, OffsetDateTime from, OffsetDateTime to, String network, String networkTag, String nameTag) {}
+
+    /** How many a bulk invalidation matched, and the first few names, for its preview. */
+    public record Matched(int count, List<String> sample) {}
 
     private final Clock clock;
     private final SignatureRepository signatures;
@@ -129,21 +141,31 @@ public class SignatureDecisions {
     /**
      * Counted signatures matching {@code filter} (the network as a client network, e.g. an IPv4 address or an IPv6
      * /64), at most {@code limit}; unless it is a dry run, each is invalidated with {@code code} in the log.
-     * Returns how many matched.
+     * Returns how many matched and the first names (names stay visible to organisers, as in moderation).
      */
     @Transactional
-    public int invalidate(String slug, Filter filter, String code, boolean dryRun, int limit) {
+    public Matched invalidate(String slug, Filter filter, String code, boolean dryRun, int limit) {
         SigningTarget letter = letters.letter(slug);
-        String networkTag = filter.network() == null ? null : signerIds.networkTag(filter.network());
+        String networkTag = filter.networkTag() != null
+                ? filter.networkTag()
+                : filter.network() == null ? null : signerIds.networkTag(filter.network());
         List<Signature> matched =
-                signatures.matching(letter.letterId(), filter.domain(), filter.from(), filter.to(), networkTag, limit);
+                signatures
+                        .matching(letter.letterId(), filter.domain(), filter.from(), filter.to(), networkTag, limit)
+                        .stream()
+                        .filter(s -> filter.nameTag() == null
+                                || signerIds
+                                        .nameTag(Names.skeleton(s.nameFolded))
+                                        .equals(filter.nameTag()))
+                        .toList();
         if (!dryRun) {
             for (Signature s : matched) {
                 signatures.findById(s.seq, LockModeType.PESSIMISTIC_WRITE);
                 endings.end(s, code, Signature.ModerationState.REJECTED);
             }
         }
-        return matched.size();
+        return new Matched(
+                matched.size(), matched.stream().limit(SAMPLE).map(s -> s.name).toList());
     }
 
     /** Open disputes of a letter, oldest first. */

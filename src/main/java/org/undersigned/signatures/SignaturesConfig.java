@@ -25,6 +25,32 @@ interface SignaturesConfig {
 
     Csv csv();
 
+    Signals signals();
+
+    /** The organisers' fraud signals (FraudSignals): bursts against each signal's own usual rate. */
+    interface Signals {
+
+        /** How often new sign-ups and confirmations are folded into the per-window counts. */
+        @WithDefault("30s")
+        Duration foldEvery();
+
+        /** How far back the dashboard looks; also the span a signal's usual rate is measured over. */
+        @WithDefault("24h")
+        Duration lookback();
+
+        /** A window's count from one network or domain is a burst from this many on. */
+        @WithDefault("20")
+        int minBurst();
+
+        /** Near-identical names in one window are a signal from this many on. */
+        @WithDefault("5")
+        int minNames();
+
+        /** ... and when the count is at least this many times the signal's usual count per window. */
+        @WithDefault("5")
+        int factor();
+    }
+
     /** The signatory list's CSV copies (SignatoryCsv). */
     interface Csv {
 

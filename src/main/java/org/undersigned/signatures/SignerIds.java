@@ -48,6 +48,11 @@ class SignerIds {
         return HexFormat.of().formatHex(hmac("network\n" + network)).substring(0, 32);
     }
 
+    /** A keyed hash of a name's skeleton (verification.Names.skeleton): near-identical names match, no name is stored. */
+    String nameTag(String skeleton) {
+        return HexFormat.of().formatHex(hmac("name\n" + skeleton)).substring(0, 32);
+    }
+
     /** The code of a signature's unsubscribe link: a keyed hash of its id, so nothing needs storing. */
     String unsubscribeCode(UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hmac("unsubscribe\n" + id), 16));

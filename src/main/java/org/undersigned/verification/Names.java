@@ -21,4 +21,18 @@ public final class Names {
     public static String key(String text) {
         return text == null ? "" : fold(text).replaceAll("[^\\p{L}\\p{N}]", "");
     }
+
+    /**
+     * Letters only, words in alphabetical order: "Anna Test 17", "test, anna" and "ANNA TEST" give the same skeleton,
+     * as names made up in bulk tend to (a fraud signal, never proof).
+     */
+    public static String skeleton(String text) {
+        if (text == null) {
+            return "";
+        }
+        return java.util.Arrays.stream(fold(text).split("[^\\p{L}]+"))
+                .filter(w -> !w.isEmpty())
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
 }
