@@ -20,7 +20,6 @@ import org.undersigned.verification.Names;
 import org.undersigned.verification.OrcidEmployments;
 import org.undersigned.verification.OrcidEmployments.Employment;
 import org.undersigned.verification.Organisations;
-import org.undersigned.web.InvalidInput;
 import org.undersigned.web.WireEnum;
 
 /**
@@ -123,12 +122,12 @@ public class OrcidSigning {
                 choice.listing(),
                 choice.comment(),
                 choice.notifyMe());
-        Map<String, String> problems = new LinkedHashMap<>(check.problems());
+        Map<String, FieldProblem> problems = new LinkedHashMap<>(check.problems());
         if (problems.containsKey("name") && orcidName == null) {
-            problems.put("name", "Your ORCID record shows no public name: give your name as it should appear.");
+            problems.put("name", FieldProblem.NAME_MISSING_ORCID);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
+            throw new InvalidForm(problems);
         }
         if (liveOf(letter.letterId(), orcidId).isPresent()) {
             throw new ClientErrorException("You have already signed this letter with ORCID.", 409);
@@ -202,7 +201,7 @@ public class OrcidSigning {
         SigningTarget letter = letters.letter(slug);
         EmailAddress.Reading reading = EmailAddress.read(email);
         if (reading instanceof EmailAddress.Invalid invalid) {
-            throw new InvalidInput(Map.of("email", invalid.problem()));
+            throw new InvalidForm(Map.of("email", FieldProblem.of(invalid.flaw())));
         }
         EmailAddress address = ((EmailAddress.Valid) reading).address();
         if (liveOf(letter.letterId(), orcidId).filter(s -> !s.held()).isEmpty()) {
