@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.undersigned.web.InvalidInput;
 import org.undersigned.web.Languages;
+import org.undersigned.web.SignMessages;
 
 /**
  * Bad fields of a signer's form: to the API an {@link InvalidInput} as before (English), to a page each field's
@@ -31,8 +32,7 @@ public class InvalidForm extends InvalidInput {
         if (!(e instanceof InvalidForm form)) {
             return e.errors();
         }
-        var words = Bundles.sign(
-                Arc.container().instance(Languages.class).get().current().orElse(null));
+        SignMessages words = here();
         Map<String, String> shown = new LinkedHashMap<>();
         form.problems.forEach((field, problem) -> shown.put(field, problem.in(words)));
         return shown;
@@ -40,6 +40,11 @@ public class InvalidForm extends InvalidInput {
 
     /** One problem in the language of the request being handled. */
     static String shown(FieldProblem problem) {
-        return shown(new InvalidForm(Map.of("field", problem))).get("field");
+        return problem.in(here());
+    }
+
+    private static SignMessages here() {
+        return Bundles.sign(
+                Arc.container().instance(Languages.class).get().current().orElse(null));
     }
 }
