@@ -116,6 +116,9 @@ class PseudoLocaleSignerPagesTest {
                 "the sign form with a bad address");
         assertThat(badEmail.select("#e-email").text()).startsWith("⟦");
         assertThat(badEmail.select("#e-organisation").text()).startsWith("⟦");
+        Document search = checked(
+                given().accept("text/html").get("/letters/" + LETTER + "/signatories?q=ab"), 400, "a short search");
+        assertThat(search.select("#q-problem").text()).startsWith("⟦");
 
         String email = Signing.address("pia", "example.org");
         checked(
