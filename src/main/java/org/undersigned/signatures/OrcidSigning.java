@@ -59,6 +59,7 @@ public class OrcidSigning {
     private final SignerIds signerIds;
     private final LinkMails linkMails;
     private final Disputes disputes;
+    private final SignUpRows rows;
 
     OrcidSigning(
             Clock clock,
@@ -72,8 +73,10 @@ public class OrcidSigning {
             SignatureAttestations attestations,
             SignerIds signerIds,
             LinkMails linkMails,
-            Disputes disputes) {
+            Disputes disputes,
+            SignUpRows rows) {
         this.clock = clock;
+        this.rows = rows;
         this.disputes = disputes;
         this.linkMails = linkMails;
         this.signerIds = signerIds;
@@ -173,6 +176,7 @@ public class OrcidSigning {
         s.createdAt = OffsetDateTime.now(clock);
         s.confirmedAt = s.createdAt;
         s.networkTag = network == null ? null : signerIds.networkTag(network);
+        s.language = rows.language();
         signatures.persist(s);
         // the name on an ORCID record is typed by its holder: only an iD named for the watched person exempts it
         Optional<String> watched = honours.watched(name, orcidId);
