@@ -149,13 +149,13 @@ public interface MailMessages {
     @Message("You are counted once.")
     String countedOnce();
 
-    @Message("To add that ORCID iD to the signature you already made, open this link and press \"Add\":")
+    @Message("To add that ORCID iD to the signature you already made, open this link and press \"Join my signatures\":")
     String attachOpen();
 
     @Message("Add this ORCID iD to my signature")
     String attachLink();
 
-    @Message("(opens a page with an Add button).")
+    @Message("(opens a page with a Join my signatures button).")
     String attachLinkHint();
 
     @Message("Your signature keeps its name and listing, and still counts once.")
