@@ -156,6 +156,9 @@ public class MailSender {
                 .setHtml(m.html())
                 .addHeader("Message-ID", "<outbox-" + m.id() + "@" + host + ">")
                 .addHeader("Auto-Submitted", "auto-generated");
+        if (m.language() != null) { // RFC 3282: the language the mail is written in
+            mail.addHeader("Content-Language", m.language());
+        }
         if (m.listUnsubscribe() != null) { // RFC 8058: mail clients offer a one-click unsubscribe button
             mail.addHeader("List-Unsubscribe", "<" + m.listUnsubscribe() + ">")
                     .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -165,7 +168,8 @@ public class MailSender {
                 .after(config.sendTimeout())
                 .failWith(() -> new TimeoutException("no answer from the relay in " + config.sendTimeout()))
                 .map(done -> {
-                    devMailbox.record(new Mail(m.recipient(), m.subject(), m.text(), m.html()));
+                    devMailbox.record(
+                            new Mail(m.recipient(), m.subject(), m.text(), m.html()).inLanguage(m.language()));
                     return (Outcome) new Outcome.Sent(m.id());
                 })
                 .onFailure()

@@ -62,6 +62,7 @@ public class Outbox {
         m.htmlBody = mail.html();
         m.listUnsubscribe = mail.listUnsubscribe();
         m.tag = mail.tag();
+        m.language = mail.language();
         m.status = OutboxMessage.Status.PENDING;
         m.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         m.nextAttemptAt = m.createdAt;
@@ -77,8 +78,8 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (recipient, subject, "
-                        + "text_body, html_body, list_unsubscribe, tag, status, attempts, next_attempt_at, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
+                        + "text_body, html_body, list_unsubscribe, tag, language, status, attempts, next_attempt_at, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
             for (Mail mail : mails) {
                 insert.setString(1, mail.to());
                 insert.setString(2, mail.subject());
@@ -86,8 +87,9 @@ public class Outbox {
                 insert.setString(4, mail.html());
                 insert.setString(5, mail.listUnsubscribe());
                 insert.setString(6, mail.tag());
-                insert.setObject(7, now);
+                insert.setString(7, mail.language());
                 insert.setObject(8, now);
+                insert.setObject(9, now);
                 insert.addBatch();
             }
             insert.executeBatch();

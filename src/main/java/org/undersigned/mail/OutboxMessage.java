@@ -58,4 +58,7 @@ class OutboxMessage {
     OffsetDateTime sentAt;
 
     String tag;
+
+    /** The language tag the mail is written in, for its Content-Language header. */
+    String language;
 }

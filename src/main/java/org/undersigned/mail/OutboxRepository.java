@@ -26,6 +26,7 @@ class OutboxRepository implements PanacheRepository<OutboxMessage> {
             String text,
             String html,
             String listUnsubscribe,
+            String language,
             int attempts,
             OffsetDateTime due) {}
 
@@ -49,8 +50,8 @@ class OutboxRepository implements PanacheRepository<OutboxMessage> {
             getEntityManager().createNativeQuery("SET LOCAL enable_sort = off").executeUpdate();
         }
         Query query = getEntityManager()
-                .createNativeQuery("SELECT id, recipient, subject, text_body, html_body, list_unsubscribe, attempts, "
-                        + "next_attempt_at FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?1 "
+                .createNativeQuery("SELECT id, recipient, subject, text_body, html_body, list_unsubscribe, language, "
+                        + "attempts, next_attempt_at FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= ?1 "
                         + (after == null ? "" : "AND (next_attempt_at, id) > (?3, ?4) ")
                         + "AND (claimed_until IS NULL OR claimed_until < ?1) "
                         + "ORDER BY next_attempt_at, id LIMIT ?2 FOR UPDATE SKIP LOCKED")
@@ -71,8 +72,9 @@ class OutboxRepository implements PanacheRepository<OutboxMessage> {
                         (String) r[3],
                         (String) r[4],
                         (String) r[5],
-                        ((Number) r[6]).intValue(),
-                        toOffset(r[7])))
+                        (String) r[6],
+                        ((Number) r[7]).intValue(),
+                        toOffset(r[8])))
                 .toList();
         getEntityManager()
                 .createNativeQuery("UPDATE mail_outbox SET claimed_until = ?1 WHERE id IN (?2)")

@@ -65,7 +65,7 @@ public class DisputePages {
                     .build();
         } catch (InvalidInput e) {
             return Response.status(400)
-                    .entity(Templates.answer(token, disputes.inspect(token), text, e.errors(), false))
+                    .entity(Templates.answer(token, disputes.inspect(token), text, InvalidForm.shown(e), false))
                     .build();
         }
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.undersigned.letters.SigningTarget;
-import org.undersigned.web.InvalidInput;
 
 /**
  * Disputes (docs/ARCHITECTURE.md#signing): "I did not sign this" from an ORCID record that shows the listed name but
@@ -109,7 +108,7 @@ class Disputes {
     AnswerView answer(String token, String text) {
         String answer = text == null ? "" : text.strip();
         if (answer.isEmpty() || answer.length() > ANSWER_MAX) {
-            throw new InvalidInput(Map.of("answer", "Write your answer, at most " + ANSWER_MAX + " characters."));
+            throw new InvalidForm(Map.of("answer", FieldProblem.ANSWER));
         }
         AnswerView view = inspect(token);
         if (!view.valid()) {

@@ -20,7 +20,6 @@ import org.undersigned.verification.Names;
 import org.undersigned.verification.OrcidEmployments;
 import org.undersigned.verification.OrcidEmployments.Employment;
 import org.undersigned.verification.Organisations;
-import org.undersigned.web.InvalidInput;
 import org.undersigned.web.WireEnum;
 
 /**
@@ -60,6 +59,7 @@ public class OrcidSigning {
     private final SignerIds signerIds;
     private final LinkMails linkMails;
     private final Disputes disputes;
+    private final SignUpRows rows;
 
     OrcidSigning(
             Clock clock,
@@ -73,8 +73,10 @@ public class OrcidSigning {
             SignatureAttestations attestations,
             SignerIds signerIds,
             LinkMails linkMails,
-            Disputes disputes) {
+            Disputes disputes,
+            SignUpRows rows) {
         this.clock = clock;
+        this.rows = rows;
         this.disputes = disputes;
         this.linkMails = linkMails;
         this.signerIds = signerIds;
@@ -123,12 +125,12 @@ public class OrcidSigning {
                 choice.listing(),
                 choice.comment(),
                 choice.notifyMe());
-        Map<String, String> problems = new LinkedHashMap<>(check.problems());
+        Map<String, FieldProblem> problems = new LinkedHashMap<>(check.problems());
         if (problems.containsKey("name") && orcidName == null) {
-            problems.put("name", "Your ORCID record shows no public name: give your name as it should appear.");
+            problems.put("name", FieldProblem.NAME_MISSING_ORCID);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
+            throw new InvalidForm(problems);
         }
         if (liveOf(letter.letterId(), orcidId).isPresent()) {
             throw new ClientErrorException("You have already signed this letter with ORCID.", 409);
@@ -174,6 +176,7 @@ public class OrcidSigning {
         s.createdAt = OffsetDateTime.now(clock);
         s.confirmedAt = s.createdAt;
         s.networkTag = network == null ? null : signerIds.networkTag(network);
+        s.language = rows.language();
         signatures.persist(s);
         // the name on an ORCID record is typed by its holder: only an iD named for the watched person exempts it
         Optional<String> watched = honours.watched(name, orcidId);
@@ -202,7 +205,7 @@ public class OrcidSigning {
         SigningTarget letter = letters.letter(slug);
         EmailAddress.Reading reading = EmailAddress.read(email);
         if (reading instanceof EmailAddress.Invalid invalid) {
-            throw new InvalidInput(Map.of("email", invalid.problem()));
+            throw new InvalidForm(Map.of("email", FieldProblem.of(invalid.flaw())));
         }
         EmailAddress address = ((EmailAddress.Valid) reading).address();
         if (liveOf(letter.letterId(), orcidId).filter(s -> !s.held()).isEmpty()) {

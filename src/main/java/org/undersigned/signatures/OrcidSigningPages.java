@@ -128,7 +128,7 @@ public class OrcidSigningPages {
                     .build();
         } catch (InvalidInput e) {
             return Response.status(400)
-                    .entity(Templates.sign(letter, iD, orcidName(), current, choice, e.errors()))
+                    .entity(Templates.sign(letter, iD, orcidName(), current, choice, InvalidForm.shown(e)))
                     .build();
         }
     }
@@ -153,7 +153,7 @@ public class OrcidSigningPages {
             orcid.offerJoin(slug, iD, email);
         } catch (InvalidInput e) {
             return Response.status(400)
-                    .entity(Templates.signed(letter, signed, false, false, e.errors()))
+                    .entity(Templates.signed(letter, signed, false, false, InvalidForm.shown(e)))
                     .build();
         }
         return Response.ok(Templates.joinMailed(letter, email.strip())).build();

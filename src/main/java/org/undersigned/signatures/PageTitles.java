@@ -1,41 +1,45 @@
 package org.undersigned.signatures;
 
 import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 import org.undersigned.letters.SigningTarget;
+import org.undersigned.web.LinkMessages;
 
-/** Page titles of the mailed-link pages, by the kind of link. */
+/** Page titles of the mailed-link pages, by the kind of link, in the language of the template being rendered. */
 final class PageTitles {
 
     private PageTitles() {}
 
     @TemplateExtension
-    static String signingPageTitle(String kind) {
+    static String signingPageTitle(String kind, @TemplateAttribute("locale") Object locale) {
+        LinkMessages m = Bundles.link(locale);
         return switch (kind) {
-            case "confirm" -> "Confirm your signature";
-            case "withdraw" -> "Withdraw your signature";
-            case "reaffirm" -> "Re-affirm your signature";
-            case "attach" -> "Add your ORCID iD to your signature";
-            case "disown" -> "I did not sign this";
-            case "resent" -> "A new link is on its way";
-            default -> "Signature";
+            case "confirm" -> m.titleConfirm();
+            case "withdraw" -> m.titleWithdraw();
+            case "reaffirm" -> m.titleReaffirm();
+            case "attach" -> m.titleAttach();
+            case "disown" -> m.titleDisown();
+            case "resent" -> m.titleResent();
+            default -> m.titleSignature();
         };
     }
 
     @TemplateExtension
-    static String signingDoneTitle(String kind) {
+    static String signingDoneTitle(String kind, @TemplateAttribute("locale") Object locale) {
+        LinkMessages m = Bundles.link(locale);
         return switch (kind) {
-            case "confirm" -> "Signature confirmed";
-            case "withdraw" -> "Signature withdrawn";
-            case "reaffirm" -> "Signature re-affirmed";
-            case "attach" -> "ORCID iD added";
-            case "disown" -> "Signature disowned";
-            case "resent" -> "A new link is on its way";
-            default -> "No new link needed";
+            case "confirm" -> m.doneConfirm();
+            case "withdraw" -> m.doneWithdraw();
+            case "reaffirm" -> m.doneReaffirm();
+            case "attach" -> m.doneAttach();
+            case "disown" -> m.doneDisown();
+            case "resent" -> m.titleResent();
+            default -> m.doneNotResent();
         };
     }
 
     @TemplateExtension
-    static String signTitle(SigningTarget letter) {
-        return "Sign: " + letter.title();
+    static String signTitle(SigningTarget letter, @TemplateAttribute("locale") Object locale) {
+        return Bundles.sign(locale).signPageTitle(letter.title());
     }
 }

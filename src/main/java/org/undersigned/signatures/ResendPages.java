@@ -57,7 +57,7 @@ public class ResendPages {
         EmailAddress.Reading reading = EmailAddress.read(email);
         if (reading instanceof EmailAddress.Invalid invalid) {
             return Response.status(400)
-                    .entity(Templates.requested(letter, email, invalid.problem()))
+                    .entity(Templates.requested(letter, email, InvalidForm.shown(FieldProblem.of(invalid.flaw()))))
                     .build();
         }
         EmailAddress address = ((EmailAddress.Valid) reading).address();

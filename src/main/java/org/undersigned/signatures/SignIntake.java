@@ -183,8 +183,8 @@ class SignIntake {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO signature (id, letter_id, status, live_key, "
                         + "email, name, name_folded, organisation, role, comment, listing, notify, identity_method, "
-                        + "affiliation_level, version_number, text_sha256, created_at, network_tag) "
-                        + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "affiliation_level, version_number, text_sha256, created_at, network_tag, language) "
+                        + "VALUES (?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING",
                 new String[] {"id", "seq"})) {
             for (SignUp u : signUps) {
@@ -206,6 +206,7 @@ class SignIntake {
                 insert.setString(15, s.textSha256);
                 insert.setObject(16, s.createdAt);
                 insert.setString(17, s.networkTag);
+                insert.setString(18, s.language);
                 insert.addBatch();
             }
             insert.executeBatch();

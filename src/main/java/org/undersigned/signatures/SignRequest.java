@@ -7,7 +7,7 @@ import java.util.Map;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.verification.Names;
 
-/** What a signer sends, from the form or the JSON API. Validation names each bad field in plain words. */
+/** What a signer sends, from the form or the JSON API. Validation names each bad field and what is wrong with it. */
 public record SignRequest(
         String name,
         String email,
@@ -22,33 +22,33 @@ public record SignRequest(
     static final int ROLE_MAX = 200;
     static final int COMMENT_MAX = 1000;
 
-    Map<String, String> problems() {
-        Map<String, String> errors = new LinkedHashMap<>();
+    Map<String, FieldProblem> problems() {
+        Map<String, FieldProblem> errors = new LinkedHashMap<>();
         String n = clean(name);
         if (n == null) {
-            errors.put("name", "Please give your name as it should appear.");
+            errors.put("name", FieldProblem.NAME_MISSING);
         } else if (n.length() > NAME_MAX) {
-            errors.put("name", "Your name can be at most " + NAME_MAX + " characters.");
+            errors.put("name", FieldProblem.NAME_TOO_LONG);
         }
         if (email == null || email.isBlank()) {
-            errors.put("email", "Please give your email address: we send a link to confirm your signature.");
+            errors.put("email", FieldProblem.EMAIL_MISSING);
         } else if (EmailAddress.read(email) instanceof EmailAddress.Invalid invalid) {
-            errors.put("email", invalid.problem());
+            errors.put("email", FieldProblem.of(invalid.flaw()));
         }
         if (clean(organisation) != null && clean(organisation).length() > ORGANISATION_MAX) {
-            errors.put("organisation", "The organisation can be at most " + ORGANISATION_MAX + " characters.");
+            errors.put("organisation", FieldProblem.ORGANISATION_TOO_LONG);
         }
         if (clean(role) != null && clean(role).length() > ROLE_MAX) {
-            errors.put("role", "The role can be at most " + ROLE_MAX + " characters.");
+            errors.put("role", FieldProblem.ROLE_TOO_LONG);
         }
         if (clean(role) != null && clean(organisation) == null) {
-            errors.put("organisation", "Please name the organisation your role is at, or leave the role empty.");
+            errors.put("organisation", FieldProblem.ORGANISATION_FOR_ROLE);
         }
         if (!"public".equals(listing) && !"private".equals(listing)) {
-            errors.put("listing", "Choose whether your name is listed publicly or only counted.");
+            errors.put("listing", FieldProblem.LISTING_MISSING);
         }
         if (clean(comment) != null && clean(comment).length() > COMMENT_MAX) {
-            errors.put("comment", "The comment can be at most " + COMMENT_MAX + " characters.");
+            errors.put("comment", FieldProblem.COMMENT_TOO_LONG);
         }
         return errors;
     }

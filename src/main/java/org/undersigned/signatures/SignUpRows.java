@@ -1,12 +1,14 @@
 package org.undersigned.signatures;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.UUID;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.verification.AffiliationLevel;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.verification.IdentityMethod;
 import org.undersigned.verification.Organisations;
+import org.undersigned.web.Languages;
 
 /** The rows a sign-up makes: a pending signature as the form describes it, or a placeholder for a repeat. */
 @ApplicationScoped
@@ -16,12 +18,24 @@ class SignUpRows {
     private final Tokens tokens;
     private final Organisations organisations;
     private final SignerIds signerIds;
+    private final Languages languages;
 
-    SignUpRows(SignatureRepository signatures, Tokens tokens, Organisations organisations, SignerIds signerIds) {
+    SignUpRows(
+            SignatureRepository signatures,
+            Tokens tokens,
+            Organisations organisations,
+            SignerIds signerIds,
+            Languages languages) {
         this.signatures = signatures;
         this.tokens = tokens;
         this.organisations = organisations;
         this.signerIds = signerIds;
+        this.languages = languages;
+    }
+
+    /** The language of the request being handled, stored so that later mails are written in it. */
+    String language() {
+        return languages.current().map(Locale::toLanguageTag).orElse(null);
     }
 
     /** A pending signature as the sign-up describes it. */
@@ -45,6 +59,7 @@ class SignUpRows {
         s.versionNumber = letter.version();
         s.textSha256 = letter.textSha256();
         s.networkTag = network == null ? null : signerIds.networkTag(network);
+        s.language = language();
     }
 
     /**

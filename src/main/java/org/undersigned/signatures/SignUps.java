@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.verification.EmailAddress;
-import org.undersigned.web.InvalidInput;
 
 /**
  * Signing by email: a sign-up is pending until its owner confirms through a mailed link; one live signature per
@@ -46,9 +45,9 @@ public class SignUps {
      * back, takes the general path in its own transaction.
      */
     public Receipt sign(SigningTarget letter, SignRequest request, String network) {
-        Map<String, String> problems = request.problems();
+        Map<String, FieldProblem> problems = request.problems();
         if (!problems.isEmpty()) {
-            throw new InvalidInput(problems);
+            throw new InvalidForm(problems);
         }
         EmailAddress email = EmailAddress.parse(request.email()).orElseThrow();
         Signature s = new Signature();

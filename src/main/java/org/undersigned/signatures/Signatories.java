@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.Receipts;
-import org.undersigned.web.InvalidInput;
 import org.undersigned.web.WireEnum;
 
 /** Public views of signatures: lists of public signatories, one signature's status, and counts. */
@@ -23,9 +22,6 @@ public class Signatories {
 
     /** Letters and digits a name search needs: the trigram index serves no less, so fewer would walk the list. */
     public static final int MIN_QUERY = 3;
-
-    static final String SHORT_QUERY =
-            "Search with at least " + MIN_QUERY + " letters of a name: fewer would match almost everyone.";
 
     public record Levels(String identity, String affiliation) {}
 
@@ -106,7 +102,7 @@ public class Signatories {
         String folded = SignRequest.fold(SignRequest.clean(query));
         if (folded != null
                 && folded.codePoints().filter(Character::isLetterOrDigit).count() < MIN_QUERY) {
-            throw new InvalidInput(Map.of("q", SHORT_QUERY));
+            throw new InvalidForm(Map.of("q", FieldProblem.QUERY_TOO_SHORT));
         }
         List<Signature> rows = signatures.listed(letter.letterId(), afterSeq, folded, size + 1);
         List<Signatory> items = rows.stream().limit(size).map(Signatories::view).toList();
@@ -222,7 +218,7 @@ public class Signatories {
         try {
             return Math.max(0, Long.parseLong(after.strip()));
         } catch (NumberFormatException e) {
-            throw new InvalidInput(Map.of("after", "Use the 'next' value of the previous page."));
+            throw new InvalidForm(Map.of("after", FieldProblem.CURSOR));
         }
     }
 }

@@ -99,6 +99,9 @@ class Signature {
     @Column(name = "network_tag")
     String networkTag;
 
+    /** The language tag of the request the signature was made in: its mails are written in it (null: the default). */
+    String language;
+
     /** The ORCID iD of a signer who signed with ORCID (identity method "orcid"). */
     String orcid;
 

@@ -1,31 +1,43 @@
 package org.undersigned.signatures;
 
 import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.mail.Mail;
+import org.undersigned.web.Languages;
 import org.undersigned.web.PublicUrl;
 import org.undersigned.web.WireEnum;
 
-/** Renders the signing mails (text and HTML, templates/mail/) with links under the public URL. */
+/**
+ * Renders the signing mails (subject, text and HTML, templates/mail/, words in web.MailMessages) with links under the
+ * public URL, in the language the signer signed in.
+ */
 @ApplicationScoped
 class SignatureMails {
 
+    private static final Pattern VERSION_PAGE = Pattern.compile("/v/([0-9]{1,9})$");
+
     private final Engine engine;
     private final PublicUrl publicUrl;
+    private final Languages languages;
 
-    SignatureMails(Engine engine, PublicUrl publicUrl) {
+    SignatureMails(Engine engine, PublicUrl publicUrl, Languages languages) {
         this.engine = engine;
         this.publicUrl = publicUrl;
+        this.languages = languages;
     }
 
     Mail confirm(Signature s, SigningTarget letter, String token, Duration lifetime) {
         return compose(
                         "confirm",
-                        s.email,
-                        "Confirm your signature: " + letter.title(),
+                        s,
                         Map.of(
                                 "name",
                                 s.name,
@@ -45,8 +57,7 @@ class SignatureMails {
     Mail receipt(Signature s, SigningTarget letter, String withdrawToken) {
         return compose(
                 "receipt",
-                s.email,
-                "Your signature is counted: " + letter.title(),
+                s,
                 Map.of(
                         "name",
                         s.name,
@@ -71,8 +82,7 @@ class SignatureMails {
     Mail alreadySigned(Signature s, SigningTarget letter, String withdrawToken) {
         return compose(
                 "already-signed",
-                s.email,
-                "You have already signed: " + letter.title(),
+                s,
                 Map.of(
                         "letter",
                         letter,
@@ -85,8 +95,7 @@ class SignatureMails {
     Mail attach(Signature s, SigningTarget letter, String orcid, String token, Duration lifetime) {
         return compose(
                 "attach",
-                s.email,
-                "Add your ORCID iD to your signature: " + letter.title(),
+                s,
                 Map.of(
                         "name",
                         s.name,
@@ -105,23 +114,21 @@ class SignatureMails {
     Mail disown(Signature s, SigningTarget letter, String token) {
         return compose(
                 "disown",
-                s.email,
-                "Did you sign \"" + letter.title() + "\"?",
+                s,
                 Map.of("letter", letter, "letterUrl", letterUrl(letter), "link", publicUrl.link("/disown/" + token)));
     }
 
     Mail dispute(Signature s, SigningTarget letter, String claimant, String token) {
         return compose(
                 "dispute",
-                s.email,
-                "Your signature on \"" + letter.title() + "\" is disputed",
+                s,
                 Map.of(
                         "letter",
                         letter,
                         "letterUrl",
                         letterUrl(letter),
                         "claimant",
-                        claimant == null ? "someone" : claimant,
+                        claimant == null ? "" : claimant,
                         "link",
                         publicUrl.link("/answer/" + token)));
     }
@@ -129,8 +136,7 @@ class SignatureMails {
     Mail news(Signature s, SigningTarget letter, String kind, String title, String url, String unsubscribe) {
         Mail mail = compose(
                 "news",
-                s.email,
-                "News on \"" + letter.title() + "\": " + title,
+                s,
                 Map.of(
                         "letter",
                         letter,
@@ -138,8 +144,10 @@ class SignatureMails {
                         letterUrl(letter),
                         "kind",
                         kind,
-                        "title",
+                        "news",
                         title,
+                        "version",
+                        "version".equals(kind) ? versionOf(url) : 0,
                         "url",
                         url,
                         "threadUrl",
@@ -152,8 +160,7 @@ class SignatureMails {
     Mail reaffirm(Signature s, SigningTarget letter, int version, String token) {
         return compose(
                 "reaffirm",
-                s.email,
-                "The letter you signed has changed: " + letter.title(),
+                s,
                 Map.of(
                         "name",
                         s.name,
@@ -175,10 +182,32 @@ class SignatureMails {
         return publicUrl.link("/letters/" + letter.slug());
     }
 
-    private Mail compose(String template, String to, String subject, Map<String, Object> data) {
-        String text = engine.getTemplate("mail/" + template + ".txt").data(data).render();
-        String html =
-                engine.getTemplate("mail/" + template + ".html").data(data).render();
-        return new Mail(to, subject, text, html);
+    /** The number of the version a version's news links to (its page, /v/N), 0 when the link says none. */
+    private static int versionOf(String url) {
+        Matcher m = VERSION_PAGE.matcher(url);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /**
+     * Renders a mail in its signer's language: the one stored with the signature, if still offered, else the
+     * default; never the language of the request that happens to send it (an organiser's, or none for a scheduler).
+     * The subject is the text template's "subject" fragment.
+     */
+    private Mail compose(String template, Signature s, Map<String, Object> data) {
+        Locale locale = s.language != null && languages.supports(s.language)
+                ? Locale.forLanguageTag(s.language)
+                : languages.supported().get(0);
+        Template text = engine.getTemplate("mail/" + template + ".txt");
+        String subject = render(text.getFragment("subject").instance(), data, locale)
+                .strip()
+                .replaceAll("\\s+", " ");
+        String body = render(text.instance(), data, locale);
+        String html = render(engine.getTemplate("mail/" + template + ".html").instance(), data, locale);
+        return new Mail(s.email, subject, body, html).inLanguage(locale.toLanguageTag());
+    }
+
+    /** The locale set after the instance is made, so it wins over the request's (LanguageTemplates). */
+    private static String render(TemplateInstance instance, Map<String, Object> data, Locale locale) {
+        return instance.data(data).setLocale(locale).render();
     }
 }

@@ -104,7 +104,7 @@ public class SignaturePages {
         } catch (InvalidInput e) {
             // what the person typed comes back with a message per field
             return Response.status(400)
-                    .entity(Templates.sign(letter, form, e.errors()))
+                    .entity(Templates.sign(letter, form, InvalidForm.shown(e)))
                     .build();
         }
         return Response.ok(Templates.sent(letter, email.strip(), linkMails.confirmHours()))
@@ -174,7 +174,7 @@ public class SignaturePages {
                     .build();
         } catch (InvalidInput e) {
             // a search too short to answer, or a broken cursor: said on the page, with the search form to try again
-            String problem = String.join(" ", e.errors().values());
+            String problem = String.join(" ", InvalidForm.shown(e).values());
             return Response.status(400)
                     .entity(Templates.signatories(
                             letter, new Signatories.Page(List.of(), null), typed, signatories.count(letter), problem))

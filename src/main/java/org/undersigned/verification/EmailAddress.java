@@ -26,10 +26,38 @@ public record EmailAddress(String value, String mailbox) {
 
     public record Valid(EmailAddress address) implements Reading {}
 
-    public record Invalid(String problem) implements Reading {}
+    /** Why a typed address is not one; {@link #problem()} says it in English (the API's words). */
+    public record Invalid(Flaw flaw) implements Reading {
+        public String problem() {
+            return flaw.english();
+        }
+    }
 
-    static final int LOCAL_MAX = 64;
-    static final int ADDRESS_MAX = 254;
+    /** What can be wrong with a typed address; pages say it in the reader's language (signatures.FieldProblem). */
+    public enum Flaw {
+        EMPTY("Please give your email address."),
+        SPACES("An email address has no spaces" + EXAMPLE + "."),
+        DECORATED("Give the address alone, without a name, quotes, brackets or comments" + EXAMPLE + "."),
+        MALFORMED("This does not look like an email address" + EXAMPLE + "."),
+        LOCAL_DOTS("The part before @ may not start or end with a dot or hold two dots in a row."),
+        LOCAL_TOO_LONG("The part before @ can be at most " + LOCAL_MAX + " characters."),
+        DOMAIN("The part after @ is not a full domain name" + EXAMPLE + "."),
+        TOO_LONG("An email address can be at most " + ADDRESS_MAX + " characters.");
+
+        private final String english;
+
+        Flaw(String english) {
+            this.english = english;
+        }
+
+        public String english() {
+            return english;
+        }
+    }
+
+    public static final int LOCAL_MAX = 64;
+    public static final int ADDRESS_MAX = 254;
+    private static final String EXAMPLE = " (it should be like name@example.org)";
 
     // RFC 5321 §4.1.2 Dot-string = Atom *("." Atom); atext (RFC 5322 §3.2.3) plus UTF-8 (RFC 6531 §3.3)
     private static final Pattern DOT_STRING =
@@ -41,7 +69,6 @@ public record EmailAddress(String value, String mailbox) {
             | IDNA.CHECK_CONTEXTJ
             | IDNA.CHECK_CONTEXTO
             | IDNA.USE_STD3_RULES);
-    private static final String EXAMPLE = " (it should be like name@example.org)";
 
     /** The address, if {@code raw} is one. */
     public static Optional<EmailAddress> parse(String raw) {
@@ -51,32 +78,32 @@ public record EmailAddress(String value, String mailbox) {
     public static Reading read(String raw) {
         String s = raw == null ? "" : raw.strip();
         if (s.isEmpty()) {
-            return new Invalid("Please give your email address.");
+            return new Invalid(Flaw.EMPTY);
         }
         if (s.codePoints().anyMatch(EmailAddress::blankOrControl)) {
-            return new Invalid("An email address has no spaces" + EXAMPLE + ".");
+            return new Invalid(Flaw.SPACES);
         }
         if (DECORATION.matcher(s).find()) {
-            return new Invalid("Give the address alone, without a name, quotes, brackets or comments" + EXAMPLE + ".");
+            return new Invalid(Flaw.DECORATED);
         }
         int at = s.indexOf('@');
         if (at <= 0 || at != s.lastIndexOf('@') || at == s.length() - 1) {
-            return new Invalid("This does not look like an email address" + EXAMPLE + ".");
+            return new Invalid(Flaw.MALFORMED);
         }
         String local = s.substring(0, at);
         if (!DOT_STRING.matcher(local).matches()) {
-            return new Invalid("The part before @ may not start or end with a dot or hold two dots in a row.");
+            return new Invalid(Flaw.LOCAL_DOTS);
         }
         if (local.getBytes(StandardCharsets.UTF_8).length > LOCAL_MAX) {
-            return new Invalid("The part before @ can be at most " + LOCAL_MAX + " characters.");
+            return new Invalid(Flaw.LOCAL_TOO_LONG);
         }
         Optional<String> domain = aLabel(s.substring(at + 1));
         if (domain.isEmpty()) {
-            return new Invalid("The part after @ is not a full domain name" + EXAMPLE + ".");
+            return new Invalid(Flaw.DOMAIN);
         }
         String value = local + "@" + domain.get();
         if (value.getBytes(StandardCharsets.UTF_8).length > ADDRESS_MAX) {
-            return new Invalid("An email address can be at most " + ADDRESS_MAX + " characters.");
+            return new Invalid(Flaw.TOO_LONG);
         }
         return new Valid(new EmailAddress(value, MailboxProviders.key(local, domain.get())));
     }

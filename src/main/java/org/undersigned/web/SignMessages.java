@@ -146,4 +146,70 @@ public interface SignMessages {
 
     @Message("as JSON")
     String asJson();
+
+    // what is wrong with a field of a form (signatures.FieldProblem), and what follows from it
+
+    @Message("Please give your name as it should appear.")
+    String errNameMissing();
+
+    @Message("Your name can be at most {max} characters.")
+    String errNameTooLong(int max);
+
+    @Message("Your ORCID record shows no public name: give your name as it should appear.")
+    String errNameMissingOrcid();
+
+    @Message("Please give your email address: we send a link to confirm your signature.")
+    String errEmailMissing();
+
+    @Message("Please give your email address.")
+    String errEmailEmpty();
+
+    @Message("An email address has no spaces (it should be like name@example.org).")
+    String errEmailSpaces();
+
+    @Message("Give the address alone, without a name, quotes, brackets or comments (it should be like"
+            + " name@example.org).")
+    String errEmailDecorated();
+
+    @Message("This does not look like an email address (it should be like name@example.org).")
+    String errEmailMalformed();
+
+    @Message("The part before @ may not start or end with a dot or hold two dots in a row.")
+    String errEmailLocalDots();
+
+    @Message("The part before @ can be at most {max} characters.")
+    String errEmailLocalTooLong(int max);
+
+    @Message("The part after @ is not a full domain name (it should be like name@example.org).")
+    String errEmailDomain();
+
+    @Message("An email address can be at most {max} characters.")
+    String errEmailTooLong(int max);
+
+    @Message("The organisation can be at most {max} characters.")
+    String errOrganisationTooLong(int max);
+
+    @Message("The role can be at most {max} characters.")
+    String errRoleTooLong(int max);
+
+    @Message("Please name the organisation your role is at, or leave the role empty.")
+    String errOrganisationForRole();
+
+    @Message("Choose whether your name is listed publicly or only counted.")
+    String errListingMissing();
+
+    @Message("The comment can be at most {max} characters.")
+    String errCommentTooLong(int max);
+
+    @Message("Write your answer, at most {max} characters.")
+    String errAnswer(int max);
+
+    @Message("Search with at least {min} letters of a name: fewer would match almost everyone.")
+    String errQueryTooShort(int min);
+
+    @Message("Use the 'next' value of the previous page.")
+    String errCursor();
+
+    @Message("Nothing was sent.")
+    String nothingSent();
 }

@@ -17,7 +17,7 @@ import org.undersigned.support.PseudoText;
  */
 @QuarkusTest
 @TestProfile(PseudoLocaleTest.Pseudo.class)
-class PseudoLocaleTest {
+public class PseudoLocaleTest {
 
     public static class Pseudo implements QuarkusTestProfile {
         @Override
