@@ -24,7 +24,10 @@ class SignupWindows {
 
     static final Duration WINDOW = Duration.ofMinutes(10);
     static final int BATCH = 5000;
-    /** Confirmations committing late are still read: the fold stays this far behind the clock. */
+    /**
+     * Rows committing late are still read: the fold stays this far behind the clock. A transaction that commits later
+     * than this after writing its rows may be missed by the signals (never by the count): signals are for looking.
+     */
     static final Duration SETTLE = Duration.ofSeconds(5);
     /** At most this much confirmation time per transaction, so a surge is folded in bounded steps. */
     static final Duration STEP = Duration.ofMinutes(1);
@@ -64,12 +67,14 @@ class SignupWindows {
     private int step() {
         SignupWindowRepository.Mark mark = repository.lockMark();
         Map<Key, int[]> counts = new HashMap<>();
-        List<SignupWindowRepository.Row> signups = repository.signupsAfter(mark.seq(), BATCH);
+        OffsetDateTime settled = OffsetDateTime.now(clock).minus(SETTLE);
+        // up to the first sign-up younger than the settling time: one still committing may hold a lower number
+        List<SignupWindowRepository.Row> signups = repository.signupsAfter(mark.seq(), BATCH).stream()
+                .takeWhile(r -> !r.at().isAfter(settled))
+                .toList();
         signups.forEach(r -> count(counts, r, 0));
         long seq =
                 signups.isEmpty() ? mark.seq() : signups.get(signups.size() - 1).seq();
-
-        OffsetDateTime settled = OffsetDateTime.now(clock).minus(SETTLE);
         OffsetDateTime confirmedUpTo = mark.confirmedAt();
         int confirmations = 0;
         OffsetDateTime next = repository.firstConfirmationAfter(mark.confirmedAt());
