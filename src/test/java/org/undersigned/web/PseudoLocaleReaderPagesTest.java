@@ -110,12 +110,32 @@ class PseudoLocaleReaderPagesTest {
                         Signing.address("aw-qps", "example.org"),
                         "listing",
                         "public"));
+        // and a namesake disputes another signature
+        String disputed = Signing.signAndConfirm(
+                mail,
+                "orcid-letter",
+                Map.of(
+                        "name",
+                        "Orla Namesake",
+                        "email",
+                        Signing.address("orla-qps", "example.org"),
+                        "organisation",
+                        "Somewhere",
+                        "listing",
+                        "public"));
+        String disown = "/orcid/disown/orcid-letter/" + disputed;
+        OrcidSession namesake =
+                OrcidSession.signIn(provider, OrcidServers.EMPTY, Map.of("name", "Orla NAMESAKE"), disown);
+        Document report = Jsoup.parse(
+                namesake.get(disown).then().statusCode(200).extract().asString());
+        namesake.form(report, disown).post(disown).then().statusCode(202);
         OrcidSession session = OrcidSession.signIn(provider, OrcidServers.RESEARCHER, Map.of(), "/orcid/organiser");
         session.get("/orcid/organiser").then().statusCode(303);
         session.cookies().put(Languages.COOKIE, "qps");
         Document page = Jsoup.parse(
                 session.get("/organisers").then().statusCode(200).extract().asString());
         assertThat(page.select("ul.held li")).isNotEmpty();
+        assertThat(page.select("ul.disputes li")).isNotEmpty();
         assertOnlyMessages(page);
     }
 
