@@ -135,7 +135,7 @@ public class ErrorMappers {
                             "about:blank", title, status, detail.apply(Locale.ENGLISH), pathOf(uri), errors))
                     .build();
         }
-        Locale locale = languages.current().orElse(Locale.ENGLISH);
+        Locale locale = readersLanguage();
         String html = errorPage
                 .data("status", status)
                 .data("title", ErrorWords.title(ErrorWords.in(locale), status))
@@ -145,6 +145,15 @@ public class ErrorMappers {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html)
                 .build();
+    }
+
+    /** The error page must not fail in turn: a request whose language cannot be told gets English. */
+    private Locale readersLanguage() {
+        try {
+            return languages.current().orElse(Locale.ENGLISH);
+        } catch (RuntimeException unreadable) {
+            return Locale.ENGLISH;
+        }
     }
 
     static boolean wantsJson(String path, HttpHeaders headers) {
