@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.letters.LetterViews.LetterDetail;
 import org.undersigned.letters.LetterViews.LetterSummary;
 import org.undersigned.letters.LetterViews.VersionText;
+import org.undersigned.web.LocalNotFound;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +50,6 @@ public class LetterApi {
     }
 
     static NotFoundException noLetter(String slug) {
-        return new NotFoundException("There is no published letter called '" + slug + "'.");
+        return new LocalNotFound(m -> m.noLetter(slug));
     }
 }

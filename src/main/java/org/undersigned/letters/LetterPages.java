@@ -7,7 +7,6 @@ import io.smallrye.config.WithDefault;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -31,6 +30,7 @@ import org.undersigned.letters.LetterViews.VersionDiff;
 import org.undersigned.letters.LetterViews.VersionText;
 import org.undersigned.web.Csrf;
 import org.undersigned.web.Languages;
+import org.undersigned.web.LocalNotFound;
 import org.undersigned.web.SharedPage;
 
 /** Server-rendered letter pages; they work without JavaScript. */
@@ -143,8 +143,8 @@ public class LetterPages {
         VersionText version = (number.matches("[0-9]{1,6}")
                         ? letters.version(slug, Integer.parseInt(number))
                         : Optional.<VersionText>empty())
-                .orElseThrow(() -> new NotFoundException("Letter '" + letter.title() + "' has no version " + number
-                        + ". It has versions 1 to " + letter.latest().number() + "."));
+                .orElseThrow(() -> new LocalNotFound(
+                        m -> m.noVersion(letter.title(), number, letter.latest().number())));
         boolean latest = version.number() == letter.latest().number();
         return Templates.letter(letter, version, latest, latest ? sections(slug) : List.of());
     }
@@ -155,13 +155,12 @@ public class LetterPages {
     public TemplateInstance diff(@PathParam("slug") String slug, @PathParam("range") String range) {
         LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
         Matcher m = RANGE.matcher(range);
-        String help = " Compare two versions with /letters/" + slug + "/diff/1.."
-                + letter.latest().number() + ".";
+        int latest = letter.latest().number();
         if (!m.matches()) {
-            throw new NotFoundException("'" + range + "' is not a pair of versions." + help);
+            throw new LocalNotFound(w -> w.notAPair(range) + " " + w.compareHow(slug, latest));
         }
         return Templates.diff(letters.diff(slug, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
-                .orElseThrow(() -> new NotFoundException("Letter '" + letter.title() + "' has versions 1 to "
-                        + letter.latest().number() + " only." + help)));
+                .orElseThrow(() -> new LocalNotFound(
+                        w -> w.onlyVersions(letter.title(), latest) + " " + w.compareHow(slug, latest))));
     }
 }

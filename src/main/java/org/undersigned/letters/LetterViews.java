@@ -54,10 +54,5 @@ public final class LetterViews {
 
     /** A word-level comparison of two versions of one letter. */
     public record VersionDiff(
-            LetterDetail letter, VersionInfo from, VersionInfo to, String html, int wordsAdded, int wordsRemoved) {
-
-        public String title() {
-            return "Changes to " + letter.title();
-        }
-    }
+            LetterDetail letter, VersionInfo from, VersionInfo to, String html, int wordsAdded, int wordsRemoved) {}
 }

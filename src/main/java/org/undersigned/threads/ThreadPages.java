@@ -3,7 +3,6 @@ package org.undersigned.threads;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.LetterViews.LetterDetail;
 import org.undersigned.letters.LetterViews.VersionInfo;
+import org.undersigned.web.LocalNotFound;
 import org.undersigned.web.PublicUrl;
 
 /** The thread page (a timeline where every claim sits beside the points that answer it) and the Atom feed. */
@@ -49,8 +49,7 @@ public class ThreadPages {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance thread(@PathParam("slug") String slug) {
-        LetterDetail letter = letters.find(slug)
-                .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
+        LetterDetail letter = letters.find(slug).orElseThrow(() -> new LocalNotFound(m -> m.noLetter(slug)));
         List<ThreadService.View> entries = threads.thread(slug);
         Map<String, String> claimTexts = new HashMap<>();
         Map<String, String> titles = new HashMap<>();
@@ -64,8 +63,7 @@ public class ThreadPages {
     @Produces("application/atom+xml")
     @Operation(summary = "Atom feed (RFC 4287) of the letter's versions and thread entries")
     public Response feed(@PathParam("slug") String slug) {
-        LetterDetail letter = letters.find(slug)
-                .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
+        LetterDetail letter = letters.find(slug).orElseThrow(() -> new LocalNotFound(m -> m.noLetter(slug)));
         String base = publicUrl.link("/letters/" + slug);
         List<AtomFeed.Item> items = new ArrayList<>();
         for (VersionInfo v : letter.versions()) {

@@ -1,14 +1,23 @@
 package org.undersigned.threads;
 
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.undersigned.letters.LetterPageSection;
-import org.undersigned.letters.LetterViews.LetterDetail;
+import org.undersigned.web.Bundles;
+import org.undersigned.web.ReaderMessages;
 
 /** On the letter's page: where the dispute stands, with links to the thread and its feed. */
 @ApplicationScoped
 public class ThreadSection implements LetterPageSection {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance summary(String slug, int entries, long unanswered);
+    }
 
     private final ThreadService threads;
 
@@ -37,35 +46,20 @@ public class ThreadSection implements LetterPageSection {
                 .flatMap(e -> e.answers().values().stream())
                 .filter(List::isEmpty)
                 .count();
-        StringBuilder html = new StringBuilder("<section class=\"thread-summary\" aria-labelledby=\"thread-heading\">"
-                + "<h2 id=\"thread-heading\">Responses and rebuttals</h2>");
-        if (entries.isEmpty()) {
-            html.append("<p>No response has been published yet.</p>");
-        } else {
-            html.append("<p>")
-                    .append(entries.size())
-                    .append(entries.size() == 1 ? " entry" : " entries")
-                    .append(
-                            unanswered == 0
-                                    ? ""
-                                    : ", " + unanswered + " claim" + (unanswered == 1 ? "" : "s") + " not answered yet")
-                    .append(". <a href=\"/letters/")
-                    .append(slug)
-                    .append("/thread\">Read the thread, claim by claim</a>")
-                    .append("</p>");
-        }
-        html.append("<p class=\"muted\"><a href=\"/letters/")
-                .append(slug)
-                .append("/feed.atom\">Atom feed</a> · ")
-                .append("<img src=\"/letters/")
-                .append(slug)
-                .append("/badge.svg\" alt=\"verified signature count\" ")
-                .append("height=\"20\"></p></section>");
-        return html.toString();
+        return Templates.summary(slug, entries.size(), unanswered).render();
     }
 
+    /** A thread entry's kind ({@code study}, {@code response}...) in words. */
     @TemplateExtension
-    static String disputeTitle(LetterDetail letter) {
-        return "The dispute: " + letter.title();
+    static String kindLabel(String kind, @TemplateAttribute("locale") Object locale) {
+        ReaderMessages m = Bundles.in(ReaderMessages.class, locale);
+        return switch (kind) {
+            case "study" -> m.kindStudy();
+            case "response" -> m.kindResponse();
+            case "rebuttal" -> m.kindRebuttal();
+            case "statement" -> m.kindStatement();
+            case "letter-version" -> m.kindLetterVersion();
+            default -> kind;
+        };
     }
 }

@@ -3,6 +3,7 @@ package org.undersigned.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -24,14 +26,20 @@ public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
+    /** RESTEasy's words for an address no resource answers: for developers, not readers. */
+    private static final String NO_RESOURCE = "Unable to find matching target resource method";
+
     @Location("error.html")
     Template errorPage;
+
+    @Inject
+    Languages languages;
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         Response original = e.getResponse();
         int status = original.getStatus();
-        String detail = humanMessage(e, status);
+        ErrorWords.Detail detail = humanMessage(e, status);
         Map<String, String> errors = e instanceof InvalidInput invalid ? invalid.errors() : null;
         Response response = respond(status, detail, errors, headers, uri);
         // keep protocol headers such as Allow (405) and Retry-After (429)
@@ -50,29 +58,26 @@ public class ErrorMappers {
             String path = v.getPropertyPath().toString();
             errors.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
         });
-        return respond(400, "Some fields need attention.", errors, headers, uri);
+        return respond(400, ErrorWords.of(ErrorMessages::fieldsNeedAttention), errors, headers, uri);
     }
 
     /** Malformed JSON bodies are the client's mistake: 400 with the parser's position, not a 500. */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        String where = e.getLocation() == null
-                ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column "
-                        + e.getLocation().getColumnNr();
-        return respond(400, "The request body is not valid JSON" + where + ".", null, headers, uri);
+        var at = e.getLocation();
+        return respond(
+                400,
+                ErrorWords.of(m -> at == null ? m.notJson() : m.notJsonAt(at.getLineNr(), at.getColumnNr())),
+                null,
+                headers,
+                uri);
     }
 
     /** A form body with a broken percent-encoding ({@code %zz}, a lone {@code %}): RESTEasy's decoder throws. */
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e, HttpHeaders headers, UriInfo uri) {
         if (e.getMessage() != null && e.getMessage().startsWith("Failed to decode URL")) {
-            return respond(
-                    400,
-                    "The form is not properly encoded (a % must be followed by two hexadecimal digits).",
-                    null,
-                    headers,
-                    uri);
+            return respond(400, ErrorWords.of(ErrorMessages::badEncoding), null, headers, uri);
         }
         return unexpected(e, headers, uri);
     }
@@ -89,12 +94,7 @@ public class ErrorMappers {
                     && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("22")) {
                 LOG.warnf("Refused a value the database cannot take on %s: %s", pathOf(uri), sql.getMessage());
-                return respond(
-                        400,
-                        "Something in the request (a character or a value) cannot be stored or looked up.",
-                        null,
-                        headers,
-                        uri);
+                return respond(400, ErrorWords.of(ErrorMessages::cannotStore), null, headers, uri);
             }
         }
         return unexpected(e, headers, uri);
@@ -103,12 +103,7 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         LOG.errorf(e, "Unexpected error on %s", pathOf(uri));
-        return respond(
-                500,
-                "Something went wrong on our side. Nothing you sent was lost; please try again.",
-                null,
-                headers,
-                uri);
+        return respond(500, ErrorWords.of(ErrorMessages::ourFaultKept), null, headers, uri);
     }
 
     /**
@@ -127,25 +122,38 @@ public class ErrorMappers {
         }
     }
 
-    private Response respond(int status, String detail, Map<String, String> errors, HttpHeaders headers, UriInfo uri) {
+    /** A problem in English for API clients, else the error page in the reader's language. */
+    private Response respond(
+            int status, ErrorWords.Detail detail, Map<String, String> errors, HttpHeaders headers, UriInfo uri) {
         String title = Response.Status.fromStatusCode(status) == null
                 ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         if (wantsJson(pathOf(uri), headers)) {
             return Response.status(status)
                     .type(Problem.MEDIA_TYPE)
-                    .entity(new Problem("about:blank", title, status, detail, pathOf(uri), errors))
+                    .entity(new Problem(
+                            "about:blank", title, status, detail.apply(Locale.ENGLISH), pathOf(uri), errors))
                     .build();
         }
+        Locale locale = readersLanguage();
         String html = errorPage
                 .data("status", status)
-                .data("title", title)
-                .data("detail", detail)
+                .data("title", ErrorWords.title(ErrorWords.in(locale), status))
+                .data("detail", detail.apply(locale))
                 .render();
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html)
                 .build();
+    }
+
+    /** The error page must not fail in turn: a request whose language cannot be told gets English. */
+    private Locale readersLanguage() {
+        try {
+            return languages.current().orElse(Locale.ENGLISH);
+        } catch (RuntimeException unreadable) {
+            return Locale.ENGLISH;
+        }
     }
 
     static boolean wantsJson(String path, HttpHeaders headers) {
@@ -164,22 +172,15 @@ public class ErrorMappers {
         }
     }
 
-    private static String humanMessage(WebApplicationException e, int status) {
-        String message = e.getMessage();
-        boolean generic = message == null || message.startsWith("HTTP " + status) || message.isBlank();
-        if (!generic) {
-            return message;
+    private static ErrorWords.Detail humanMessage(WebApplicationException e, int status) {
+        if (e instanceof LocalNotFound local) {
+            return local::detail;
         }
-        return switch (status) {
-            case 404 -> "There is nothing at this address. It may have moved, or the link may be mistyped.";
-            case 405 -> "This address does not accept that kind of request.";
-            case 406 -> "We cannot answer in the format your client asked for.";
-            case 415 -> "Send the request body as application/json.";
-            case 429 -> "Too many requests. Please wait a moment and try again.";
-            default ->
-                status >= 500
-                        ? "Something went wrong on our side. Please try again."
-                        : "The request could not be processed.";
-        };
+        String message = e.getMessage();
+        boolean generic = message == null
+                || message.startsWith("HTTP " + status)
+                || message.isBlank()
+                || message.equals(NO_RESOURCE);
+        return generic ? ErrorWords.generic(status) : ErrorWords.fixed(message);
     }
 }

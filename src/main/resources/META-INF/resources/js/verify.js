@@ -26,17 +26,138 @@
   const witnessKeys = fragment.getAll("witness").map((k) => k.trim().replace(/ /g, "+")).filter((k) => k);
   const quorum = fragment.has("quorum") ? Number(fragment.get("quorum")) : witnessKeys.length;
   const asked = witnessKeys.length ? fragment.getAll("ask").map((u) => u.trim().replace(/\/+$/, "")).filter((u) => u) : [];
+  // The words it writes, in the page's language: the page gives them (#verify-words, from its message bundle
+  // web.VerifyLogMessages, VerifyCountMessages); these English ones stand in for any it does not give.
+  const WORDS = Object.assign({
+    stepKey: "The log's public key",
+    stepSignature: "The checkpoint's signature",
+    stepWitnesses: "The witnesses' cosignatures",
+    stepEntries: "The entries",
+    stepRoot: "The Merkle root",
+    stepAsked: "The witnesses' own view",
+    stepCount: "The count",
+    stepThread: "The thread's revisions",
+    ok: "OK",
+    fail: "FAIL",
+    skipped: "skipped",
+    waiting: "waiting",
+    checking: "Checking…",
+    thePublicKey: "the public key",
+    aSignature: "a signature",
+    theRootHash: "the root hash",
+    aWitnessKey: "a witness key",
+    theSitesRootHash: "the site's root hash",
+    theCheckpoint: "the checkpoint",
+    theLatestCheckpoint: "the latest checkpoint",
+    theWitnessCheckpoint: "the checkpoint the witness at {url} gave",
+    notBase64: "{what} is not valid base64",
+    notFetched: "{path} could not be fetched ({error})",
+    answeredHttp: "{path} answered HTTP {status}",
+    noKey: "no key named {origin} is published",
+    keyOk: "Key {id} of {origin}: its ID is derived from its name and public key.",
+    keyRotated: " The log's key rotated to {keys}, each by a statement signed by the old key and the new one.",
+    thenKey: ", then ",
+    keyNotNamed: "the key {key} is not named {origin}",
+    keyIdNotHex: "the key ID of {origin} is not 8 hex digits",
+    notEd25519: "the key is not an Ed25519 key (signature type 0x01 and 32 bytes)",
+    keyIdNotDerived: "the published key ID {id} is not the one derived from the name and key ({derived})",
+    notRotation: "a key rotation the site lists is not a rotation statement",
+    rotationNotOfKey: "a key rotation the site lists does not rotate the log's key {id}",
+    rotationUnsigned: "the rotation of the log's key from {from} to {to} is not signed by both keys",
+    noEd25519: "this browser cannot check Ed25519 signatures ({error}); use the offline verifier",
+    notWitnessedYet: "no checkpoint of this log has been cosigned by the site's witnesses yet",
+    checkpointHttp: "the checkpoint answered HTTP {status}",
+    signatureOk: "Tree size {size}, root {root}, signed with key {key}.",
+    notUtf8: "{what} is not UTF-8 text",
+    notNote: "{what} is not a signed note",
+    wrongOrigin: "{what} is for '{found}', not for {origin}",
+    sizeNotNumber: "the tree size line '{line}' is not a decimal number",
+    rootNot32: "the root hash is not 32 bytes",
+    badSignatureLine: "malformed signature line '{line}'",
+    signatureMismatch: "the Ed25519 signature does not match the text of {what}",
+    noSignature: "{what} carries no signature by {origin} with key {key}",
+    badQuorum: "the quorum {quorum} is not between 1 and the {keys} keys given",
+    tooFewWitnesses: "only {count} of the required {quorum} witnesses cosigned this checkpoint",
+    witnessesOk: "Cosigned by {count} of the {keys} witnesses you gave ({names}), quorum {quorum}.",
+    notWitnessKey: "'{key}' is not a witness key (name+key ID+base64 of 0x04 and 32 bytes)",
+    witnessKeyId: "the key ID of witness {name} is not derived from its name and key",
+    endsInLength: "{path} ends in the middle of a length",
+    endsInEntry: "{path} ends in the middle of an entry",
+    wrongBundleSize: "{path} holds {got} entries instead of {width}",
+    downloaded: "downloaded {n} of {total} bundles",
+    entriesOkOne: "{size} entries downloaded in 1 bundle.",
+    entriesOk: "{size} entries downloaded in {bundles} bundles.",
+    rootMismatch: "the entries hash to {got}, not to the signed root {root}: the entries are not the ones the checkpoint commits to",
+    rootOk: "The entries hash to the signed root {root}.",
+    notAsked: "the witness at {url} could not be asked ({error})",
+    witnessHttp: "the witness at {url} answered HTTP {status}",
+    noCosignature: "the checkpoint the witness at {url} gave carries no cosignature by any of your witness keys",
+    forkAhead: "FORK: {witness} cosigned tree size {size}, but this site's latest checkpoint has {latest} entries",
+    forkRoot: "FORK: {witness} cosigned tree size {size} with root {root}, but this site's first {size} entries hash to another root: the site shows another history than it showed the witness",
+    seenAt: "{witness} at tree size {size}",
+    askedOk: "What the witnesses last cosigned is part of this log: {seen}.",
+    entryNotJson: "entry {i} is not JSON",
+    entryNotV1: "entry {i} is not a version 1 entry about this letter",
+    rotationsDiffer: "the log holds {logged} key rotations, the site lists {listed}, and they are not the same statements at the same entries",
+    wrongSigner: "the checkpoint is not signed by the key in effect at its size (the log rotated {count} times)",
+    witnessedCountDiffers: "the entries give {n} live signers at the witnessed checkpoint, but the site published {total} for it",
+    newerOne: "1 live signer at the witnessed tree size {size}; the site's count ({total}) is of a newer tree, which the witnesses have not cosigned yet.",
+    newer: "{n} live signers at the witnessed tree size {size}; the site's count ({total}) is of a newer tree, which the witnesses have not cosigned yet.",
+    refetched: "The site's count was at tree size {was}, not {size}; fetched it again. ",
+    stillOther: "It is now at tree size {now}: reload this page to verify the newer checkpoint.",
+    otherTree: "the site counted a different tree of the same size (root {root})",
+    countDiffers: "the entries give {n} live signers, but the site shows {total}",
+    countOkOne: "1 live signer after replaying {entries} entries, the same as the site shows.",
+    countOk: "{n} live signers after replaying {entries} entries, the same as the site shows.",
+    missingRevision: "revision {revision} of '{entry}' (SHA-256 {sha})",
+    missingRetraction: "the retraction of '{entry}'",
+    threadMissing: "not in the log at tree size {size}: {missing} (if the thread changed while this ran, reload the page)",
+    revisionOne: "1 revision",
+    revisions: "{n} revisions",
+    retractionOne: "1 retraction",
+    retractions: "{n} retractions",
+    threadOk: "{revisions} and {retractions} of the thread are in the log; the current revisions' SHA-256 recomputed from the thread.",
+    noCheckpoint: "There is no checkpoint yet: nothing has been logged.",
+    logEmpty: "the log is empty",
+    emptyButCount: "the log is empty, but the site shows {total} signatures",
+    siteShowsNone: "The site shows no signatures either.",
+    noneLogged: "No signatures have been logged yet.",
+    noneLoggedSigned: "No signatures have been logged yet: the log's signed checkpoint says so.",
+    signatureOne: "1 signature",
+    signatures: "{n} signatures",
+    verified: "Verified: {signatures} at tree size {size}, checkpoint signed by {origin} (key {key}).",
+    verifiedWitnessed: "Verified: {signatures} at tree size {size}, checkpoint signed by {origin} (key {key}) and cosigned by {quorum} or more of your witnesses.",
+    unexpected: "unexpected error: {error}",
+    notChecked: "not checked after the failure",
+    failedAt: "Verification FAILED at step {step} ({name}): {message}",
+  }, pageWords());
   const STEPS = [
-    ["key", "The log's public key"],
-    ["signature", "The checkpoint's signature"],
-    ...(witnessKeys.length ? [["witnesses", "The witnesses' cosignatures"]] : []),
-    ["entries", "The entries"],
-    ["root", "The Merkle root"],
-    ...(asked.length ? [["asked", "The witnesses' own view"]] : []),
-    ["count", "The count"],
-    ["thread", "The thread's revisions"],
+    ["key", t("stepKey")],
+    ["signature", t("stepSignature")],
+    ...(witnessKeys.length ? [["witnesses", t("stepWitnesses")]] : []),
+    ["entries", t("stepEntries")],
+    ["root", t("stepRoot")],
+    ...(asked.length ? [["asked", t("stepAsked")]] : []),
+    ["count", t("stepCount")],
+    ["thread", t("stepThread")],
   ];
-  const LABELS = { pending: "…", ok: "OK", fail: "FAIL", skipped: "skipped" };
+  const LABELS = { pending: "…", ok: t("ok"), fail: t("fail"), skipped: t("skipped") };
+
+  function pageWords() {
+    try {
+      return JSON.parse(document.getElementById("verify-words")?.textContent || "{}");
+    } catch (e) {
+      return {};
+    }
+  }
+
+  /** The words of a message, each {name} in them filled with args[name]. */
+  function t(key, args = {}) {
+    return (WORDS[key] ?? key).replace(/\{(\w+)\}/g, (all, name) => (name in args ? String(args[name]) : all));
+  }
+
+  /** One of two messages by a count: the first for exactly one. */
+  const plural = (n, one, many, args = {}) => t(n === 1 ? one : many, { n, ...args });
 
   /** A check that did not hold; its message is shown to the reader. */
   class Failure extends Error {}
@@ -59,7 +180,7 @@
 
   function base64(text, what) {
     if (typeof text !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
-      fail(what + " is not valid base64");
+      fail(t("notBase64", { what }));
     }
     return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
   }
@@ -69,10 +190,10 @@
     try {
       response = await fetch(path, fresh ? { cache: "no-store" } : {});
     } catch (e) {
-      fail(path + " could not be fetched (" + e.message + ")");
+      fail(t("notFetched", { path, error: e.message }));
     }
     if (!response.ok) {
-      fail(path + " answered HTTP " + response.status);
+      fail(t("answeredHttp", { path, status: response.status }));
     }
     return as === "json" ? response.json() : as === "text" ? response.text()
       : new Uint8Array(await response.arrayBuffer());
@@ -90,13 +211,13 @@
     li.dataset.step = id;
     li.append(span("state"), " ", name, " ", span("detail"));
     items[id] = list.appendChild(li);
-    show(id, "pending", "waiting");
+    show(id, "pending", t("waiting"));
   }
   const verdict = document.createElement("p");
   verdict.id = "verdict";
   verdict.setAttribute("role", "status");
   verdict.dataset.state = "pending";
-  verdict.textContent = "Checking…";
+  verdict.textContent = t("checking");
   document.getElementById("verify-nojs")?.remove();
   section.append(list, verdict);
   // the offline command, with this site's address filled in
@@ -122,35 +243,34 @@
     // A log whose key rotated has a line per key, oldest first: the first is the key the log began with.
     const line = text.split("\n").find((l) => l.startsWith(origin + "+"));
     if (!line) {
-      fail("no key named " + origin + " is published");
+      fail(t("noKey", { origin }));
     }
     const first = await parseKey(line);
     const keys = await keyChain(first);
     const last = keys[keys.length - 1];
-    show("key", "ok", "Key " + first.id + " of " + origin + ": its ID is derived from its name and public key."
-      + (keys.length > 1 ? " The log's key rotated to " + keys.slice(1).map((k) => k.id).join(", then ")
-        + ", each by a statement signed by the old key and the new one." : ""));
+    show("key", "ok", t("keyOk", { id: first.id, origin })
+      + (keys.length > 1 ? t("keyRotated", { keys: keys.slice(1).map((k) => k.id).join(t("thenKey")) }) : ""));
     return keys;
   }
 
   /** A verifier key of this log, its key ID checked. */
   async function parseKey(line) {
     if (!line.startsWith(origin + "+")) {
-      fail("the key " + line + " is not named " + origin);
+      fail(t("keyNotNamed", { key: line, origin }));
     }
     const rest = line.slice(origin.length + 1);
     if (!/^[0-9a-f]{8}\+/.test(rest)) {
-      fail("the key ID of " + origin + " is not 8 hex digits");
+      fail(t("keyIdNotHex", { origin }));
     }
     const id = rest.slice(0, 8);
-    const typed = base64(rest.slice(9), "the public key");
+    const typed = base64(rest.slice(9), t("thePublicKey"));
     if (typed.length !== 33 || typed[0] !== 0x01) {
-      fail("the key is not an Ed25519 key (signature type 0x01 and 32 bytes)");
+      fail(t("notEd25519"));
     }
     // signed-note §Verifier keys: key ID = first 4 bytes of SHA-256(key name ‖ 0x0A ‖ signature type ‖ public key)
     const derived = hex((await sha256(concat(utf8.encode(origin), [0x0a], typed))).slice(0, 4));
     if (derived !== id) {
-      fail("the published key ID " + id + " is not the one derived from the name and key (" + derived + ")");
+      fail(t("keyIdNotDerived", { id, derived }));
     }
     return { id, publicKey: typed.slice(1), text: line };
   }
@@ -168,17 +288,17 @@
       const split = r.statement.indexOf("\n\n");
       const said = split < 0 ? [] : r.statement.slice(0, split).split("\n");
       if (said.length !== 3 || said[0] !== "undersigned/key-rotation/v1") {
-        fail("a key rotation the site lists is not a rotation statement");
+        fail(t("notRotation"));
       }
       const old = keys[keys.length - 1];
       if (said[1] !== old.text) {
-        fail("a key rotation the site lists does not rotate the log's key " + old.id);
+        fail(t("rotationNotOfKey", { id: old.id }));
       }
       const next = await parseKey(said[2]);
       const body = r.statement.slice(0, split + 1);
       const lines = r.statement.slice(split + 2, -1).split("\n");
       if (!(await signs(old, body, lines)) || !(await signs(next, body, lines))) {
-        fail("the rotation of the log's key from " + old.id + " to " + next.id + " is not signed by both keys");
+        fail(t("rotationUnsigned", { from: old.id, to: next.id }));
       }
       keys.push(next);
       rotations.push({ index: r.index, statement: r.statement });
@@ -190,7 +310,7 @@
   async function signs(key, body, lines) {
     for (const sigLine of lines) {
       const m = /^\u2014 (\S+) (\S+)$/.exec(sigLine);
-      const raw = m && m[1] === origin ? base64(m[2], "a signature") : null;
+      const raw = m && m[1] === origin ? base64(m[2], t("aSignature")) : null;
       if (raw && raw.length === 68 && hex(raw.slice(0, 4)) === key.id) {
         return verifies(key, raw.slice(4), body);
       }
@@ -203,7 +323,7 @@
     try {
       publicKey = await crypto.subtle.importKey("raw", key.publicKey, { name: "Ed25519" }, false, ["verify"]);
     } catch (e) {
-      fail("this browser cannot check Ed25519 signatures (" + e.message + "); use the offline verifier");
+      fail(t("noEd25519", { error: e.message }));
     }
     return crypto.subtle.verify({ name: "Ed25519" }, publicKey, signature, utf8.encode(body));
   }
@@ -214,17 +334,16 @@
     const path = "/log/" + slug + (witnessKeys.length ? "/checkpoint/witnessed" : "/checkpoint");
     const response = await fetch(path, { cache: "no-store" });
     if (response.status === 404 && witnessKeys.length) {
-      fail("no checkpoint of this log has been cosigned by the site's witnesses yet");
+      fail(t("notWitnessedYet"));
     }
     if (response.status === 404) {
       return null; // no checkpoint yet: nothing has been logged
     }
     if (!response.ok) {
-      fail("the checkpoint answered HTTP " + response.status);
+      fail(t("checkpointHttp", { status: response.status }));
     }
-    const note = await parseNote(await response.arrayBuffer(), keys, "the checkpoint");
-    show("signature", "ok", "Tree size " + note.size + ", root " + note.rootText + ", signed with key "
-      + keys[note.signer].id + ".");
+    const note = await parseNote(await response.arrayBuffer(), keys, t("theCheckpoint"));
+    show("signature", "ok", t("signatureOk", { size: note.size, root: note.rootText, key: keys[note.signer].id }));
     return note;
   }
 
@@ -233,25 +352,25 @@
     let text;
     try {
       text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);    } catch (e) {
-      fail(what + " is not UTF-8 text");
+      fail(t("notUtf8", { what }));
     }
     // signed-note §Format: the text (ending in a newline), a blank line, then one or more signature lines
     const blank = text.indexOf("\n\n");
     if (blank < 0 || !text.endsWith("\n")) {
-      fail(what + " is not a signed note");
+      fail(t("notNote", { what }));
     }
     const body = text.slice(0, blank + 1);
     // tlog-checkpoint §Note text: origin, tree size in decimal, base64 root hash, then optional extension lines
     const lines = body.slice(0, -1).split("\n");
     if (lines.length < 3 || lines[0] !== origin) {
-      fail(what + " is for '" + lines[0] + "', not for " + origin);
+      fail(t("wrongOrigin", { what, found: lines[0], origin }));
     }
     if (!/^(0|[1-9][0-9]*)$/.test(lines[1]) || !Number.isSafeInteger(Number(lines[1]))) {
-      fail("the tree size line '" + lines[1] + "' is not a decimal number");
+      fail(t("sizeNotNumber", { line: lines[1] }));
     }
-    const root = base64(lines[2], "the root hash");
+    const root = base64(lines[2], t("theRootHash"));
     if (root.length !== 32) {
-      fail("the root hash is not 32 bytes");
+      fail(t("rootNot32"));
     }
     // signed-note §Signatures: "— <key name> <base64(4-byte key ID ‖ signature)>"; other keys' lines are ignored
     // any key of the log may have signed it: the latest that did is the one checked against the entries
@@ -260,20 +379,20 @@
     for (const sigLine of text.slice(blank + 2, -1).split("\n")) {
       const m = /^\u2014 (\S+) (\S+)$/.exec(sigLine);
       if (!m) {
-        fail("malformed signature line '" + sigLine + "'");
+        fail(t("badSignatureLine", { line: sigLine }));
       }
-      const raw = base64(m[2], "a signature");
+      const raw = base64(m[2], t("aSignature"));
       const k = m[1] === origin && raw.length === 68 ? keys.findIndex((key) => key.id === hex(raw.slice(0, 4))) : -1;
       if (k < 0) {
         others.push({ name: m[1], raw });
       } else if (!(await verifies(keys[k], raw.slice(4), body))) {
-        fail("the Ed25519 signature does not match the text of " + what);
+        fail(t("signatureMismatch", { what }));
       } else {
         signer = Math.max(signer, k);
       }
     }
     if (signer < 0) {
-      fail(what + " carries no signature by " + origin + " with key " + keys[keys.length - 1].id);
+      fail(t("noSignature", { what, origin, key: keys[keys.length - 1].id }));
     }
     return { size: Number(lines[1]), root, rootText: lines[2], body, others, signer };
   }
@@ -282,15 +401,13 @@
 
   async function checkWitnesses(checkpoint) {
     if (!Number.isInteger(quorum) || quorum < 1 || quorum > witnessKeys.length) {
-      fail("the quorum " + fragment.get("quorum") + " is not between 1 and the " + witnessKeys.length + " keys given");
+      fail(t("badQuorum", { quorum: fragment.get("quorum"), keys: witnessKeys.length }));
     }
     const by = await cosigners(checkpoint);
     if (by.length < quorum) {
-      fail("only " + by.length + " of the required " + quorum + " witnesses cosigned this checkpoint"
-        + (by.length ? " (" + by.join(", ") + ")" : ""));
+      fail(t("tooFewWitnesses", { count: by.length, quorum }) + (by.length ? " (" + by.join(", ") + ")" : ""));
     }
-    show("witnesses", "ok", "Cosigned by " + by.length + " of the " + witnessKeys.length + " witnesses you gave ("
-      + by.join(", ") + "), quorum " + quorum + ".");
+    show("witnesses", "ok", t("witnessesOk", { count: by.length, keys: witnessKeys.length, names: by.join(", "), quorum }));
   }
 
   /** The names of the witnesses given whose cosignature on the checkpoint verifies. */
@@ -298,13 +415,13 @@
     const by = [];
     for (const text of witnessKeys) {
       const m = /^([^+\s]+)\+([0-9a-f]{8})\+(\S+)$/.exec(text);
-      const typed = m ? base64(m[3], "a witness key") : null;
+      const typed = m ? base64(m[3], t("aWitnessKey")) : null;
       if (!m || typed.length !== 33 || typed[0] !== 0x04) {
-        fail("'" + text + "' is not a witness key (name+key ID+base64 of 0x04 and 32 bytes)");
+        fail(t("notWitnessKey", { key: text }));
       }
       // tlog-cosignature §Format: key ID = SHA-256(name ‖ 0x0A ‖ 0x04 ‖ public key)[:4]
       if (hex((await sha256(concat(utf8.encode(m[1]), [0x0a], typed))).slice(0, 4)) !== m[2]) {
-        fail("the key ID of witness " + m[1] + " is not derived from its name and key");
+        fail(t("witnessKeyId", { name: m[1] }));
       }
       const publicKey = await crypto.subtle.importKey("raw", typed.slice(1), { name: "Ed25519" }, false, ["verify"]);
       for (const line of checkpoint.others) {
@@ -338,11 +455,11 @@
     const entries = [];
     for (let at = 0; at < bytes.length;) {
       if (at + 2 > bytes.length) {
-        fail(path + " ends in the middle of a length");
+        fail(t("endsInLength", { path }));
       }
       const length = (bytes[at] << 8) | bytes[at + 1];
       if (at + 2 + length > bytes.length) {
-        fail(path + " ends in the middle of an entry");
+        fail(t("endsInEntry", { path }));
       }
       entries.push(bytes.subarray(at + 2, at + 2 + length));
       at += 2 + length;
@@ -370,13 +487,13 @@
         got = entriesOf(await get(whole, "bytes"), whole).slice(0, width);
       }
       if (got.length !== width) {
-        fail(path + " holds " + got.length + " entries instead of " + width);
+        fail(t("wrongBundleSize", { path, got: got.length, width }));
       }
       entries.push(...got);
-      show(step, "pending", "downloaded " + (n + 1) + " of " + bundles + " bundles");
+      show(step, "pending", t("downloaded", { n: n + 1, total: bundles }));
     }
     if (step === "entries") {
-      show("entries", "ok", size + " entries downloaded in " + bundles + " bundle" + (bundles === 1 ? "" : "s") + ".");
+      show("entries", "ok", t(bundles === 1 ? "entriesOkOne" : "entriesOk", { size, bundles }));
     }
     return entries;
   }
@@ -406,10 +523,9 @@
     const leaves = await Promise.all(entries.map((e) => sha256(concat([0x00], e))));
     const root = await treeHash(leaves, 0, leaves.length);
     if (!equal(root, checkpoint.root)) {
-      fail("the entries hash to " + btoa(String.fromCharCode(...root)) + ", not to the signed root "
-        + checkpoint.rootText + ": the entries are not the ones the checkpoint commits to");
+      fail(t("rootMismatch", { got: btoa(String.fromCharCode(...root)), root: checkpoint.rootText }));
     }
-    show("root", "ok", "The entries hash to the signed root " + checkpoint.rootText + ".");
+    show("root", "ok", t("rootOk", { root: checkpoint.rootText }));
     return leaves;
   }
 
@@ -428,35 +544,32 @@
       try {
         response = await fetch(address, { cache: "no-store" });
       } catch (e) {
-        fail("the witness at " + url + " could not be asked (" + e.message + ")");
+        fail(t("notAsked", { url, error: e.message }));
       }
       if (!response.ok) {
-        fail("the witness at " + url + " answered HTTP " + response.status);
+        fail(t("witnessHttp", { url, status: response.status }));
       }
-      const note = await parseNote(await response.arrayBuffer(), keys, "the checkpoint the witness at " + url + " gave");
+      const note = await parseNote(await response.arrayBuffer(), keys, t("theWitnessCheckpoint", { url }));
       const by = await cosigners(note);
       if (!by.length) {
-        fail("the checkpoint the witness at " + url + " gave carries no cosignature by any of your witness keys");
+        fail(t("noCosignature", { url }));
       }
       let prefix = leaves;
       if (note.size > checkpoint.size) { // the witness is ahead of the checkpoint checked: read the latest tree
         const latest = await parseNote(await get("/log/" + slug + "/checkpoint", "bytes", true), keys,
-          "the latest checkpoint");
+          t("theLatestCheckpoint"));
         if (latest.size < note.size) {
-          fail("FORK: " + by[0] + " cosigned tree size " + note.size + ", but this site's latest checkpoint has "
-            + latest.size + " entries");
+          fail(t("forkAhead", { witness: by[0], size: note.size, latest: latest.size }));
         }
         const entries = await fetchEntries(note.size, "asked");
         prefix = await Promise.all(entries.map((e) => sha256(concat([0x00], e))));
       }
       if (!equal(await treeHash(prefix, 0, note.size), note.root)) {
-        fail("FORK: " + by[0] + " cosigned tree size " + note.size + " with root " + note.rootText
-          + ", but this site's first " + note.size + " entries hash to another root: the site shows another history"
-          + " than it showed the witness");
+        fail(t("forkRoot", { witness: by[0], size: note.size, root: note.rootText }));
       }
-      seen.push(by[0] + " at tree size " + note.size);
+      seen.push(t("seenAt", { witness: by[0], size: note.size }));
     }
-    show("asked", "ok", "What the witnesses last cosigned is part of this log: " + seen.join("; ") + ".");
+    show("asked", "ok", t("askedOk", { seen: seen.join("; ") }));
   }
 
   // ---- e. The count ---------------------------------------------------------------------------------------------
@@ -470,10 +583,10 @@
       try {
         e = JSON.parse(decoder.decode(bytes));
       } catch (err) {
-        fail("entry " + i + " is not JSON");
+        fail(t("entryNotJson", { i }));
       }
       if (!e || e.v !== 1 || e.letter !== slug) {
-        fail("entry " + i + " is not a version 1 entry about this letter");
+        fail(t("entryNotV1", { i }));
       }
       if (e.type === "signature" || e.type === "reaffirmation") {
         live.add(e.signer); // the signer counts
@@ -486,45 +599,38 @@
     // every rotation is on the record, and the checkpoint is signed by the key in effect at its size
     const served = rotations.filter((r) => r.index < checkpoint.size);
     if (JSON.stringify(logged) !== JSON.stringify(served)) {
-      fail("the log holds " + logged.length + " key rotations, the site lists " + served.length
-        + ", and they are not the same statements at the same entries");
+      fail(t("rotationsDiffer", { logged: logged.length, listed: served.length }));
     }
     if (checkpoint.signer !== served.length) {
-      fail("the checkpoint is not signed by the key in effect at its size (the log rotated " + served.length
-        + " times)");
+      fail(t("wrongSigner", { count: served.length }));
     }
     const n = live.size;
     const countPath = "/api/letters/" + slug + "/count";
     let site = await get(countPath, "json", true);
     const w = site.witnessed;
     if (witnessKeys.length && w && w.size === checkpoint.size && w.total !== null && w.total !== n) {
-      fail("the entries give " + n + " live signers at the witnessed checkpoint, but the site published " + w.total
-        + " for it");
+      fail(t("witnessedCountDiffers", { n, total: w.total }));
     }
     if (witnessKeys.length && (!site.checkpoint || site.checkpoint.size !== checkpoint.size)) {
-      show("count", "ok", n + " live signer" + (n === 1 ? "" : "s") + " at the witnessed tree size " + checkpoint.size
-        + "; the site's count (" + site.total + ") is of a newer tree, which the witnesses have not cosigned yet.");
+      show("count", "ok", plural(n, "newerOne", "newer", { size: checkpoint.size, total: site.total }));
       return n;
     }
     let note = "";
     if (!site.checkpoint || site.checkpoint.size !== checkpoint.size) {
-      note = "The site's count was at tree size " + (site.checkpoint ? site.checkpoint.size : 0) + ", not "
-        + checkpoint.size + "; fetched it again. ";
+      note = t("refetched", { was: site.checkpoint ? site.checkpoint.size : 0, size: checkpoint.size });
       await new Promise((resolve) => setTimeout(resolve, 1000));
       site = await get(countPath, "json", true);
       if (!site.checkpoint || site.checkpoint.size !== checkpoint.size) {
-        fail(note + "It is now at tree size " + (site.checkpoint ? site.checkpoint.size : 0)
-          + ": reload this page to verify the newer checkpoint.");
+        fail(note + t("stillOther", { now: site.checkpoint ? site.checkpoint.size : 0 }));
       }
     }
-    if (!equal(base64(site.checkpoint.rootHash, "the site's root hash"), checkpoint.root)) {
-      fail("the site counted a different tree of the same size (root " + site.checkpoint.rootHash + ")");
+    if (!equal(base64(site.checkpoint.rootHash, t("theSitesRootHash")), checkpoint.root)) {
+      fail(t("otherTree", { root: site.checkpoint.rootHash }));
     }
     if (site.total !== n) {
-      fail("the entries give " + n + " live signers, but the site shows " + site.total);
+      fail(t("countDiffers", { n, total: site.total }));
     }
-    show("count", "ok", note + n + " live signer" + (n === 1 ? "" : "s") + " after replaying " + entries.length
-      + " entries, the same as the site shows.");
+    show("count", "ok", note + plural(n, "countOkOne", "countOk", { entries: entries.length }));
     return n;
   }
 
@@ -559,24 +665,24 @@
         revisions++;
         const sha = r.revision === latest ? current : r.sha256;
         if (!logged.has(entry.id + " revision " + r.revision + " " + sha)) {
-          missing.push("revision " + r.revision + " of '" + entry.id + "' (SHA-256 " + sha + ")");
+          missing.push(t("missingRevision", { revision: r.revision, entry: entry.id, sha }));
         }
       }
       if (retracted) {
         retractions++;
         const reason = hex(await sha256(utf8.encode(retracted.reason)));
         if (!logged.has(entry.id + " retraction of revision " + latest + " " + reason)) {
-          missing.push("the retraction of '" + entry.id + "'");
+          missing.push(t("missingRetraction", { entry: entry.id }));
         }
       }
     }
     if (missing.length) {
-      fail("not in the log at tree size " + checkpoint.size + ": " + missing.join("; ")
-        + " (if the thread changed while this ran, reload the page)");
+      fail(t("threadMissing", { size: checkpoint.size, missing: missing.join("; ") }));
     }
-    show("thread", "ok", revisions + " revision" + (revisions === 1 ? "" : "s") + " and " + retractions
-      + " retraction" + (retractions === 1 ? "" : "s") + " of the thread are in the log; the current revisions' "
-      + "SHA-256 recomputed from the thread.");
+    show("thread", "ok", t("threadOk", {
+      revisions: plural(revisions, "revisionOne", "revisions"),
+      retractions: plural(retractions, "retractionOne", "retractions"),
+    }));
   }
 
   /** RFC 8785 for the values of the thread API: keys sorted, null fields left out, strings as JSON.stringify writes. */
@@ -605,17 +711,17 @@
       step = "signature";
       const checkpoint = await checkCheckpoint(keys);
       if (checkpoint === null) {
-        show("signature", "ok", "There is no checkpoint yet: nothing has been logged.");
-        show("entries", "skipped", "the log is empty");
-        show("root", "skipped", "the log is empty");
+        show("signature", "ok", t("noCheckpoint"));
+        show("entries", "skipped", t("logEmpty"));
+        show("root", "skipped", t("logEmpty"));
         step = "count";
         const site = await get("/api/letters/" + slug + "/count", "json", true);
         if (site.total !== 0) {
-          fail("the log is empty, but the site shows " + site.total + " signatures");
+          fail(t("emptyButCount", { total: site.total }));
         }
-        show("count", "ok", "The site shows no signatures either.");
-        show("thread", "skipped", "the log is empty");
-        conclude("empty", "No signatures have been logged yet.");
+        show("count", "ok", t("siteShowsNone"));
+        show("thread", "skipped", t("logEmpty"));
+        conclude("empty", t("noneLogged"));
         return;
       }
       if (witnessKeys.length) {
@@ -635,18 +741,22 @@
       step = "thread";
       await checkThread(entries, checkpoint);
       if (checkpoint.size === 0) {
-        conclude("empty", "No signatures have been logged yet: the log's signed checkpoint says so.");
+        conclude("empty", t("noneLoggedSigned"));
         return;
       }
-      conclude("ok", "Verified: " + n + " signature" + (n === 1 ? "" : "s") + " at tree size " + checkpoint.size
-        + ", checkpoint signed by " + origin + " (key " + keys[checkpoint.signer].id + ")"
-        + (witnessKeys.length ? " and cosigned by " + quorum + " or more of your witnesses." : "."));
+      conclude("ok", t(witnessKeys.length ? "verifiedWitnessed" : "verified", {
+        signatures: plural(n, "signatureOne", "signatures"),
+        size: checkpoint.size,
+        origin,
+        key: keys[checkpoint.signer].id,
+        quorum,
+      }));
     } catch (e) {
-      const message = e instanceof Failure ? e.message : "unexpected error: " + e.message;
+      const message = e instanceof Failure ? e.message : t("unexpected", { error: e.message });
       const index = STEPS.findIndex(([id]) => id === step);
       show(step, "fail", message);
-      STEPS.slice(index + 1).forEach(([id]) => show(id, "skipped", "not checked after the failure"));
-      conclude("fail", "Verification FAILED at step " + (index + 1) + " (" + STEPS[index][1] + "): " + message);
+      STEPS.slice(index + 1).forEach(([id]) => show(id, "skipped", t("notChecked")));
+      conclude("fail", t("failedAt", { step: index + 1, name: STEPS[index][1], message }));
     }
   }
 

@@ -41,11 +41,15 @@ public final class PseudoText {
         assertThat(pseudo.stringPropertyNames()).hasSize(bundle.getDeclaredMethods().length);
     }
 
-    /** Visible text outside ⟦ ⟧, leaving out code, dates, numbers, punctuation and what is marked translate="no". */
+    /**
+     * Visible text outside ⟦ ⟧, leaving out code, dates, numbers, punctuation, what is marked translate="no" and
+     * content in its own words (data-content: letter texts, the organisers' thread).
+     */
     public static List<String> outsideMessages(List<Element> regions) {
         List<String> found = new ArrayList<>();
         for (Element region : regions) {
-            region.select("code, script, style, time, [translate=no]").remove();
+            region.select("code, script, style, time, [translate=no], [data-content]")
+                    .remove();
             for (Element e : region.getAllElements()) {
                 for (TextNode t : e.textNodes()) {
                     if (!outside(t.text()).isEmpty()) {
