@@ -1,5 +1,6 @@
 package org.undersigned.organisers;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -122,7 +123,6 @@ public class AdminPages {
     @Path("organisers/tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(OrganiserTokens.ADMIN)
-    @Transactional
     @Operation(hidden = true)
     public Response mint(
             @FormParam("subject") String subject,
@@ -139,7 +139,8 @@ public class AdminPages {
                         .filter(s -> !s.isEmpty())
                         .toList();
         try {
-            OrganiserTokens.Minted minted = minting.mint(actor, subject, role, slugs, lifetime);
+            OrganiserTokens.Minted minted =
+                    QuarkusTransaction.requiringNew().call(() -> minting.mint(actor, subject, role, slugs, lifetime));
             // the token is shown once, never stored: the page must not be cached anywhere
             return Response.ok(Templates.minted(minted, subject))
                     .header("Cache-Control", "no-store")

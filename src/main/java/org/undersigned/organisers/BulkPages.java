@@ -1,9 +1,9 @@
 package org.undersigned.organisers;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -28,7 +28,8 @@ import org.undersigned.web.InvalidInput;
 /**
  * Bulk invalidation in the console, always in two steps: the filters give a preview (how many, a sample, the reason
  * code), and only the preview's button runs it, carrying the count it showed; if the matching signatures changed in
- * between, a new preview is shown instead and nothing is invalidated.
+ * between, a new preview is shown instead and nothing is invalidated. Transactions are explicit, so that a refused
+ * form is rendered outside the one that refused it.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -79,7 +80,6 @@ public class BulkPages {
     @POST
     @Path("organisers/letters/{slug}/invalidations/preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
     @Operation(hidden = true)
     public Response preview(
             @PathParam("slug") String slug, @BeanParam BulkForm form, @FormParam(Csrf.FIELD) String token) {
@@ -91,7 +91,6 @@ public class BulkPages {
     @POST
     @Path("organisers/letters/{slug}/invalidations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
     @Operation(hidden = true)
     public Response run(
             @PathParam("slug") String slug,
@@ -106,16 +105,22 @@ public class BulkPages {
             return invalid(slug, form, problems);
         }
         try {
-            // the preview's count must still hold: what runs is exactly what was shown
-            Moderation.Bulk check = moderation.invalidate(slug, filter, form.reason, true);
-            if (check.matched() != expected) {
+            // one transaction: the preview's count must still hold, and what runs is exactly what was shown
+            Moderation.Bulk done = QuarkusTransaction.requiringNew().call(() -> {
+                Moderation.Bulk check = moderation.invalidate(slug, filter, form.reason, true);
+                if (check.matched() != expected) {
+                    return check;
+                }
+                Moderation.Bulk run = moderation.invalidate(slug, filter, form.reason, false);
+                audit.record(actor, "invalidate", slug, null, Moderation.describe(form.reason, run, filter));
+                return run;
+            });
+            if (done.invalidated() == 0 && done.matched() != expected) {
                 return Response.status(409)
                         .entity(Templates.preview(
-                                ConsolePages.letter(letters, slug), form, check.matched(), check.sample(), true))
+                                ConsolePages.letter(letters, slug), form, done.matched(), done.sample(), true))
                         .build();
             }
-            Moderation.Bulk done = moderation.invalidate(slug, filter, form.reason, false);
-            audit.record(actor, "invalidate", slug, null, Moderation.describe(form.reason, done, filter));
             return Response.seeOther(URI.create("/organisers/letters/" + slug + "?invalidated=" + done.invalidated()))
                     .build();
         } catch (InvalidInput e) {

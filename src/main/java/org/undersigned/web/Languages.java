@@ -22,7 +22,7 @@ public class Languages {
 
     private final List<Locale> supported;
 
-    Languages(@ConfigProperty(name = "undersigned.languages", defaultValue = "en") List<String> languages) {
+    Languages(@ConfigProperty(name = "undersigned.languages", defaultValue = "en,fr") List<String> languages) {
         this.supported = languages.stream()
                 .map(String::strip)
                 .map(Locale::forLanguageTag)

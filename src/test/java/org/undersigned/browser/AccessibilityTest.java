@@ -29,7 +29,8 @@ import org.undersigned.support.Signing;
 /**
  * The pages that matter, audited by axe-core in Chromium as a reader sees them: no serious or critical violation on
  * the home page, a letter page, the whole signing flow (form, errors, mail sent, mailed link, confirmation), the list
- * of who signed, a thread, the verify page after its checks, and the organisers' page.
+ * of who signed, a thread, the verify page after its checks, the organisers' page and the console (dashboard, bulk
+ * invalidation and its preview, audit trail).
  */
 @QuarkusTest
 class AccessibilityTest {
@@ -95,7 +96,7 @@ class AccessibilityTest {
     }
 
     @Test
-    void theOrganisersPageHasNoSeriousViolations() {
+    void theOrganisersPagesAndConsoleHaveNoSeriousViolations() {
         Signing.signAndConfirm(
                 mail,
                 "orcid-letter",
@@ -112,9 +113,20 @@ class AccessibilityTest {
         try (BrowserContext context = audited()) {
             context.addCookies(
                     List.of(new Cookie("organiser", session.cookies().get("organiser")).setUrl(root.toString())));
-            audit(found, context.newPage(), "organisers", "/organisers");
+            Page page = context.newPage();
+            audit(found, page, "organisers", "/organisers");
+            audit(found, page, "dashboard", "/organisers/letters/orcid-letter");
+            audit(found, page, "bulk invalidation", "/organisers/letters/orcid-letter/invalidations");
+            page.getByLabel("Email domain").fill("example.org");
+            page.getByLabel("Reason code").fill("spam");
+            page.locator("form.console button[type=submit]").click();
+            assertThat(page.locator("h1")).containsText("Preview");
+            found.put("bulk preview", Axe.seriousViolations(page));
+            audit(found, page, "audit trail", "/organisers/audit?letter=orcid-letter");
         }
-        assertThat(found.get("organisers")).isEmpty();
+        assertThat(found)
+                .allSatisfy(
+                        (where, violations) -> assertThat(violations).as(where).isEmpty());
     }
 
     private void audit(Map<String, List<String>> found, Page page, String name, String path) {

@@ -29,15 +29,21 @@ class LetterPagesTest {
     }
 
     @Test
-    void withOneLanguageConfiguredTheBrowsersOtherLanguageChangesNothingAndNoSwitcherShows() {
-        Document doc = Jsoup.parse(given().accept("text/html")
-                .header("Accept-Language", "fr")
+    void byDefaultEnglishAndFrenchAreOfferedAndTheBrowsersLanguageChoosesBetweenThem() {
+        Document french = Jsoup.parse(given().accept("text/html")
+                .header("Accept-Language", "fr-CH, fr;q=0.9, en;q=0.5")
                 .get("/")
                 .asString());
-        assertThat(doc.selectFirst("html").attr("lang")).isEqualTo("en");
-        assertThat(doc.selectFirst("h1").text()).isEqualTo("Open letters");
-        assertThat(doc.select("nav.languages")).isEmpty();
-        given().redirects().follow(false).get("/language/fr").then().statusCode(404);
+        assertThat(french.selectFirst("html").attr("lang")).isEqualTo("fr");
+        assertThat(french.selectFirst("h1").text()).isEqualTo("Lettres ouvertes");
+        assertThat(french.select("nav.languages a[hreflang=en]")).hasSize(1);
+        Document other = Jsoup.parse(given().accept("text/html")
+                .header("Accept-Language", "de")
+                .get("/")
+                .asString());
+        assertThat(other.selectFirst("html").attr("lang")).isEqualTo("en");
+        assertThat(other.selectFirst("h1").text()).isEqualTo("Open letters");
+        given().redirects().follow(false).get("/language/de").then().statusCode(404);
     }
 
     @Test

@@ -63,7 +63,7 @@ public final class PseudoText {
 
     /** What of a text is neither wrapped nor digits, spaces or punctuation (empty when all is translated). */
     public static String outside(String text) {
-        return text.replaceAll("\u27e6[^\u27e7]*\u27e7", "").replaceAll("[\\s\\d·.,:;()/<>+←-]", "");
+        return text.replaceAll("\u27e6[^\u27e7]*\u27e7", "").replaceAll("[\\s\\d·.,:;()/<>+←›-]", "");
     }
 
     /** A page as a reader whose browser asks for the pseudo-locale gets it. */
