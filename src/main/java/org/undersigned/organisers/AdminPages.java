@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.web.Csrf;
+import org.undersigned.web.ErrorMessages;
 import org.undersigned.web.InvalidInput;
+import org.undersigned.web.LocalProblem;
 
 /**
  * The console's audit trail (admins: every action; organisers: their letters' actions) and, for admins, the tokens in
@@ -90,7 +91,7 @@ public class AdminPages {
             // an organiser sees the actions on their own letters, one letter at a time
             only = only == null && !mine.isEmpty() ? mine.get(0) : only;
             if (only == null) {
-                throw new NotFoundException("You organise no letter here.");
+                throw new LocalProblem(404, ErrorMessages::organiseNothing);
             }
             access.forLetter(only);
         }
@@ -167,7 +168,7 @@ public class AdminPages {
         String actor = access.actor();
         String subject = tokenId.matches("[A-Za-z0-9-]{1,64}") ? minting.subjectOf(tokenId) : null;
         if (subject == null) {
-            throw new NotFoundException("No token " + tokenId + " was minted here.");
+            throw new LocalProblem(404, m -> m.noToken(tokenId));
         }
         revocations.revoke(subject, tokenId, actor);
         audit.record(actor, "revoke-token", null, subject, "token " + tokenId);

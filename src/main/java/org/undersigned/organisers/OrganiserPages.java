@@ -8,10 +8,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +26,8 @@ import org.undersigned.mail.Outbox;
 import org.undersigned.signatures.SignatureDecisions;
 import org.undersigned.signatures.UndeliveredConfirmations;
 import org.undersigned.web.Csrf;
+import org.undersigned.web.ErrorMessages;
+import org.undersigned.web.LocalProblem;
 import org.undersigned.web.PublicUrl;
 
 /**
@@ -101,8 +101,7 @@ public class OrganiserPages {
         boolean admin = admins.contains(iD);
         List<String> organised = letters.organisedBy(iD);
         if (!admin && organised.isEmpty()) {
-            throw new ForbiddenException("The ORCID iD " + iD + " is not an organiser of any letter here. Organisers "
-                    + "are listed in each letter's letter.yaml.");
+            throw new LocalProblem(403, m -> m.notOrganiser(iD));
         }
         OrganiserTokens.Minted minted =
                 tokens.mint(iD, admin ? OrganiserTokens.ADMIN : OrganiserTokens.ORGANISER, organised, null);
@@ -155,7 +154,7 @@ public class OrganiserPages {
         switch (decision) {
             case "release" -> moderation.release(slug, id);
             case "reject" -> moderation.reject(slug, id, reason);
-            default -> throw new NotFoundException("Decide 'release' or 'reject'.");
+            default -> throw new LocalProblem(404, ErrorMessages::decideReleaseOrReject);
         }
         audit.record(actor, decision, slug, id, reason);
         return Response.seeOther(URI.create("/organisers")).build();

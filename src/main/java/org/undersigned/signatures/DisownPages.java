@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.verification.OrcidConfig;
 import org.undersigned.web.Csrf;
+import org.undersigned.web.LocalProblem;
 
 /**
  * "I did not sign this": anyone may report a listed signature; the report counts once it is proven, by a link
@@ -154,6 +154,6 @@ public class DisownPages {
         return signatories
                 .status(id)
                 .filter(s -> letter.slug().equals(s.letter()) && s.name() != null)
-                .orElseThrow(() -> new NotFoundException("'" + letter.title() + "' lists no signature " + id + "."));
+                .orElseThrow(() -> new LocalProblem(404, m -> m.noSignature(letter.title(), id)));
     }
 }

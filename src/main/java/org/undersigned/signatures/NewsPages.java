@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +17,8 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.web.Csrf;
+import org.undersigned.web.ErrorMessages;
+import org.undersigned.web.LocalProblem;
 
 /**
  * Unsubscribing from news mails (GET shows, POST acts; mail clients may POST directly as RFC 8058 says), and the
@@ -95,7 +96,7 @@ public class NewsPages {
                 .build();
     }
 
-    private static NotFoundException unknown() {
-        return new NotFoundException("This unsubscribe link is not valid. Check that it was copied completely.");
+    private static LocalProblem unknown() {
+        return new LocalProblem(404, ErrorMessages::unsubscribeInvalid);
     }
 }

@@ -3,7 +3,6 @@ package org.undersigned.signatures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ClientErrorException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -20,6 +19,8 @@ import org.undersigned.verification.Names;
 import org.undersigned.verification.OrcidEmployments;
 import org.undersigned.verification.OrcidEmployments.Employment;
 import org.undersigned.verification.Organisations;
+import org.undersigned.web.ErrorMessages;
+import org.undersigned.web.LocalProblem;
 import org.undersigned.web.WireEnum;
 
 /**
@@ -133,7 +134,7 @@ public class OrcidSigning {
             throw new InvalidForm(problems);
         }
         if (liveOf(letter.letterId(), orcidId).isPresent()) {
-            throw new ClientErrorException("You have already signed this letter with ORCID.", 409);
+            throw new LocalProblem(409, ErrorMessages::alreadySignedOrcid);
         }
         Optional<Signature> byEmail = email == null
                 ? Optional.empty()

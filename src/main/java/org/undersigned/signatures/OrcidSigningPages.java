@@ -6,9 +6,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,7 +25,9 @@ import org.undersigned.verification.OrcidEmployments;
 import org.undersigned.verification.OrcidEmployments.Employment;
 import org.undersigned.web.ClientNetwork;
 import org.undersigned.web.Csrf;
+import org.undersigned.web.ErrorMessages;
 import org.undersigned.web.InvalidInput;
+import org.undersigned.web.LocalProblem;
 
 /**
  * "Sign with ORCID": everything under /orcid/ runs the OpenID Connect code flow of the "orcid" tenant (PKCE, state,
@@ -143,9 +143,8 @@ public class OrcidSigningPages {
         csrf.verify(token);
         SigningTarget letter = letters.letter(slug);
         String iD = orcidId();
-        OrcidSigning.Existing signed = orcid.existing(slug, iD)
-                .orElseThrow(() ->
-                        new ClientErrorException("Your ORCID iD has not signed this letter: sign it first.", 409));
+        OrcidSigning.Existing signed =
+                orcid.existing(slug, iD).orElseThrow(() -> new LocalProblem(409, ErrorMessages::orcidNotSigned));
         try {
             if (email != null && !email.isBlank()) {
                 guard.limitEmail(email);
@@ -178,7 +177,7 @@ public class OrcidSigningPages {
     static String orcidId(JsonWebToken idToken) {
         String sub = idToken.getSubject();
         if (sub == null || !OrcidEmployments.ORCID_ID.matcher(sub).matches()) {
-            throw new ForbiddenException("The sign-in did not give an ORCID iD.");
+            throw new LocalProblem(403, ErrorMessages::noOrcidId);
         }
         return sub;
     }

@@ -2,12 +2,12 @@ package org.undersigned.signatures;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.NotFoundException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
+import org.undersigned.web.LocalNotFound;
 
 /** The letter a signing request is about: published (or 404), and open (or 409) when it is to be signed. */
 @ApplicationScoped
@@ -21,8 +21,7 @@ public class SignableLetters {
 
     /** A published letter (open or closed), or 404. */
     public SigningTarget letter(String slug) {
-        return letters.signingTarget(slug)
-                .orElseThrow(() -> new NotFoundException("There is no published letter called '" + slug + "'."));
+        return letters.signingTarget(slug).orElseThrow(() -> new LocalNotFound(m -> m.noLetter(slug)));
     }
 
     /** The letter to sign, or 404/409 with a message a person can act on. */

@@ -173,7 +173,7 @@ public class ErrorMappers {
     }
 
     private static ErrorWords.Detail humanMessage(WebApplicationException e, int status) {
-        if (e instanceof LocalNotFound local) {
+        if (e instanceof LocalReason local) {
             return local::detail;
         }
         String message = e.getMessage();

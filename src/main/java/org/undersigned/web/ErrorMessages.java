@@ -102,4 +102,34 @@ public interface ErrorMessages {
 
     @Message("Something in the request (a character or a value) cannot be stored or looked up.")
     String cannotStore();
+
+    // why a page refused, said by the code that refused (web.LocalProblem)
+
+    @Message("You have already signed this letter with ORCID.")
+    String alreadySignedOrcid();
+
+    @Message("Your ORCID iD has not signed this letter: sign it first.")
+    String orcidNotSigned();
+
+    @Message("The sign-in did not give an ORCID iD.")
+    String noOrcidId();
+
+    @Message("'{title}' lists no signature {id}.")
+    String noSignature(String title, String id);
+
+    @Message("This unsubscribe link is not valid. Check that it was copied completely.")
+    String unsubscribeInvalid();
+
+    @Message("The ORCID iD {orcid} is not an organiser of any letter here. Organisers are listed in each letter's"
+            + " letter.yaml.")
+    String notOrganiser(String orcid);
+
+    @Message("Decide 'release' or 'reject'.")
+    String decideReleaseOrReject();
+
+    @Message("You organise no letter here.")
+    String organiseNothing();
+
+    @Message("No token {id} was minted here.")
+    String noToken(String id);
 }

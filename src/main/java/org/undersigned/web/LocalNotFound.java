@@ -8,7 +8,7 @@ import java.util.function.Function;
  * A 404 that says why in the reader's language on the error page; its message (the API's problem detail) stays
  * English.
  */
-public class LocalNotFound extends NotFoundException {
+public class LocalNotFound extends NotFoundException implements LocalReason {
 
     private final transient Function<ReaderMessages, String> why;
 
@@ -17,7 +17,7 @@ public class LocalNotFound extends NotFoundException {
         this.why = why;
     }
 
-    /** Why, in the given language. */
+    @Override
     public String detail(Locale locale) {
         return why.apply(Bundles.in(ReaderMessages.class, locale));
     }

@@ -56,11 +56,14 @@ class DatabaseRolesTest {
             Map.entry("letter_version", ALL_ROWS),
             Map.entry("mail_outbox", ALL_ROWS),
             Map.entry("notification_campaign", ALL_ROWS),
+            Map.entry("organiser_token", Set.of("SELECT", "INSERT", "DELETE")),
             Map.entry("organiser_token_revocation", ALL_ROWS),
             Map.entry("rate_limit_bucket", ALL_ROWS),
             Map.entry("reaffirm_campaign", ALL_ROWS),
             Map.entry("signature", ALL_ROWS),
             Map.entry("signature_token", ALL_ROWS),
+            Map.entry("signup_signal", ALL_ROWS),
+            Map.entry("signup_signal_mark", ALL_ROWS),
             Map.entry("thread_entry", ALL_ROWS)));
 
     @Inject
