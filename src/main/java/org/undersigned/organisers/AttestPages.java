@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.undersigned.attestations.Attestations;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.signatures.CountedSignatures;
@@ -86,7 +85,6 @@ public class AttestPages {
     private final Moderation moderation;
     private final Honours honours;
     private final Organisations organisations;
-    private final Attestations attestations;
     private final Audit audit;
     private final Csrf csrf;
 
@@ -97,7 +95,6 @@ public class AttestPages {
             Moderation moderation,
             Honours honours,
             Organisations organisations,
-            Attestations attestations,
             Audit audit,
             Csrf csrf) {
         this.access = access;
@@ -106,7 +103,6 @@ public class AttestPages {
         this.moderation = moderation;
         this.honours = honours;
         this.organisations = organisations;
-        this.attestations = attestations;
         this.audit = audit;
         this.csrf = csrf;
     }
@@ -272,7 +268,7 @@ public class AttestPages {
                 organisations.all(),
                 form,
                 errors,
-                SignedStatements.of(attestations.about(row.id())),
+                SignedStatements.of(counted.statements(row.id())),
                 attested);
     }
 

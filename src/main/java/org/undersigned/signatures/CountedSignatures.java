@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.undersigned.attestations.Attestations;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.web.InvalidInput;
 import org.undersigned.web.WireEnum;
@@ -42,10 +43,12 @@ public class CountedSignatures {
 
     private final SignatureRepository signatures;
     private final SignableLetters letters;
+    private final Attestations attestations;
 
-    CountedSignatures(SignatureRepository signatures, SignableLetters letters) {
+    CountedSignatures(SignatureRepository signatures, SignableLetters letters, Attestations attestations) {
         this.signatures = signatures;
         this.letters = letters;
+        this.attestations = attestations;
     }
 
     /**
@@ -75,6 +78,14 @@ public class CountedSignatures {
                 .findByPublicId(id)
                 .filter(s -> s.letterId == letter.letterId() && s.status == Signature.Status.CONFIRMED)
                 .map(CountedSignatures::row);
+    }
+
+    /**
+     * The signed statements about a signature, oldest first, each a DSSE envelope exactly as
+     * {@code GET /api/signatures/<id>/attestations} serves it.
+     */
+    public List<String> statements(String id) {
+        return attestations.about(id);
     }
 
     /** Comments of counted signatures, newest confirmation first, after the cursor {@code after}. */
