@@ -6,8 +6,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -36,6 +42,19 @@ class AttestPseudoLocaleTest {
     @Test
     void theAttestBundleHasEveryMessageWrapped() throws Exception {
         PseudoText.assertWrapped(AttestMessages.class, "/messages/attest_qps.properties");
+    }
+
+    @Test
+    void theFrenchBundleHasEveryMessage() throws Exception {
+        Properties french = new Properties();
+        try (InputStream in = AttestMessages.class.getResourceAsStream("/messages/attest_fr.properties")) {
+            french.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        assertThat(french.stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(AttestMessages.class.getDeclaredMethods())
+                        .map(Method::getName)
+                        .toList());
+        assertThat(french.values()).allSatisfy(v -> assertThat((String) v).isNotBlank());
     }
 
     @Test
