@@ -94,11 +94,7 @@ class SignatureRepository implements PanacheRepository<Signature> {
                     .page(0, limit)
                     .list();
         }
-        return find(
-                        query + " and nameFolded like ?3 escape '\\' order by seq",
-                        letterId,
-                        afterSeq,
-                        "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        return find(query + " and nameFolded like ?3 escape '\\' order by seq", letterId, afterSeq, contains(folded))
                 .page(0, limit)
                 .list();
     }
@@ -202,6 +198,48 @@ class SignatureRepository implements PanacheRepository<Signature> {
                         Signature.Status.CONFIRMED,
                         version,
                         afterSeq)
+                .page(0, limit)
+                .list();
+    }
+
+    /**
+     * Counted signatures, public and private, in signing order after {@code afterSeq}, for organisers; {@code folded}
+     * filters by name as the public search does (private names are outside its trigram index, so a search may read
+     * more of the letter's rows, but never returns more than {@code limit}).
+     */
+    List<Signature> counted(long letterId, long afterSeq, String folded, int limit) {
+        String query = "letterId = ?1 and status = org.undersigned.signatures.Signature.Status.CONFIRMED and seq > ?2";
+        if (folded == null) {
+            return find(query + " order by seq", letterId, afterSeq)
+                    .page(0, limit)
+                    .list();
+        }
+        return find(query + " and nameFolded like ?3 escape '\\' order by seq", letterId, afterSeq, contains(folded))
+                .page(0, limit)
+                .list();
+    }
+
+    /** A LIKE pattern for a substring, its wildcards escaped. */
+    static String contains(String folded) {
+        return "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /**
+     * Counted signatures that carry a comment, newest confirmation first (the sequence breaks ties), after the
+     * keyset position ({@code beforeAt}, {@code beforeSeq}), or from the newest when {@code beforeAt} is null.
+     */
+    List<Signature> commented(long letterId, OffsetDateTime beforeAt, long beforeSeq, int limit) {
+        String query = "letterId = ?1 and status = org.undersigned.signatures.Signature.Status.CONFIRMED"
+                + " and comment is not null";
+        String order = " order by confirmedAt desc, seq desc";
+        if (beforeAt == null) {
+            return find(query + order, letterId).page(0, limit).list();
+        }
+        return find(
+                        query + " and (confirmedAt < ?2 or (confirmedAt = ?2 and seq < ?3))" + order,
+                        letterId,
+                        beforeAt,
+                        beforeSeq)
                 .page(0, limit)
                 .list();
     }
