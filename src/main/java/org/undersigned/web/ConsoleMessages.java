@@ -59,6 +59,12 @@ public interface ConsoleMessages {
     @Message("Review them")
     String queueReview();
 
+    @Message("Counted signatures: attest an affiliation or an honour")
+    String signaturesLink();
+
+    @Message("Signers' comments")
+    String commentsLink();
+
     @Message("Fraud signals")
     String signalsHeading();
 
