@@ -31,6 +31,17 @@ record EditorSession(String organiser, String csrfCookie, String csrfToken) {
         return Jsoup.parse(get(path).asString());
     }
 
+    /** A page as the organiser sees it in a language, which must answer 200. */
+    Document page(String path, String language) {
+        Response page = given().accept("text/html")
+                .header("Accept-Language", language)
+                .cookie("organiser", organiser)
+                .cookie("csrf", csrfCookie)
+                .get(path);
+        page.then().statusCode(200);
+        return Jsoup.parse(page.asString());
+    }
+
     Response get(String path) {
         return given().accept("text/html")
                 .cookie("organiser", organiser)
