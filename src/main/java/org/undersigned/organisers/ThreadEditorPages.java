@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,7 +201,8 @@ public class ThreadEditorPages {
                 return Response.ok(Templates.form(letter, form, edited, Map.of(), options, null, copy))
                         .build();
             } catch (InvalidInput e) {
-                return form(400, letter, form, edited, Map.of(blankUrl(form) ? "url" : "archive", "f-url"), options);
+                return form(
+                        400, letter, form, edited, anchors(Map.of(blankUrl(form) ? "url" : "archive", "")), options);
             }
         }
         ThreadEntry entry = form.entry(options.owners(), problems);
@@ -225,7 +227,7 @@ public class ThreadEditorPages {
             if (e.getResponse().getStatus() != 409) {
                 throw e;
             }
-            return form(409, letter, form, edited, Map.of("idTaken", "f-id"), options);
+            return form(409, letter, form, edited, anchors(Map.of("idTaken", "")), options);
         }
     }
 
@@ -241,16 +243,37 @@ public class ThreadEditorPages {
                 .build();
     }
 
-    /** Each problem's key with the id of the field it is about, for the error summary's links. */
+    /** The form's fields in the order it shows them, so that its error summary follows the same order. */
+    private static final List<String> FIELDS = List.of(
+            "kind",
+            "id",
+            "idTaken",
+            "title",
+            "organisation",
+            "author",
+            "date",
+            "url",
+            "archive",
+            "archived",
+            "responds_to",
+            "body",
+            "claims",
+            "points",
+            "reason");
+
+    /** Each problem's key with the id of the field it is about, for the error summary's links, in the form's order. */
     static Map<String, String> anchors(Map<String, String> problems) {
         Map<String, String> links = new LinkedHashMap<>();
-        problems.keySet()
+        problems.keySet().stream()
+                .sorted(Comparator.comparingInt(k -> FIELDS.contains(k) ? FIELDS.indexOf(k) : FIELDS.size()))
                 .forEach(key -> links.put(
                         key,
                         switch (key) {
                             case "claims" -> "f-claim-id-1";
                             case "points" -> "f-point-claim-1";
                             case "responds_to" -> "f-respondsTo";
+                            case "idTaken" -> "f-id";
+                            case "archive" -> "f-url";
                             default -> "f-" + key;
                         }));
         return links;

@@ -225,6 +225,12 @@ public interface EditorMessages {
     @Message("Give a title of at most 300 characters.")
     String errorTitle();
 
+    @Message("Give an organisation name of at most 200 characters.")
+    String errorOrganisation();
+
+    @Message("Give an author of at most 300 characters.")
+    String errorAuthor();
+
     @Message("Give the date it was published.")
     String errorDate();
 

@@ -239,6 +239,53 @@ class ThreadEditorPagesTest {
     }
 
     @Test
+    void malformedFieldsComeBackAs400NamingEachFieldNeverAsAServerError() {
+        EditorSession s = session();
+        Response bad = s.post()
+                .formParam("id", "Not An Id!")
+                .formParam("kind", "poem")
+                .formParam("title", "Malformed")
+                .formParam("organisation", "x".repeat(201))
+                .formParam("date", "tomorrow")
+                .formParam("url", "ftp://example.org/file")
+                .formParam("respondsTo", "y".repeat(500))
+                .formParam("claimId", "dup", "dup")
+                .formParam("claimText", "One.", "Two.")
+                .formParam("pointClaim", "no-such-claim")
+                .formParam("pointBody", "")
+                .formParam("action", "publish")
+                .post(THREAD + "/new");
+        bad.then().statusCode(400);
+        assertThat(Jsoup.parse(bad.asString()).select("#form-errors a").eachAttr("href"))
+                .contains("#f-date");
+        Response tooLong = s.newEntry("malformed-entry", "statement", "Malformed")
+                .formParam("organisation", "x".repeat(201))
+                .formParam("claimId", "Bad Id")
+                .formParam("claimText", "A claim.")
+                .formParam("action", "publish")
+                .post(THREAD + "/new");
+        tooLong.then().statusCode(400);
+        assertThat(Jsoup.parse(tooLong.asString()).select("#form-errors a").eachAttr("href"))
+                .containsExactly("#f-organisation", "#f-claim-id-1");
+        Response unknownCopy = s.newEntry("malformed-entry", "statement", "Malformed")
+                .formParam("archived", "not-a-hash")
+                .formParam("action", "publish")
+                .post(THREAD + "/new");
+        unknownCopy.then().statusCode(400);
+        assertThat(Jsoup.parse(unknownCopy.asString()).select("#form-errors a").eachAttr("href"))
+                .containsExactly("#f-archived");
+        s.get(THREAD + "?revision=many").then().statusCode(404);
+        s.get(THREAD + "/no-such-entry/correct").then().statusCode(404);
+        s.post()
+                .formParam("reason", "Why not.")
+                .post(THREAD + "/no-such-entry/retract")
+                .then()
+                .statusCode(404);
+        s.get("/organisers/letters/no-such-letter/thread").then().statusCode(403);
+        assertThat(thread().getList("id")).doesNotContain("malformed-entry");
+    }
+
+    @Test
     void anotherLettersOrganiserIsRefused() {
         String other = tokens.mint("bot:editor-other", OrganiserTokens.ORGANISER, List.of("bulk-letter"), null)
                 .token();
