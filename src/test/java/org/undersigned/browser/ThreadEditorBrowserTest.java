@@ -76,6 +76,9 @@ class ThreadEditorBrowserTest {
                     .click();
             assertThat(page.locator("#preview .point em")).hasText("documented");
             assertThat(page.locator("#preview .point .answers")).containsText("Nobody was harmed by the product.");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Chromium.OUT.resolve("thread-editor-preview.png"))
+                    .setFullPage(true));
             publish(page, "Publish");
             page.waitForURL("**/thread?published=harm-documented");
         }

@@ -2,6 +2,7 @@ package org.undersigned.organisers;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.jsoup.Jsoup;
@@ -68,5 +69,15 @@ record EditorSession(String organiser, String csrfCookie, String csrfToken) {
                 .formParam("kind", kind)
                 .formParam("title", title)
                 .formParam("date", "2026-08-02");
+    }
+
+    /** The letter's thread as the public API gives it, rooted at its entries. */
+    static JsonPath thread() {
+        return given().get("/api/letters/" + LETTER + "/thread")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .setRootPath("entries");
     }
 }
