@@ -13,6 +13,10 @@ public interface EditorMessages {
     @Message("Thread")
     String thread();
 
+    /** For the dashboard's link to the editor. */
+    @Message("Write and correct the thread")
+    String consoleLink();
+
     @Message("Thread: {title}")
     String listTitle(String title);
 
