@@ -32,6 +32,12 @@ final class ThreadRules {
         if (blank(e.title()) || e.title().length() > 300) {
             p.put("title", "Give a title of at most 300 characters.");
         }
+        if (e.organisation() != null && e.organisation().length() > 200) {
+            p.put("organisation", "Give an organisation name of at most 200 characters.");
+        }
+        if (e.author() != null && e.author().length() > 300) {
+            p.put("author", "Give an author of at most 300 characters.");
+        }
         if (e.date() == null) {
             p.put("date", "Give the date it was published (YYYY-MM-DD).");
         }
