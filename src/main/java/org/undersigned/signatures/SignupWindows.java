@@ -86,7 +86,15 @@ class SignupWindows {
             confirmations = confirmed.size();
             confirmedUpTo = upTo;
         }
-        counts.forEach((k, v) -> repository.add(k.letterId, k.window, k.dimension, k.value, v[0], v[1]));
+        repository.addAll(counts.entrySet().stream()
+                .map(e -> new SignupWindowRepository.Added(
+                        e.getKey().letterId,
+                        e.getKey().window,
+                        e.getKey().dimension,
+                        e.getKey().value,
+                        e.getValue()[0],
+                        e.getValue()[1]))
+                .toList());
         if (seq != mark.seq() || !confirmedUpTo.equals(mark.confirmedAt())) {
             repository.moveMark(seq, confirmedUpTo);
         }
