@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error leaves as an RFC 9457 problem (API clients) or a friendly page (browsers), never as a stack trace.
- * The API and the log are JSON; elsewhere a page is served unless the client asks for JSON.
+ * The API and the log are JSON, in English; elsewhere a page is served unless the client asks for JSON.
  */
 public class ErrorMappers {
 
@@ -128,11 +128,13 @@ public class ErrorMappers {
         String title = Response.Status.fromStatusCode(status) == null
                 ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        if (wantsJson(pathOf(uri), headers)) {
+        String path = pathOf(uri);
+        if (wantsJson(path, headers)) {
+            // programs read the API in English; a page's own script (passkeys) shows the reader's language
+            Locale language = path.startsWith("/api") || path.startsWith("/log/") ? Locale.ENGLISH : readersLanguage();
             return Response.status(status)
                     .type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(
-                            "about:blank", title, status, detail.apply(Locale.ENGLISH), pathOf(uri), errors))
+                    .entity(new Problem("about:blank", title, status, detail.apply(language), path, errors))
                     .build();
         }
         Locale locale = readersLanguage();

@@ -132,4 +132,29 @@ public interface ErrorMessages {
 
     @Message("No token {id} was minted here.")
     String noToken(String id);
+
+    @Message("This passkey request has expired or was used already, so nothing changed. Try again.")
+    String passkeyExpired();
+
+    @Message("The passkey could not be verified, so nothing changed. Try again.")
+    String passkeyRefused();
+
+    @Message("This passkey is not known here: it may have been removed. Use the link in your mail instead.")
+    String passkeyUnknown();
+
+    @Message("This passkey is for another way in (organisers' and signers' passkeys are kept apart).")
+    String passkeyNotForThis();
+
+    @Message("This passkey is registered already.")
+    String passkeyExists();
+
+    @Message("No more passkeys can be added here ({most} at most).")
+    String passkeyTooMany(int most);
+
+    @Message("This invitation link is not valid: it was used already, has expired, or was not copied completely. Ask"
+            + " an admin for a new one.")
+    String invitationInvalid();
+
+    @Message("Sign in with your passkey first: the page asks for it again after 15 minutes.")
+    String signerSignedOut();
 }
