@@ -110,11 +110,17 @@ class OrganiserPasskeyBrowserTest {
     }
 
     @Test
-    void withoutJavaScriptTheSignInPageSaysPasskeysNeedItAndOffersNoButton() {
+    void aReaderWhoIsNotSignedInIsLedToTheSignInPageWhichWithoutJavaScriptSaysPasskeysNeedIt() {
         try (BrowserContext context =
                 Chromium.browser().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
             Page page = context.newPage();
-            page.navigate(root + "organisers/sign-in");
+            Response refused = page.navigate(root + "organisers");
+            assertThat(refused.status()).isEqualTo(401);
+            page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName("Sign in").setExact(true))
+                    .click();
+            assertThat(page).hasURL(root + "organisers/sign-in");
             assertThat(page.locator("main")).containsText("Passkeys need JavaScript");
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with a passkey")))
                     .isHidden();
