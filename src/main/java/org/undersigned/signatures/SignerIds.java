@@ -58,6 +58,13 @@ class SignerIds {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hmac("unsubscribe\n" + id), 16));
     }
 
+    /** The code in a press subscriber's unsubscribe link: nothing to store, valid while the subscription exists. */
+    String pressCode(long seq) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Arrays.copyOf(hmac("press-unsubscribe\n" + seq), 16));
+    }
+
     /** HMAC-SHA256 with the pepper; each use prefixes its own label, so no two uses can collide. */
     private byte[] hmac(String message) {
         try {
