@@ -103,8 +103,8 @@ class ModularityTest {
 
     @Test
     void dependenciesRunOneWay() {
-        // docs/ARCHITECTURE.md#features-and-their-dependencies: organisers -> threads -> signatures -> verification,
-        // attestations, transparency, letters -> mail, web (organisers publish thread entries).
+        // docs/ARCHITECTURE.md#features-and-their-dependencies: organisers -> threads -> signatures -> passkeys,
+        // verification, attestations, transparency, letters -> mail, web (organisers publish thread entries).
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .layer("organisers")
@@ -113,6 +113,8 @@ class ModularityTest {
                 .definedBy(BASE + ".threads..")
                 .layer("signatures")
                 .definedBy(BASE + ".signatures..")
+                .layer("passkeys")
+                .definedBy(BASE + ".passkeys..")
                 .layer("verification")
                 .definedBy(BASE + ".verification..")
                 .layer("attestations")
@@ -131,6 +133,8 @@ class ModularityTest {
                 .mayOnlyBeAccessedByLayers("organisers")
                 .whereLayer("signatures")
                 .mayOnlyBeAccessedByLayers("organisers", "threads")
+                .whereLayer("passkeys")
+                .mayOnlyBeAccessedByLayers("signatures", "organisers")
                 .whereLayer("verification")
                 .mayOnlyBeAccessedByLayers("signatures", "organisers")
                 .whereLayer("attestations")
@@ -151,7 +155,34 @@ class ModularityTest {
                         "transparency",
                         "attestations",
                         "organisers",
-                        "threads")
+                        "threads",
+                        "passkeys")
+                .check(CLASSES);
+    }
+
+    @Test
+    void webauthn4jAndItsJackson3StayInsidePasskeys() {
+        // Jackson 3 (tools.jackson) beside the REST layer's Jackson 2: one mapper each, never shared
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(BASE + ".passkeys..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.webauthn4j..", "tools.jackson..")
+                .check(CLASSES);
+        classes()
+                .that()
+                .resideInAPackage(BASE + ".passkeys..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        BASE + ".passkeys..",
+                        BASE + ".web..",
+                        "com.webauthn4j..",
+                        "java..",
+                        "jakarta..",
+                        "io.quarkus..",
+                        "org.jboss.logging..")
                 .check(CLASSES);
     }
 

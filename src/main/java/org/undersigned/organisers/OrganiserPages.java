@@ -28,7 +28,6 @@ import org.undersigned.signatures.UndeliveredConfirmations;
 import org.undersigned.web.Csrf;
 import org.undersigned.web.ErrorMessages;
 import org.undersigned.web.LocalProblem;
-import org.undersigned.web.PublicUrl;
 
 /**
  * Organiser sign-in (ORCID, then an organiser token in an HttpOnly cookie) and the moderation page. The page's forms
@@ -56,7 +55,7 @@ public class OrganiserPages {
     @IdToken
     JsonWebToken idToken;
 
-    private final OrganiserTokens tokens;
+    private final SignIns signIns;
     private final LetterService letters;
     private final Moderation moderation;
     private final OrganiserAccess access;
@@ -65,10 +64,9 @@ public class OrganiserPages {
     private final UndeliveredConfirmations undelivered;
     private final Csrf csrf;
     private final List<String> admins;
-    private final boolean secure;
 
     OrganiserPages(
-            OrganiserTokens tokens,
+            SignIns signIns,
             LetterService letters,
             Moderation moderation,
             OrganiserAccess access,
@@ -76,9 +74,8 @@ public class OrganiserPages {
             Revocations revocations,
             UndeliveredConfirmations undelivered,
             Csrf csrf,
-            OrganisersConfig.Admins admins,
-            PublicUrl publicUrl) {
-        this.tokens = tokens;
+            OrganisersConfig.Admins admins) {
+        this.signIns = signIns;
         this.letters = letters;
         this.moderation = moderation;
         this.access = access;
@@ -87,7 +84,6 @@ public class OrganiserPages {
         this.undelivered = undelivered;
         this.csrf = csrf;
         this.admins = admins.iDs().orElse(List.of());
-        this.secure = publicUrl.secure();
     }
 
     /** After ORCID sign-in: an organiser token for the letters that list this iD, or admin for listed admins. */
@@ -103,17 +99,7 @@ public class OrganiserPages {
         if (!admin && organised.isEmpty()) {
             throw new LocalProblem(403, m -> m.notOrganiser(iD));
         }
-        OrganiserTokens.Minted minted =
-                tokens.mint(iD, admin ? OrganiserTokens.ADMIN : OrganiserTokens.ORGANISER, organised, null);
-        audit.record(iD, "sign-in", null, minted.tokenId(), (admin ? "admin" : "organiser") + " of " + organised);
-        NewCookie cookie = new NewCookie.Builder(COOKIE)
-                .value(minted.token())
-                .path("/")
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite(NewCookie.SameSite.LAX)
-                .maxAge((int) tokens.lifetime().toSeconds())
-                .build();
+        NewCookie cookie = signIns.signIn(iD, admin, organised, null);
         return Response.seeOther(URI.create("/organisers")).cookie(cookie).build();
     }
 
@@ -190,14 +176,7 @@ public class OrganiserPages {
             revocations.revoke(jwt, jwt.getSubject());
             audit.record(jwt.getSubject(), "sign-out", null, jwt.getTokenID(), null);
         });
-        NewCookie gone = new NewCookie.Builder(COOKIE)
-                .value("")
-                .path("/")
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite(NewCookie.SameSite.LAX)
-                .maxAge(0)
-                .build();
+        NewCookie gone = signIns.gone();
         return Response.seeOther(URI.create("/")).cookie(gone).build();
     }
 }

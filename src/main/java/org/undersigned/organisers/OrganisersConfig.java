@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import org.undersigned.web.PrivateKeyConfig;
 
-/** The keys under {@code undersigned.organisers}: the token signing key and how long a signed-in token lives. */
+/** The keys under {@code undersigned.organisers}: the token signing key, how long a signed-in token lives, the first admin's code. */
 @ConfigMapping(prefix = "undersigned.organisers")
 interface OrganisersConfig extends PrivateKeyConfig {
 
     @WithDefault("8h")
     Duration tokenLifetime();
+
+    /** The first admin's one-time enrolment code; without it one is generated and printed in the log. */
+    Optional<String> bootstrapCode();
 
     /** The whole key {@code undersigned.admins}: ORCID iDs who get the admin role when they sign in. */
     @ConfigMapping(prefix = "undersigned.admins")

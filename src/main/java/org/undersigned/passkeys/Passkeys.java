@@ -18,6 +18,7 @@ import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.VerificationException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -48,7 +49,7 @@ public class Passkeys {
     private static final Base64.Decoder UNB64U = Base64.getUrlDecoder();
 
     /** How long a page may take between asking for options and sending the browser's answer. */
-    static final Duration CEREMONY = Duration.ofMinutes(5);
+    public static final Duration CEREMONY = Duration.ofMinutes(5);
 
     /** At most this many passkeys per owner: enough for every device, not a store for anyone's junk. */
     public static final int MOST = 10;
@@ -234,8 +235,10 @@ public class Passkeys {
     }
 
     private ChallengeRepository.Issued take(byte[] challenge, String ceremony) {
-        Optional<ChallengeRepository.Issued> issued =
-                challenge == null ? Optional.empty() : challenges.take(challenge, clock.instant());
+        // in a transaction of its own, so that the challenge stays spent when the ceremony then fails
+        Optional<ChallengeRepository.Issued> issued = challenge == null
+                ? Optional.empty()
+                : QuarkusTransaction.requiringNew().call(() -> challenges.take(challenge, clock.instant()));
         return issued.filter(i -> i.ceremony().equals(ceremony))
                 .orElseThrow(() -> new LocalProblem(400, ErrorMessages::passkeyExpired));
     }

@@ -3,6 +3,8 @@ package org.undersigned.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
@@ -49,6 +51,12 @@ public class ErrorMappers {
             }
         });
         return response;
+    }
+
+    /** Not signed in, or the sign-in expired or was revoked: a 401 whose page links to the way in. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response signInNeeded(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        return respond(401, ErrorWords.of(ErrorMessages::signInFirst), null, headers, uri);
     }
 
     @ServerExceptionMapper
@@ -140,6 +148,7 @@ public class ErrorMappers {
         Locale locale = readersLanguage();
         String html = errorPage
                 .data("status", status)
+                .data("signIn", status == 401 ? signInPage(path) : null)
                 .data("title", ErrorWords.title(ErrorWords.in(locale), status))
                 .data("detail", detail.apply(locale))
                 .render();
@@ -147,6 +156,13 @@ public class ErrorMappers {
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html)
                 .build();
+    }
+
+    /** Where a reader who must sign in for {@code path} does so: organisers' pages, or a signer's passkey page. */
+    private static String signInPage(String path) {
+        return path.startsWith("/organisers")
+                ? "/organisers/sign-in"
+                : path.startsWith("/signers") ? "/signers/passkey" : null;
     }
 
     /** The error page must not fail in turn: a request whose language cannot be told gets English. */

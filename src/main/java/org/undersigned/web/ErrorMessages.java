@@ -29,6 +29,12 @@ public interface ErrorMessages {
     @Message("Unauthorized")
     String unauthorized();
 
+    @Message("Sign in to see this page: you are not signed in, or your sign-in has expired.")
+    String signInFirst();
+
+    @Message("Sign in")
+    String signIn();
+
     @Message("Forbidden")
     String forbidden();
 

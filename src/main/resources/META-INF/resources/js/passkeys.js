@@ -51,6 +51,7 @@
       say(box.dataset.unsupported);
       continue;
     }
+    say(''); // the page says passkeys need JavaScript until this runs
     button.hidden = false;
     button.addEventListener('click', async () => {
       button.disabled = true;

@@ -40,10 +40,11 @@ CREATE TABLE organiser_account (
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
--- One-time invitation links (only their hash is kept). The bootstrap invitation, for the first admin, has
--- bootstrap = 'x': the unique index lets only one replica create it.
+-- One-time invitation links (only their hash is kept), with the user handle a new account will get. The bootstrap
+-- invitation, for the first admin, has bootstrap = 'x': the unique index lets only one replica create it.
 CREATE TABLE organiser_invitation (
     token_hash VARCHAR(64)   PRIMARY KEY,
+    user_handle VARCHAR(100) NOT NULL,
     subject    VARCHAR(100)  NOT NULL,
     role       VARCHAR(10)   NOT NULL,
     letters    VARCHAR(2000) NOT NULL,

@@ -122,6 +122,20 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                 get(
                         "AttestationKeyResource.multikey",
                         j -> "/.well-known/undersigned/attestation-key.json" + query(j, "k")),
+                get("PasskeySignIn.signInPage", j -> "/organisers/sign-in" + query(j, "x")),
+                new Endpoint("PasskeySignIn.signInOptions", "POST", j -> "/organisers/passkey/options", Body.JSON),
+                new Endpoint("PasskeySignIn.signIn", "POST", j -> "/organisers/passkey", Body.JSON),
+                get("PasskeySignIn.enrolPage", j -> "/organisers/enrol/" + j.segment(j.value(TOKENS))),
+                new Endpoint(
+                        "PasskeySignIn.enrolOptions",
+                        "POST",
+                        j -> "/organisers/enrol/" + j.segment(j.value(TOKENS)) + "/options",
+                        Body.JSON),
+                new Endpoint(
+                        "PasskeySignIn.enrol",
+                        "POST",
+                        j -> "/organisers/enrol/" + j.segment(j.value(TOKENS)),
+                        Body.JSON),
                 get(
                         "ArchiveResource.copy",
                         j -> "/letters/" + slug(j) + "/archive/"

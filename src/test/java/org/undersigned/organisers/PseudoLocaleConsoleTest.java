@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.undersigned.support.PseudoText;
 import org.undersigned.web.AdminMessages;
 import org.undersigned.web.ConsoleMessages;
+import org.undersigned.web.PasskeyMessages;
 import org.undersigned.web.PseudoLocaleTest;
 
 /** No string left behind in the console: each page in the pseudo-locale shows no text outside its messages. */
@@ -31,6 +32,7 @@ class PseudoLocaleConsoleTest {
     void theConsoleWordsAreAllWrapped() throws Exception {
         PseudoText.assertWrapped(ConsoleMessages.class, "/messages/console_qps.properties");
         PseudoText.assertWrapped(AdminMessages.class, "/messages/admin_qps.properties");
+        PseudoText.assertWrapped(PasskeyMessages.class, "/messages/passkey_qps.properties");
     }
 
     @Test
@@ -42,7 +44,9 @@ class PseudoLocaleConsoleTest {
                 "/organisers/letters/" + LETTER,
                 "/organisers/letters/" + LETTER + "/invalidations?domain=spam.example&reason=spam",
                 "/organisers/audit",
-                "/organisers/tokens")) {
+                "/organisers/tokens",
+                "/organisers/invitations",
+                "/organisers/sign-in")) {
             assertTranslated(path, page(admin, path).asString());
         }
 
@@ -91,6 +95,45 @@ class PseudoLocaleConsoleTest {
                         .asString());
     }
 
+    @Test
+    void theInvitationPagesAndTheEnrolmentPageAreTranslated() {
+        String admin = tokens.mint("pseudo-admin", OrganiserTokens.ADMIN, List.of(), null)
+                .token();
+        Response invitations = page(admin, "/organisers/invitations");
+        String invited = post(admin, invitations)
+                .formParam("subject", "pseudo.organiser")
+                .formParam("role", "organiser")
+                .formParam("letters", LETTER)
+                .post("/organisers/invitations")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTranslated("invited", invited);
+        String link = Jsoup.parse(invited).selectFirst("#invitation-link").text();
+        String enrol = link.substring(link.indexOf("/organisers/enrol/"));
+        assertTranslated("enrolment", page(null, enrol).asString());
+        assertTranslated(
+                "invitation errors",
+                post(admin, invitations)
+                        .formParam("subject", "no spaces allowed")
+                        .formParam("lifetime", "forever")
+                        .post("/organisers/invitations")
+                        .then()
+                        .statusCode(400)
+                        .extract()
+                        .asString());
+        assertTranslated(
+                "spent invitation",
+                given().accept("text/html")
+                        .header("Accept-Language", "qps")
+                        .get("/organisers/enrol/not-an-invitation")
+                        .then()
+                        .statusCode(410)
+                        .extract()
+                        .asString());
+    }
+
     private static void assertTranslated(String where, String html) {
         Document doc = Jsoup.parse(html);
         assertThat(doc.selectFirst("html").attr("lang")).as(where).isEqualTo("qps");
@@ -98,10 +141,8 @@ class PseudoLocaleConsoleTest {
     }
 
     private static Response page(String token, String path) {
-        Response page = given().accept("text/html")
-                .header("Accept-Language", "qps")
-                .cookie("organiser", token)
-                .get(path);
+        RequestSpecification request = given().accept("text/html").header("Accept-Language", "qps");
+        Response page = (token == null ? request : request.cookie("organiser", token)).get(path);
         assertThat(page.statusCode()).as(path).isEqualTo(200);
         return page;
     }
