@@ -12,9 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.web.Csrf;
+import org.undersigned.web.ErrorMessages;
+import org.undersigned.web.LocalProblem;
 
 /**
  * A signer's passkey pages: signing in, and the page of a signer signed in: their signature, and forms (no
@@ -30,8 +31,6 @@ public class SignerPages {
         static native TemplateInstance signIn();
 
         static native TemplateInstance signature(MySignature signature, PasskeyOffer offer);
-
-        static native TemplateInstance signedOut();
     }
 
     private final SignerSessions sessions;
@@ -58,12 +57,9 @@ public class SignerPages {
     @Path("signature")
     @Operation(hidden = true)
     public Response page(@CookieParam(SignerSessions.COOKIE) String cookie) {
-        Optional<Long> seq = sessions.signature(cookie);
-        if (seq.isEmpty()) {
-            return signedOut();
-        }
-        MySignature mine = signatures.view(seq.get());
-        PasskeyOffer offer = mine.live() ? passkeys.forSignature(seq.get()).orElse(null) : null;
+        long seq = signedIn(cookie);
+        MySignature mine = signatures.view(seq);
+        PasskeyOffer offer = mine.live() ? passkeys.forSignature(seq).orElse(null) : null;
         // personal: never kept by a browser's or a proxy's cache
         return Response.ok(Templates.signature(mine, offer))
                 .header("Cache-Control", "no-store")
@@ -80,11 +76,8 @@ public class SignerPages {
             @FormParam("erase") String erase,
             @FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
-        Optional<Long> seq = sessions.signature(cookie);
-        if (seq.isEmpty()) {
-            return signedOut();
-        }
-        LinkView view = signatures.withdraw(seq.get(), erase != null);
+        long seq = signedIn(cookie);
+        LinkView view = signatures.withdraw(seq, erase != null);
         Response.ResponseBuilder done =
                 Response.ok(SignaturePages.Templates.done("withdraw", view, erase != null, null));
         return erase != null ? done.cookie(sessions.removal()).build() : done.build();
@@ -99,11 +92,8 @@ public class SignerPages {
             @FormParam("news") String news,
             @FormParam(Csrf.FIELD) String token) {
         csrf.verify(token);
-        Optional<Long> seq = sessions.signature(cookie);
-        if (seq.isEmpty()) {
-            return signedOut();
-        }
-        signatures.news(seq.get(), "on".equals(news));
+        long seq = signedIn(cookie);
+        signatures.news(seq, "on".equals(news));
         return Response.seeOther(URI.create(SignerPasskeyResource.SIGNATURE_PAGE))
                 .build();
     }
@@ -120,7 +110,8 @@ public class SignerPages {
                 .build();
     }
 
-    private static Response signedOut() {
-        return Response.status(401).entity(Templates.signedOut()).build();
+    /** The signature the session may act on; without one, a 401 whose page links to the passkey page (ErrorMappers). */
+    private long signedIn(String cookie) {
+        return sessions.signature(cookie).orElseThrow(() -> new LocalProblem(401, ErrorMessages::signerSignedOut));
     }
 }

@@ -20,8 +20,8 @@ public interface MineMessages {
             + " waiting for a mail. Your device keeps the passkey.")
     String offerLead();
 
-    @Message("Passkeys need JavaScript. The withdrawal link in your receipt mail works without it.")
-    String needsJavaScript();
+    @Message("The withdrawal link in your receipt mail keeps working, with or without a passkey.")
+    String linkStillWorks();
 
     @Message("Add a passkey")
     String addButton();
@@ -43,12 +43,6 @@ public interface MineMessages {
 
     @Message("No passkey? The withdrawal link in your receipt mail does the same, and needs no JavaScript.")
     String noPasskey();
-
-    @Message("Sign in again")
-    String signedOutTitle();
-
-    @Message("Use your passkey")
-    String signInLink();
 
     // the signature's page
 
