@@ -86,6 +86,18 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                         "POST",
                         j -> "/unsubscribe/" + j.segment(j.value(IDS)) + "/" + j.segment(j.value()),
                         Body.FORM),
+                new Endpoint(
+                        "SignerPasskeyResource.register",
+                        "POST",
+                        j -> "/signers/passkeys/new/" + j.segment(j.value(IDS)),
+                        Body.JSON),
+                new Endpoint("SignerPasskeyResource.options", "POST", j -> "/signers/passkeys/options", Body.JSON),
+                new Endpoint("SignerPasskeyResource.signIn", "POST", j -> "/signers/passkeys/sign-in", Body.JSON),
+                get("SignerPages.signIn", j -> "/signers/passkey" + query(j, "x")),
+                get("SignerPages.page", j -> "/signers/signature" + query(j, "x")),
+                new Endpoint("SignerPages.withdraw", "POST", j -> "/signers/signature/withdraw", Body.FORM),
+                new Endpoint("SignerPages.news", "POST", j -> "/signers/signature/news", Body.FORM),
+                new Endpoint("SignerPages.signOut", "POST", j -> "/signers/signature/sign-out", Body.FORM),
                 get("NewsPages.badge", j -> "/letters/" + slug(j) + "/badge.svg" + query(j, "style")),
                 get("ThreadApi.thread", j -> "/api/letters/" + slug(j) + "/thread"),
                 get(
