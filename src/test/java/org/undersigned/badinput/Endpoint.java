@@ -122,6 +122,18 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                 get(
                         "AttestationKeyResource.multikey",
                         j -> "/.well-known/undersigned/attestation-key.json" + query(j, "k")),
+                new Endpoint("PressPages.ask", "POST", j -> "/letters/" + slug(j) + "/press", Body.FORM),
+                get("PressPages.confirmPage", j -> "/press/confirm/" + j.segment(j.value(TOKENS))),
+                new Endpoint(
+                        "PressPages.confirm", "POST", j -> "/press/confirm/" + j.segment(j.value(TOKENS)), Body.FORM),
+                get(
+                        "PressPages.leavePage",
+                        j -> "/press/unsubscribe/" + j.segment(j.value(NUMBERS)) + "/" + j.segment(j.value())),
+                new Endpoint(
+                        "PressPages.leave",
+                        "POST",
+                        j -> "/press/unsubscribe/" + j.segment(j.value(NUMBERS)) + "/" + j.segment(j.value()),
+                        Body.FORM),
                 get("PasskeySignIn.signInPage", j -> "/organisers/sign-in" + query(j, "x")),
                 new Endpoint("PasskeySignIn.signInOptions", "POST", j -> "/organisers/passkey/options", Body.JSON),
                 new Endpoint("PasskeySignIn.signIn", "POST", j -> "/organisers/passkey", Body.JSON),
