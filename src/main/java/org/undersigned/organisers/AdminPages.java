@@ -18,9 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -178,11 +176,8 @@ public class AdminPages {
     }
 
     private static OffsetDateTime time(String value) {
-        if (blank(value)) {
-            return null;
-        }
         try {
-            return LocalDateTime.parse(value.strip()).atOffset(ZoneOffset.UTC);
+            return ConsoleWords.utcField(value).orElse(null);
         } catch (DateTimeParseException e) {
             throw new InvalidInput(Map.of("from", "Give a date and time such as 2026-04-04T14:00."));
         }

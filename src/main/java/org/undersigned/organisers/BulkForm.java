@@ -4,7 +4,6 @@ import io.quarkus.qute.TemplateExtension;
 import jakarta.ws.rs.FormParam;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,11 +70,8 @@ public class BulkForm {
     }
 
     private static OffsetDateTime time(String value, String field, Map<String, String> problems) {
-        if (blank(value)) {
-            return null;
-        }
         try {
-            return LocalDateTime.parse(value.strip()).atOffset(ZoneOffset.UTC);
+            return ConsoleWords.utcField(value).orElse(null);
         } catch (DateTimeParseException e) {
             problems.put(field, "time");
             return null;

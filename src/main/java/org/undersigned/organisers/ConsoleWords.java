@@ -1,10 +1,12 @@
 package org.undersigned.organisers;
 
 import io.quarkus.qute.TemplateExtension;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import org.undersigned.signatures.FraudSignals;
 
 /** How the console writes times (UTC, to the minute: organisers compare them with logs) and rates. */
@@ -13,6 +15,13 @@ final class ConsoleWords {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ConsoleWords() {}
+
+    /** A datetime-local field's value read as UTC; empty when blank; DateTimeParseException when unreadable. */
+    static Optional<OffsetDateTime> utcField(String value) {
+        return value == null || value.isBlank()
+                ? Optional.empty()
+                : Optional.of(LocalDateTime.parse(value.strip()).atOffset(ZoneOffset.UTC));
+    }
 
     @TemplateExtension
     static String consoleTime(OffsetDateTime t) {
