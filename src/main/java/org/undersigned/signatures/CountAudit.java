@@ -237,7 +237,7 @@ public class CountAudit {
         return letters.signingTarget(letterId).map(SigningTarget::slug).orElse(String.valueOf(letterId));
     }
 
-    private static JsonNode parse(String entry) {
+    static JsonNode parse(String entry) {
         try {
             return JSON.readTree(entry);
         } catch (IOException e) {

@@ -98,6 +98,43 @@ class CountRepository {
         return total.isEmpty() ? 0L : ((Number) total.get(0)).longValue();
     }
 
+    /** The totals recorded at those checkpoints (sizes without one are absent: signed before totals were kept). */
+    @SuppressWarnings("unchecked")
+    java.util.Map<Long, Long> totalsAt(long letterId, List<Long> sizes) {
+        java.util.Map<Long, Long> totals = new java.util.HashMap<>();
+        if (sizes.isEmpty()) {
+            return totals;
+        }
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("SELECT size, total FROM letter_count_at WHERE letter_id = ?1 AND size IN (?2)")
+                .setParameter(1, letterId)
+                .setParameter(2, sizes)
+                .getResultList();
+        rows.forEach(r -> totals.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        return totals;
+    }
+
+    /** Every checkpoint size that has its total recorded. */
+    @SuppressWarnings("unchecked")
+    java.util.Set<Long> sizesWithTotals(long letterId) {
+        List<Object> rows = Panache.getEntityManager()
+                .createNativeQuery("SELECT size FROM letter_count_at WHERE letter_id = ?1")
+                .setParameter(1, letterId)
+                .getResultList();
+        return rows.stream().map(n -> ((Number) n).longValue()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** A total found by replaying the log, for a checkpoint signed before totals were kept. */
+    void backfillTotal(long letterId, long size, long total) {
+        Panache.getEntityManager()
+                .createNativeQuery("INSERT INTO letter_count_at (letter_id, size, total) VALUES (?1, ?2, ?3) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, letterId)
+                .setParameter(2, size)
+                .setParameter(3, total)
+                .executeUpdate();
+    }
+
     /** The total recorded at the checkpoint of {@code size}; empty for checkpoints signed before totals were kept. */
     @SuppressWarnings("unchecked")
     java.util.Optional<Long> totalAt(long letterId, long size) {

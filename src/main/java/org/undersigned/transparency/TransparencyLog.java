@@ -3,6 +3,7 @@ package org.undersigned.transparency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -42,6 +43,7 @@ public class TransparencyLog {
     private final Event<Appended> appended;
     private final CosignatureRepository cosignatures;
     private final Witnesses witnesses;
+    private final CheckpointRepository checkpoints;
 
     TransparencyLog(
             PendingRepository pendingRepository,
@@ -49,13 +51,15 @@ public class TransparencyLog {
             EntryRepository entryRepository,
             Event<Appended> appended,
             CosignatureRepository cosignatures,
-            Witnesses witnesses) {
+            Witnesses witnesses,
+            CheckpointRepository checkpoints) {
         this.pendingRepository = pendingRepository;
         this.headRepository = headRepository;
         this.entryRepository = entryRepository;
         this.appended = appended;
         this.cosignatures = cosignatures;
         this.witnesses = witnesses;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -95,6 +99,21 @@ public class TransparencyLog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Head> head(long letterId) {
         return headRepository.latestCheckpoint(letterId).map(c -> new Head(c.size(), c.root()));
+    }
+
+    /** A checkpoint as signed: its size, root hash (base64) and when. */
+    public record Signed(long size, String rootHash, Instant at) {}
+
+    /** The last checkpoint signed in each hour or day ({@code unit}) of [from, to), oldest first, at most {@code limit}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Signed> lastPer(long letterId, String unit, Instant from, Instant to, int limit) {
+        return checkpoints.lastPer(letterId, unit, from, to, limit);
+    }
+
+    /** The size of every checkpoint of the log, ascending (a one-off replay's stops). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> checkpointSizes(long letterId) {
+        return checkpoints.sizes(letterId);
     }
 
     /** The latest checkpoint cosigned by the quorum of configured witnesses; empty without witnesses. */
