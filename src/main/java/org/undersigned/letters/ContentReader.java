@@ -48,7 +48,10 @@ final class ContentReader {
             LocalDate opens,
             LocalDate closes,
             List<String> languages,
-            List<OrganiserYaml> organisers) {}
+            List<OrganiserYaml> organisers,
+            List<Long> milestones,
+            @JsonProperty("addressee_email") String addresseeEmail,
+            @JsonProperty("addressee_milestones") Boolean addresseeMilestones) {}
 
     record OrganiserYaml(String name, String orcid) {}
 
@@ -109,6 +112,14 @@ final class ContentReader {
         }
         List<String> languages =
                 yaml.languages() == null || yaml.languages().isEmpty() ? List.of("en") : yaml.languages();
+        List<Long> milestones = milestones(yamlFile, yaml.milestones());
+        String addressee = blankToNull(yaml.addresseeEmail());
+        if (addressee != null && !addressee.strip().matches("[^\\s@<>]+@[^\\s@<>]+\\.[^\\s@<>]+")) {
+            throw new ContentException(yamlFile, "addressee_email '" + addressee + "' is not a plain email address");
+        }
+        if (Boolean.TRUE.equals(yaml.addresseeMilestones()) && addressee == null) {
+            throw new ContentException(yamlFile, "addressee_milestones needs an addressee_email");
+        }
         List<LetterSource.Version> versions = readVersions(dir);
         if (versions.isEmpty() && status != LetterStatus.DRAFT) {
             throw new ContentException(dir, "a " + status.label() + " letter needs at least one version file (v1.md)");
@@ -124,7 +135,21 @@ final class ContentReader {
                 yaml.closes(),
                 List.copyOf(languages),
                 List.copyOf(organisers),
-                versions);
+                versions,
+                milestones,
+                addressee == null ? null : addressee.strip(),
+                Boolean.TRUE.equals(yaml.addresseeMilestones()));
+    }
+
+    /** Milestones: positive counts, at most 20, kept in ascending order. */
+    private static List<Long> milestones(Path yamlFile, List<Long> given) {
+        if (given == null) {
+            return List.of();
+        }
+        if (given.size() > 20 || given.stream().anyMatch(m -> m == null || m < 1)) {
+            throw new ContentException(yamlFile, "milestones must be at most 20 positive counts, e.g. [100, 1000]");
+        }
+        return given.stream().distinct().sorted().toList();
     }
 
     private List<LetterSource.Version> readVersions(Path dir) {

@@ -78,6 +78,10 @@ public class ContentSync {
         letter.summary = source.summary();
         letter.status = source.status();
         letter.addressedTo = source.addressedTo();
+        letter.milestones = String.join(
+                ",", source.milestones().stream().map(String::valueOf).toList());
+        letter.addresseeEmail = source.addresseeEmail();
+        letter.addresseeMilestones = source.addresseeMilestones();
         letter.opens = source.opens();
         letter.closes = source.closes();
         letter.languages = String.join(",", source.languages());

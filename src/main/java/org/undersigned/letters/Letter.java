@@ -37,6 +37,16 @@ class Letter {
     @Column(name = "addressed_to")
     String addressedTo;
 
+    /** Comma-separated counts, ascending; empty for none. */
+    String milestones;
+
+    @Column(name = "addressee_email")
+    String addresseeEmail;
+
+    /** The organisers opted in to mailing the addressee when a milestone is passed. */
+    @Column(name = "addressee_milestones")
+    boolean addresseeMilestones;
+
     LocalDate opens;
     LocalDate closes;
 

@@ -92,9 +92,31 @@ public class LetterService {
                                         l.id, l.slug, l.title, l.status, l.opens, l.closes, v.number, v.textSha256))));
     }
 
+    /** A letter's milestones (ascending) and whom besides its signers and the press to tell: the addressee, if opted in. */
+    public record Milestones(List<Long> counts, Optional<String> addressee) {
+        public static final Milestones NONE = new Milestones(List.of(), Optional.empty());
+    }
+
+    /** Asked whenever the letter's count changes, so kept for a couple of seconds per replica, like signing targets. */
+    public Milestones milestones(long letterId) {
+        return milestones.get(
+                letterId,
+                id -> letters.findByIdOptional(id)
+                        .filter(l -> l.milestones != null && !l.milestones.isEmpty())
+                        .map(l -> new Milestones(
+                                java.util.Arrays.stream(l.milestones.split(","))
+                                        .map(Long::valueOf)
+                                        .toList(),
+                                l.addresseeMilestones ? Optional.ofNullable(l.addresseeEmail) : Optional.empty()))
+                        .orElse(Milestones.NONE));
+    }
+
+    private final ShortCache<Long, Milestones> milestones = new ShortCache<>(Duration.ofSeconds(2), 10_000);
+
     /** Forgets cached letters, after content was loaded. */
     void forget() {
         targets.clear();
+        milestones.clear();
         generation.incrementAndGet();
     }
 

@@ -17,7 +17,10 @@ record LetterSource(
         LocalDate closes,
         List<String> languages,
         List<Organiser> organisers,
-        List<Version> versions) {
+        List<Version> versions,
+        List<Long> milestones,
+        String addresseeEmail,
+        boolean addresseeMilestones) {
 
     record Organiser(String name, String orcid) {}
 

@@ -82,7 +82,7 @@ class CountRepository {
     }
 
     /** Records the total as it stands now (after the batch's changes) as the total at the checkpoint of {@code size}. */
-    void recordTotalAt(long letterId, long size) {
+    long recordTotalAt(long letterId, long size) {
         EntityManager em = Panache.getEntityManager();
         @SuppressWarnings("unchecked")
         List<Object> total = em.createNativeQuery(
@@ -95,6 +95,7 @@ class CountRepository {
                 .setParameter(2, size)
                 .setParameter(3, total.isEmpty() ? 0L : ((Number) total.get(0)).longValue())
                 .executeUpdate();
+        return total.isEmpty() ? 0L : ((Number) total.get(0)).longValue();
     }
 
     /** The total recorded at the checkpoint of {@code size}; empty for checkpoints signed before totals were kept. */

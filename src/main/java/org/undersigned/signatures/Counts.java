@@ -120,18 +120,19 @@ class Counts {
 
     /**
      * Applies a batch's changes and stores the checkpoint the counts now correspond to, in the transaction that
-     * writes that checkpoint (so one read gives a consistent pair).
+     * writes that checkpoint (so one read gives a consistent pair). Answers the total at that checkpoint.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void apply(long letterId, Changes changes, long size, String rootHash) {
+    long apply(long letterId, Changes changes, long size, String rootHash) {
         changes.deltas.forEach(
                 (dimension, keys) -> keys.forEach((key, delta) -> repository.add(letterId, dimension, key, delta)));
         repository.replace(letterId, "checkpoint", rootHash, size);
         if (changes.gained) { // the time the log took the signer in, a moment after the confirmation
             repository.replace(letterId, SIGNED_AT, "", clock.instant().getEpochSecond());
         }
-        repository.recordTotalAt(letterId, size);
+        long total = repository.recordTotalAt(letterId, size);
         bump(letterId);
+        return total;
     }
 
     /** Adds counts computed from the signatures themselves (a one-off backfill of a new dimension). */

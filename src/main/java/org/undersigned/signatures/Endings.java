@@ -2,6 +2,8 @@ package org.undersigned.signatures;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import org.undersigned.passkeys.Owner;
+import org.undersigned.passkeys.Passkeys;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.transparency.TransparencyLog;
 
@@ -18,6 +20,8 @@ class Endings {
     private final SignatureAttestations attestations;
     private final DisputeRepository disputes;
     private final SignatoryCsv csv;
+    private final Passkeys passkeys;
+    private final SignerSessions sessions;
 
     Endings(
             SignableLetters letters,
@@ -25,7 +29,11 @@ class Endings {
             Tokens tokens,
             SignatureAttestations attestations,
             DisputeRepository disputes,
-            SignatoryCsv csv) {
+            SignatoryCsv csv,
+            Passkeys passkeys,
+            SignerSessions sessions) {
+        this.passkeys = passkeys;
+        this.sessions = sessions;
         this.disputes = disputes;
         this.letters = letters;
         this.log = log;
@@ -59,6 +67,19 @@ class Endings {
         }
     }
 
+    /**
+     * The signer withdraws (a mailed link, ORCID, a passkey: all the same way), and with {@code erase} is erased. A
+     * signature withdrawn before may still be erased.
+     */
+    void withdraw(Signature s, boolean erase) {
+        if (s.status == Signature.Status.CONFIRMED || s.status == Signature.Status.PENDING) {
+            end(s, null, null);
+        }
+        if (erase && s.erasedAt == null) {
+            erase(s);
+        }
+    }
+
     /** Withdraws a counted signature as not made by the person named, with an invalidation in the log. */
     void markDisowned(Signature s) {
         end(s, "disowned", Signature.ModerationState.DISOWNED);
@@ -67,9 +88,9 @@ class Endings {
 
     /**
      * Deletes what identifies a withdrawn signer: name, email, ORCID iD, affiliation, honours, comment, the salt
-     * that tied their listed name to their entry, the statements issued about them, and disputes about the signature.
-     * The log keeps only its pseudonymous entries, which still verify. No copy of the signatory list made before is
-     * served again.
+     * that tied their listed name to their entry, the statements issued about them, disputes about the signature, its
+     * passkeys and their sessions (a passkey names the signature it opens). The log keeps only its pseudonymous
+     * entries, which still verify. No copy of the signatory list made before is served again.
      */
     void erase(Signature s) {
         csv.purge(s.letterId);
@@ -86,5 +107,7 @@ class Endings {
         s.erasedAt = s.withdrawnAt;
         attestations.forget(s);
         disputes.forget(s.seq); // they name the signature and hold the claimant's iD and the signer's answer
+        passkeys.forget(new Owner.Signer(s.seq));
+        sessions.endAll(s.seq);
     }
 }

@@ -22,9 +22,11 @@ class LogEffects {
     record Effect(int delta, Map<String, String> keys, String dimension, String from, String to) {}
 
     private final Counts counts;
+    private final Milestones milestones;
 
-    LogEffects(Counts counts) {
+    LogEffects(Counts counts, Milestones milestones) {
         this.counts = counts;
+        this.milestones = milestones;
     }
 
     /**
@@ -66,7 +68,8 @@ class LogEffects {
                 }
             }
         }
-        counts.apply(sequenced.letterId(), changes, sequenced.size(), sequenced.rootHash());
+        long total = counts.apply(sequenced.letterId(), changes, sequenced.size(), sequenced.rootHash());
+        milestones.counted(sequenced.letterId(), total, sequenced.size(), sequenced.rootHash());
     }
 
     private static String write(Effect effect) {

@@ -118,12 +118,7 @@ public class MailedLinks {
     /** Withdraws a signature: the count drops at once; with {@code erase}, name, email and affiliation are deleted. */
     @Transactional
     public LinkView withdraw(String token, boolean erase) {
-        return use(token, SignatureToken.Purpose.WITHDRAW, (s, t) -> {
-            endings.end(s, null, null);
-            if (erase) {
-                endings.erase(s);
-            }
-        });
+        return use(token, SignatureToken.Purpose.WITHDRAW, (s, t) -> endings.withdraw(s, erase));
     }
 
     /**

@@ -227,10 +227,7 @@ public class OrcidSigning {
         if (live.isEmpty()) {
             return false;
         }
-        endings.end(live.get(), null, null);
-        if (erase) {
-            endings.erase(live.get());
-        }
+        endings.withdraw(live.get(), erase);
         return true;
     }
 

@@ -39,6 +39,11 @@ public class SignableLetters {
         return letters.signingTarget(s.letterId);
     }
 
+    /** A letter by its database id (press subscriptions name it so). */
+    Optional<SigningTarget> of(long letterId) {
+        return letters.signingTarget(letterId);
+    }
+
     /** A published version's text hash, for moving a signature to that version. */
     Optional<String> textSha256(String slug, int version) {
         return letters.version(slug, version).map(v -> v.textSha256());

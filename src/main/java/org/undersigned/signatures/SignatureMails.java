@@ -194,8 +194,13 @@ class SignatureMails {
      * The subject is the text template's "subject" fragment.
      */
     private Mail compose(String template, Signature s, Map<String, Object> data) {
-        Locale locale = s.language != null && languages.supports(s.language)
-                ? Locale.forLanguageTag(s.language)
+        return compose(template, s.email, s.language, data);
+    }
+
+    /** A mail to {@code email} in {@code language} (a tag, or null for the first language offered). */
+    Mail compose(String template, String email, String language, Map<String, Object> data) {
+        Locale locale = language != null && languages.supports(language)
+                ? Locale.forLanguageTag(language)
                 : languages.supported().get(0);
         Template text = engine.getTemplate("mail/" + template + ".txt");
         String subject = render(text.getFragment("subject").instance(), data, locale)
@@ -203,7 +208,7 @@ class SignatureMails {
                 .replaceAll("\\s+", " ");
         String body = render(text.instance(), data, locale);
         String html = render(engine.getTemplate("mail/" + template + ".html").instance(), data, locale);
-        return new Mail(s.email, subject, body, html).inLanguage(locale.toLanguageTag());
+        return new Mail(email, subject, body, html).inLanguage(locale.toLanguageTag());
     }
 
     /** The locale set after the instance is made, so it wins over the request's (LanguageTemplates). */

@@ -43,7 +43,7 @@ public class SignaturePages {
 
         static native TemplateInstance link(String kind, String token, LinkView view);
 
-        static native TemplateInstance done(String kind, LinkView view, boolean erased);
+        static native TemplateInstance done(String kind, LinkView view, boolean erased, PasskeyOffer offer);
 
         static native TemplateInstance signatories(
                 SigningTarget letter, Signatories.Page page, String q, Signatories.Count count, String problem);
@@ -56,6 +56,7 @@ public class SignaturePages {
     private final Signatories signatories;
     private final SignatoryCsv csv;
     private final Csrf csrf;
+    private final SignerPasskeys passkeys;
 
     SignaturePages(
             SignableLetters letters,
@@ -64,7 +65,9 @@ public class SignaturePages {
             SigningGuard guard,
             Signatories signatories,
             SignatoryCsv csv,
-            Csrf csrf) {
+            Csrf csrf,
+            SignerPasskeys passkeys) {
+        this.passkeys = passkeys;
         this.letters = letters;
         this.linkMails = linkMails;
         this.links = links;
@@ -133,7 +136,7 @@ public class SignaturePages {
         csrf.verify(csrfToken);
         guard.limitLink(http, token, purposeOf(kind));
         return switch (purposeOf(kind)) {
-            case CONFIRM -> outcome(kind, token, links.confirm(token), false);
+            case CONFIRM -> confirmed(token, links.confirm(token));
             case WITHDRAW -> outcome(kind, token, links.withdraw(token, erase != null), erase != null);
             case REAFFIRM -> outcome(kind, token, links.reaffirm(token), false);
             case ATTACH -> outcome(kind, token, links.attach(token), false);
@@ -158,7 +161,7 @@ public class SignaturePages {
         links.emailBehind(token, SignatureToken.Purpose.CONFIRM).ifPresent(guard::limitEmail);
         LinkView view = links.inspect(token, SignatureToken.Purpose.CONFIRM);
         boolean sent = links.resendConfirmation(token);
-        return Templates.done(sent ? "resent" : "not-resent", view, false);
+        return Templates.done(sent ? "resent" : "not-resent", view, false, null);
     }
 
     @GET
@@ -235,9 +238,18 @@ public class SignaturePages {
         return false;
     }
 
+    /** A confirmed signature's page offers a passkey to manage it later (it needs JavaScript; the mails do not). */
+    private Response confirmed(String token, LinkView view) {
+        if (!view.valid()) {
+            return outcome("confirm", token, view, false);
+        }
+        PasskeyOffer offer = passkeys.afterConfirmation(token).orElse(null);
+        return Response.ok(Templates.done("confirm", view, false, offer)).build();
+    }
+
     static Response outcome(String kind, String token, LinkView view, boolean erased) {
         if (view.valid()) {
-            return Response.ok(Templates.done(kind, view, erased)).build();
+            return Response.ok(Templates.done(kind, view, erased, null)).build();
         }
         return Response.status(statusOf(view))
                 .entity(Templates.link(kind, token, view))

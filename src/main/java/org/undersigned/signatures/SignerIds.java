@@ -58,6 +58,22 @@ class SignerIds {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hmac("unsubscribe\n" + id), 16));
     }
 
+    /** The code in a press subscriber's unsubscribe link: nothing to store, valid while the subscription exists. */
+    String pressCode(long seq) {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Arrays.copyOf(hmac("press-unsubscribe\n" + seq), 16));
+    }
+
+    /**
+     * The WebAuthn user handle of a signature's passkeys: a keyed hash of its id, so it is the same for every passkey
+     * of the signature (a passkey manager shows them as one account), needs no storing before the first passkey,
+     * cannot be chosen by whoever finishes the ceremony, and says nothing about the person (WebAuthn §14.6.1).
+     */
+    String passkeyUserHandle(UUID id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac("passkey-user\n" + id));
+    }
+
     /** HMAC-SHA256 with the pepper; each use prefixes its own label, so no two uses can collide. */
     private byte[] hmac(String message) {
         try {

@@ -28,6 +28,7 @@ class SigningGuard {
     private final RateLimiter.Limit perDomain;
     private final NetworkLimit linkRequests;
     private final NetworkLimit junkLinks;
+    private final NetworkLimit passkeyRequests;
 
     /** A limit per client network, and the same limit times the site factor per IPv6 /48. */
     private record NetworkLimit(RateLimiter.Limit network, RateLimiter.Limit site) {
@@ -55,6 +56,7 @@ class SigningGuard {
         this.perDomain = new RateLimiter.Limit("sign-domain", limits.domainSigns(), limits.period());
         this.linkRequests = NetworkLimit.of("links-network", limits.networkSigns() * 2, limits);
         this.junkLinks = NetworkLimit.of("junk-links-network", limits.junkLinks(), limits);
+        this.passkeyRequests = NetworkLimit.of("passkey-network", limits.networkSigns() * 2, limits);
     }
 
     Receipt sign(String slug, SignRequest request, HttpServerRequest http) {
@@ -81,6 +83,11 @@ class SigningGuard {
     /** Limits asking for a link to be mailed (disowning by email), per network. */
     void limitLinkRequests(HttpServerRequest http) {
         consume(linkRequests, network.networks(http));
+    }
+
+    /** Limits asking to sign in with a passkey, per network: each ask stores a challenge for a few minutes. */
+    void limitPasskeyRequests(HttpServerRequest http) {
+        consume(passkeyRequests, network.networks(http));
     }
 
     /**

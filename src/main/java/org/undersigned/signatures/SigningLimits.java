@@ -11,7 +11,8 @@ import java.time.Duration;
 interface SigningLimits {
 
     /**
-     * Sign-ups per client network (IPv4 address, IPv6 /64) per period; asking for a link by mail gets twice as many.
+     * Sign-ups per client network (IPv4 address, IPv6 /64) per period; asking for a link by mail, and asking to sign in
+     * with a passkey, get twice as many each.
      */
     long networkSigns();
 

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.LetterViews.LetterDetail;
 import org.undersigned.letters.LetterViews.VersionInfo;
+import org.undersigned.signatures.Milestones;
 import org.undersigned.web.LocalNotFound;
 import org.undersigned.web.PublicUrl;
 
@@ -36,11 +37,13 @@ public class ThreadPages {
 
     private final ThreadService threads;
     private final LetterService letters;
+    private final Milestones milestones;
     private final PublicUrl publicUrl;
 
-    ThreadPages(ThreadService threads, LetterService letters, PublicUrl publicUrl) {
+    ThreadPages(ThreadService threads, LetterService letters, Milestones milestones, PublicUrl publicUrl) {
         this.threads = threads;
         this.letters = letters;
+        this.milestones = milestones;
         this.publicUrl = publicUrl;
     }
 
@@ -61,7 +64,7 @@ public class ThreadPages {
     @GET
     @Path("letters/{slug}/feed.atom")
     @Produces("application/atom+xml")
-    @Operation(summary = "Atom feed (RFC 4287) of the letter's versions and thread entries")
+    @Operation(summary = "Atom feed (RFC 4287) of the letter's versions, thread entries and milestones")
     public Response feed(@PathParam("slug") String slug) {
         LetterDetail letter = letters.find(slug).orElseThrow(() -> new LocalNotFound(m -> m.noLetter(slug)));
         String base = publicUrl.link("/letters/" + slug);
@@ -93,6 +96,20 @@ public class ThreadPages {
                     e.kind(),
                     e.html()));
         }
+        letters.signingTarget(slug).ifPresent(target -> {
+            for (Milestones.Reached m : milestones.reached(target.letterId())) {
+                OffsetDateTime at = m.at().atOffset(ZoneOffset.UTC);
+                items.add(new AtomFeed.Item(
+                        base + "#milestone-" + m.count(),
+                        m.count() + " verified signatures",
+                        at,
+                        at,
+                        base + "#milestone-" + m.count(),
+                        null,
+                        "Reached at the log's checkpoint of size " + m.size() + ", root hash " + m.rootHash(),
+                        null));
+            }
+        });
         return Response.ok(
                         AtomFeed.write(base + "/feed.atom", letter.title(), base + "/feed.atom", base, items),
                         "application/atom+xml; charset=utf-8")

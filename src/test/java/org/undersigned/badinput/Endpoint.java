@@ -86,6 +86,18 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                         "POST",
                         j -> "/unsubscribe/" + j.segment(j.value(IDS)) + "/" + j.segment(j.value()),
                         Body.FORM),
+                new Endpoint(
+                        "SignerPasskeyResource.register",
+                        "POST",
+                        j -> "/signers/passkeys/new/" + j.segment(j.value(IDS)),
+                        Body.JSON),
+                new Endpoint("SignerPasskeyResource.options", "POST", j -> "/signers/passkeys/options", Body.JSON),
+                new Endpoint("SignerPasskeyResource.signIn", "POST", j -> "/signers/passkeys/sign-in", Body.JSON),
+                get("SignerPages.signIn", j -> "/signers/passkey" + query(j, "x")),
+                get("SignerPages.page", j -> "/signers/signature" + query(j, "x")),
+                new Endpoint("SignerPages.withdraw", "POST", j -> "/signers/signature/withdraw", Body.FORM),
+                new Endpoint("SignerPages.news", "POST", j -> "/signers/signature/news", Body.FORM),
+                new Endpoint("SignerPages.signOut", "POST", j -> "/signers/signature/sign-out", Body.FORM),
                 get("NewsPages.badge", j -> "/letters/" + slug(j) + "/badge.svg" + query(j, "style")),
                 get("ThreadApi.thread", j -> "/api/letters/" + slug(j) + "/thread"),
                 get(
@@ -110,6 +122,18 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                 get(
                         "AttestationKeyResource.multikey",
                         j -> "/.well-known/undersigned/attestation-key.json" + query(j, "k")),
+                new Endpoint("PressPages.ask", "POST", j -> "/letters/" + slug(j) + "/press", Body.FORM),
+                get("PressPages.confirmPage", j -> "/press/confirm/" + j.segment(j.value(TOKENS))),
+                new Endpoint(
+                        "PressPages.confirm", "POST", j -> "/press/confirm/" + j.segment(j.value(TOKENS)), Body.FORM),
+                get(
+                        "PressPages.leavePage",
+                        j -> "/press/unsubscribe/" + j.segment(j.value(NUMBERS)) + "/" + j.segment(j.value())),
+                new Endpoint(
+                        "PressPages.leave",
+                        "POST",
+                        j -> "/press/unsubscribe/" + j.segment(j.value(NUMBERS)) + "/" + j.segment(j.value()),
+                        Body.FORM),
                 get("PasskeySignIn.signInPage", j -> "/organisers/sign-in" + query(j, "x")),
                 new Endpoint("PasskeySignIn.signInOptions", "POST", j -> "/organisers/passkey/options", Body.JSON),
                 new Endpoint("PasskeySignIn.signIn", "POST", j -> "/organisers/passkey", Body.JSON),

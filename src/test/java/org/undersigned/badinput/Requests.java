@@ -123,7 +123,9 @@ final class Requests {
     private String json(Endpoint endpoint) {
         List<String> fields = endpoint.handler().equals("SignatureApi.confirm")
                 ? List.of("token")
-                : List.of("name", "email", "organisation", "role", "listing", "comment", "notify");
+                : endpoint.handler().startsWith("SignerPasskeyResource")
+                        ? List.of("id", "rawId", "type", "response", "clientExtensionResults")
+                        : List.of("name", "email", "organisation", "role", "listing", "comment", "notify");
         return switch (junk.below(10)) {
             case 0 -> broken(object(fields));
             case 1 -> junk.pick(List.of("", "null", "[]", "\"text\"", "42", "true", "{", "}", "{\"name\":}", "\u0000"));
@@ -156,12 +158,36 @@ final class Requests {
     }
 
     private String jsonValue(String field) {
+        if (field.equals("response") && junk.chance(60)) {
+            return webAuthnResponse();
+        }
         return switch (junk.below(10)) {
             case 0 -> junk.pick(List.of("null", "true", "1", "-1.5e400", "[]", "{}", "[\"a\",1]", "{\"x\":[null]}"));
             case 1 -> "\"\\u0000" + escape(junk.value()) + "\\ud800\"";
             case 2, 3 -> quote(junk.value());
             default -> quote(plausible(field));
         };
+    }
+
+    /** A passkey's answer in WebAuthn's JSON shape, its parts base64url of junk or of a client data object. */
+    private String webAuthnResponse() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String clientData = "{\"type\":\"" + junk.pick(List.of("webauthn.get", "webauthn.create", "x"))
+                + "\",\"challenge\":\"" + b64.encodeToString(junk.ascii(32).getBytes(StandardCharsets.UTF_8))
+                + "\",\"origin\":\"http://localhost\"}";
+        StringBuilder o = new StringBuilder("{");
+        for (String part :
+                List.of("clientDataJSON", "authenticatorData", "signature", "attestationObject", "userHandle")) {
+            if (junk.chance(20)) {
+                continue;
+            }
+            String value = part.equals("clientDataJSON") && junk.chance(70) ? clientData : junk.value();
+            o.append(o.length() > 1 ? "," : "")
+                    .append(quote(part))
+                    .append(':')
+                    .append(quote(b64.encodeToString(value.getBytes(StandardCharsets.UTF_8))));
+        }
+        return o.append('}').toString();
     }
 
     private String plausible(String field) {

@@ -35,6 +35,7 @@ import org.undersigned.support.OrcidSession;
 import org.undersigned.support.PseudoText;
 import org.undersigned.support.Signing;
 import org.undersigned.web.LinkMessages;
+import org.undersigned.web.MineMessages;
 import org.undersigned.web.OrcidMessages;
 import org.undersigned.web.PseudoLocaleTest;
 import org.undersigned.web.SignMessages;
@@ -92,6 +93,7 @@ class PseudoLocaleSignerPagesTest {
         PseudoText.assertWrapped(LinkMessages.class, "/messages/link_qps.properties");
         PseudoText.assertWrapped(SignerMessages.class, "/messages/signer_qps.properties");
         PseudoText.assertWrapped(OrcidMessages.class, "/messages/orcid_qps.properties");
+        PseudoText.assertWrapped(MineMessages.class, "/messages/mine_qps.properties");
         SignMessages english = MessageBundles.get(SignMessages.class);
         for (FieldProblem p : FieldProblem.values()) {
             assertThat(p.in(english)).as(p.name()).isEqualTo(p.english());
@@ -340,6 +342,64 @@ class PseudoLocaleSignerPagesTest {
         String reaffirm = Mailbox.link(Mailbox.await(mail, email, 3), "/reaffirm/");
         checked(given().accept("text/html").get(reaffirm), 200, "re-affirm");
         checked(FormSession.open(reaffirm).post().post(reaffirm), 200, "re-affirmed");
+    }
+
+    @Test
+    void managingASignatureWithAPasskeyHasNoTextOutsideMessages() {
+        String id = Signing.signAndConfirm(
+                mail,
+                LETTER,
+                Map.of(
+                        "name",
+                        "Kim Pseudo",
+                        "email",
+                        Signing.address("kim", "example.org"),
+                        "listing",
+                        "public",
+                        "notify",
+                        "true"));
+        checked(given().accept("text/html").get("/signers/passkey"), 200, "sign in with a passkey");
+        checked(given().accept("text/html").get("/signers/signature"), 401, "signed out");
+
+        // a session as a passkey sign-in opens one (the ceremony itself is SignerPasskeyBrowserTest's)
+        String session = Tokens.newToken();
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery(
+                                "INSERT INTO signer_session (token_hash, signature_seq, expires_at) "
+                                        + "SELECT ?1, seq, CURRENT_TIMESTAMP + INTERVAL '15 minutes' FROM signature WHERE id = ?2")
+                        .setParameter(1, Tokens.hash(session))
+                        .setParameter(2, UUID.fromString(id))
+                        .executeUpdate());
+        Document mine = checked(
+                given().accept("text/html").cookie("signer", session).get("/signers/signature"),
+                200,
+                "the signature's page");
+        assertThat(mine.select("#status").text()).startsWith("⟦");
+        FormSession form = FormSession.open("/letters/" + LETTER);
+        form.post()
+                .cookie("signer", session)
+                .formParam("news", "off")
+                .redirects()
+                .follow(false)
+                .post("/signers/signature/news")
+                .then()
+                .statusCode(303);
+        checked(
+                given().accept("text/html").cookie("signer", session).get("/signers/signature"),
+                200,
+                "the signature's page, no news");
+        checked(
+                form.post().cookie("signer", session).post("/signers/signature/withdraw"),
+                200,
+                "withdrawn with a passkey");
+        checked(
+                given().accept("text/html").cookie("signer", session).get("/signers/signature"),
+                200,
+                "the signature's page, withdrawn");
+        checked(
+                form.post().cookie("signer", session).formParam("erase", "yes").post("/signers/signature/withdraw"),
+                200,
+                "erased with a passkey");
     }
 
     /** The page answered with the status expected, in the pseudo-locale, with no text outside messages. */

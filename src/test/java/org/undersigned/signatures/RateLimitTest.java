@@ -118,6 +118,28 @@ class RateLimitTest {
     }
 
     @Test
+    void askingToSignInWithAPasskeyIsLimitedPerNetworkSoNobodyFillsTheChallengeTable() {
+        // twice the sign-ups' allowance, as for asking for a link by mail
+        for (int i = 0; i < 6; i++) {
+            passkeyOptions("198.51.100.60").then().statusCode(200);
+        }
+        passkeyOptions("198.51.100.60")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        passkeyOptions("198.51.100.61").then().statusCode(200);
+    }
+
+    private static Response passkeyOptions(String client) {
+        return given().header("X-Forwarded-For", client)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON)
+                .body("{}")
+                .post("/signers/passkeys/options");
+    }
+
+    @Test
     void junkLinkTokensGet429AfterTheirOwnSmallBudget() {
         String client = "198.51.100.90";
         confirmByApi(client, "B".repeat(43)).then().statusCode(404);

@@ -69,6 +69,7 @@ class PseudoLocaleMailsTest {
     @Test
     void theMailWordsHaveEveryMessageWrapped() throws Exception {
         PseudoText.assertWrapped(MailMessages.class, "/messages/mail_qps.properties");
+        PseudoText.assertWrapped(PressMessages.class, "/messages/press_qps.properties");
     }
 
     @Test
@@ -151,21 +152,94 @@ class PseudoLocaleMailsTest {
                 .statusCode(201)
                 .body("id", equalTo("statement"));
 
-        List<MimeMessage> mails = awaitKinds(email);
-        for (MimeMessage m : mails) {
-            String subject = Mailbox.subject(m);
-            assertThat(PseudoText.outside(subject)).as("subject " + subject).isEmpty();
-            assertThat(MailParts.language(m)).as(subject).isEqualTo("qps");
-            String text = MailParts.text(m).replaceAll("https?://\\S+", "").replace(STATEMENT, "");
-            assertThat(PseudoText.outside(text))
-                    .as("text of " + subject + ":\n" + text)
-                    .isEmpty();
-            Document html = Jsoup.parse(MailParts.html(m));
-            assertThat(html.selectFirst("html").attr("lang")).as(subject).isEqualTo("qps");
-            assertThat(PseudoText.outsideMessages(List.of(html.body())))
-                    .as("HTML of " + subject)
-                    .isEmpty();
-        }
+        awaitKinds(email).forEach(PseudoLocaleMailsTest::assertTranslated);
+    }
+
+    @Test
+    void thePressListsPagesAndMailsAndTheMilestoneHaveNoTextOutsideMessages() {
+        String slug = "press-pseudo-letter";
+        String journalist = Signing.address("press", "news.example");
+        String asked = FormSession.open("/letters/" + slug)
+                .post()
+                .header("Accept-Language", "qps")
+                .formParam("email", journalist)
+                .post("/letters/" + slug + "/press")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertPageTranslated("asked", asked);
+        MimeMessage confirmMail = Mailbox.await(mail, journalist, 1);
+        assertTranslated(confirmMail);
+        String confirm = Mailbox.link(confirmMail, "/press/confirm/");
+        assertPageTranslated(
+                "confirm", qps().get(confirm).then().statusCode(200).extract().asString());
+        assertPageTranslated(
+                "joined",
+                FormSession.open(confirm)
+                        .post()
+                        .header("Accept-Language", "qps")
+                        .post(confirm)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+
+        String signer = Signing.address("pseudo-signer", "example.org");
+        given().header("Accept-Language", "qps")
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", NAME, "email", signer, "listing", "public", "notify", "true"))
+                .post("/api/letters/" + slug + "/signatures")
+                .then()
+                .statusCode(202);
+        String link = Mailbox.link(Mailbox.await(mail, signer, 1), "/confirm/");
+        FormSession.open(link).post().post(link).then().statusCode(200);
+        MimeMessage milestone = Mailbox.await(mail, journalist, 2);
+        assertThat(Mailbox.subject(milestone)).contains("1");
+        assertTranslated(milestone);
+        MimeMessage news = Mailbox.await(mail, signer, 3);
+        assertThat(Mailbox.subject(news)).startsWith("⟦\"A letter whose press list");
+        assertTranslated(news);
+        assertPageTranslated(
+                "letter with a milestone", qps().get("/letters/" + slug).asString());
+        String leave = Mailbox.link(milestone, "/press/unsubscribe/");
+        assertPageTranslated(
+                "leave", qps().get(leave).then().statusCode(200).extract().asString());
+        assertPageTranslated(
+                "left",
+                FormSession.open(leave)
+                        .post()
+                        .header("Accept-Language", "qps")
+                        .post(leave)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+    }
+
+    private static io.restassured.specification.RequestSpecification qps() {
+        return given().accept("text/html").header("Accept-Language", "qps");
+    }
+
+    private static void assertPageTranslated(String where, String html) {
+        Document doc = Jsoup.parse(html);
+        assertThat(doc.selectFirst("html").attr("lang")).as(where).isEqualTo("qps");
+        assertThat(PseudoText.outsideMessages(doc.select("body"))).as(where).isEmpty();
+    }
+
+    private static void assertTranslated(MimeMessage m) {
+        String subject = Mailbox.subject(m);
+        assertThat(PseudoText.outside(subject)).as("subject " + subject).isEmpty();
+        assertThat(MailParts.language(m)).as(subject).isEqualTo("qps");
+        String text = MailParts.text(m).replaceAll("https?://\\S+", "").replace(STATEMENT, "");
+        assertThat(PseudoText.outside(text))
+                .as("text of " + subject + ":\n" + text)
+                .isEmpty();
+        Document html = Jsoup.parse(MailParts.html(m));
+        assertThat(html.selectFirst("html").attr("lang")).as(subject).isEqualTo("qps");
+        assertThat(PseudoText.outsideMessages(List.of(html.body())))
+                .as("HTML of " + subject)
+                .isEmpty();
     }
 
     /** Every mail to the address once one of each kind has come. */

@@ -1,0 +1,11 @@
+-- Milestones and the press list (V39) (see V24).
+DO $$
+DECLARE
+    app TEXT := '${app_role}';
+BEGIN
+    IF app = current_user OR NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = app) THEN
+        RETURN;
+    END IF;
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON letter_milestone, press_subscriber TO %I', app);
+END
+$$;
