@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -15,7 +16,10 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** The zero-setup path of {@code ./mvnw quarkus:dev}: embedded H2, the common migrations, the repository's content. */
+/**
+ * The zero-setup path of {@code ./mvnw quarkus:dev}: embedded H2, the common migrations, the repository's content, the
+ * demo data.
+ */
 @QuarkusTest
 @TestProfile(DevProfileH2Test.EmbeddedH2.class)
 class DevProfileH2Test {
@@ -40,7 +44,12 @@ class DevProfileH2Test {
                     "quarkus.flyway.locations",
                     "db/migration/common",
                     "undersigned.content-dir",
-                    "content");
+                    "content",
+                    // as in dev mode, with fewer sample signers
+                    "undersigned.demo.enabled",
+                    "true",
+                    "undersigned.demo.signatures",
+                    "12");
         }
     }
 
@@ -78,6 +87,38 @@ class DevProfileH2Test {
         assertNotEquals(first, second);
         given().get("/api/signatures/" + first).then().statusCode(200).body(containsString("pending-email"));
         given().get("/api/signatures/" + second).then().statusCode(200).body(containsString("pending-email"));
+    }
+
+    @Test
+    void theDemoDataIsWrittenOnH2AndTheHomePageCountsIt() {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!"done"
+                .equals(given().port(managementPort)
+                        .get("/q/health/ready")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getString("checks.find { it.name == 'Demo data' }.data.state"))) {
+            assertTrue(System.currentTimeMillis() < deadline, "the demo data was not written within a minute");
+            sleep();
+        }
+        while (given().get("/api/letters/publish-the-benchmarks/count")
+                        .jsonPath()
+                        .getLong("total")
+                < 10) {
+            assertTrue(System.currentTimeMillis() < deadline, "the log did not count the demo data within a minute");
+            sleep();
+        }
+        given().get("/").then().statusCode(200).body(containsString("verified signatures · last signed"));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Inject

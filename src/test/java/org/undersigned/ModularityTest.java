@@ -107,6 +107,8 @@ class ModularityTest {
         // verification, attestations, transparency, letters -> mail, web (organisers publish thread entries).
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
+                .layer("demo")
+                .definedBy(BASE + ".demo..")
                 .layer("organisers")
                 .definedBy(BASE + ".organisers..")
                 .layer("threads")
@@ -127,27 +129,30 @@ class ModularityTest {
                 .definedBy(BASE + ".mail..")
                 .layer("web")
                 .definedBy(BASE + ".web..")
-                .whereLayer("organisers")
+                .whereLayer("demo")
                 .mayNotBeAccessedByAnyLayer()
+                .whereLayer("organisers")
+                .mayOnlyBeAccessedByLayers("demo")
                 .whereLayer("threads")
                 .mayOnlyBeAccessedByLayers("organisers")
                 .whereLayer("signatures")
-                .mayOnlyBeAccessedByLayers("organisers", "threads")
+                .mayOnlyBeAccessedByLayers("demo", "organisers", "threads")
                 .whereLayer("passkeys")
                 .mayOnlyBeAccessedByLayers("signatures", "organisers")
                 .whereLayer("verification")
-                .mayOnlyBeAccessedByLayers("signatures", "organisers")
+                .mayOnlyBeAccessedByLayers("demo", "signatures", "organisers")
                 .whereLayer("attestations")
                 .mayOnlyBeAccessedByLayers("signatures")
                 .whereLayer("transparency")
                 .mayOnlyBeAccessedByLayers("signatures", "threads")
                 .whereLayer("letters")
-                .mayOnlyBeAccessedByLayers("signatures", "transparency", "organisers", "threads")
+                .mayOnlyBeAccessedByLayers("demo", "signatures", "transparency", "organisers", "threads")
                 .whereLayer("mail")
                 .mayOnlyBeAccessedByLayers(
                         "signatures", "letters", "verification", "transparency", "organisers", "threads")
                 .whereLayer("web")
                 .mayOnlyBeAccessedByLayers(
+                        "demo",
                         "signatures",
                         "letters",
                         "verification",

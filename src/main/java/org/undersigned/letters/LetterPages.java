@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,7 +44,7 @@ public class LetterPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<LetterSummary> letters);
+        static native TemplateInstance index(List<Listed> letters);
 
         static native TemplateInstance letter(
                 LetterDetail letter, VersionText version, boolean latest, List<String> sections);
@@ -59,8 +60,12 @@ public class LetterPages {
         Duration cache();
     }
 
+    /** A letter on the home page, with the notes other features add to it (safe HTML). */
+    record Listed(LetterSummary letter, String notes) {}
+
     private final LetterService letters;
     private final Instance<LetterPageSection> sections;
+    private final Instance<LetterListNote> notes;
     private final Csrf csrf;
     private final long pageTtlNanos;
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
@@ -69,12 +74,14 @@ public class LetterPages {
     LetterPages(
             LetterService letters,
             @Any Instance<LetterPageSection> sections,
+            @Any Instance<LetterListNote> notes,
             Csrf csrf,
             Config config,
             Languages languages) {
         this.languages = languages;
         this.letters = letters;
         this.sections = sections;
+        this.notes = notes;
         this.csrf = csrf;
         this.pageTtlNanos = config.cache().toNanos();
     }
@@ -86,11 +93,43 @@ public class LetterPages {
                 .toList();
     }
 
+    /**
+     * The home page, shared like a letter's page: rendered once per language, and again when content was loaded, a
+     * letter's note changed (its count), or after {@code undersigned.page.cache}; so a visit reads neither the
+     * letters nor their signatures, only the notes' revisions (cached counts).
+     */
     @GET
     @Operation(hidden = true)
-    public TemplateInstance index() {
-        return Templates.index(letters.list());
+    public Response index() {
+        Listing listing = this.listing;
+        if (listing == null || listing.generation() != letters.generation()) {
+            long generation = letters.generation(); // read first: a load meanwhile makes the next visit list again
+            listing = new Listing(generation, letters.list());
+            this.listing = listing;
+        }
+        List<LetterSummary> listed = listing.letters();
+        String revision = listing.generation() + "|"
+                + listed.stream()
+                        .map(l -> notes.stream().map(n -> n.revision(l.slug())).collect(Collectors.joining(",")))
+                        .collect(Collectors.joining("|"));
+        SharedPage html = shared(
+                "",
+                revision,
+                () -> Templates.index(listed.stream()
+                                .map(l -> new Listed(
+                                        l,
+                                        notes.stream()
+                                                .map(n -> n.html(l.slug()))
+                                                .collect(Collectors.joining())))
+                                .toList())
+                        .render());
+        return Response.ok(csrf.personalise(html), HTML_UTF8).build();
     }
+
+    /** The published letters as last loaded, with the content generation they were read at. */
+    private record Listing(long generation, List<LetterSummary> letters) {}
+
+    private volatile Listing listing;
 
     /**
      * The most read page of all, so it is rendered once per change for every visitor (each gets their own CSRF
@@ -103,34 +142,39 @@ public class LetterPages {
         SigningTarget target = letters.signingTarget(slug).orElseThrow(() -> LetterApi.noLetter(slug));
         String revision = target.version() + "|"
                 + sections.stream().map(s -> s.revision(slug)).collect(Collectors.joining("|"));
+        SharedPage html = shared(slug, revision, () -> {
+            LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
+            return Templates.letter(
+                            letter,
+                            letters.version(slug, letter.latest().number()).orElseThrow(),
+                            true,
+                            sections(slug))
+                    .render();
+        });
+        return Response.ok(csrf.personalise(html), HTML_UTF8).build();
+    }
+
+    /** A page rendered once for every visitor of this language while its revision holds, for the page cache's time. */
+    private SharedPage shared(String page, String revision, Supplier<String> render) {
         long now = System.nanoTime();
         // one rendering per language: the page's frame is in the reader's language
-        String key = slug + "|" + languages.current().map(Locale::toLanguageTag).orElse("");
+        String key = page + "|" + languages.current().map(Locale::toLanguageTag).orElse("");
         CachedPage cached = pages.get(key);
         boolean stale = cached != null && (!cached.revision().equals(revision) || now - cached.at() >= pageTtlNanos);
         // one request re-renders a stale page; the others serve the old one for those few milliseconds
         if (cached == null || stale && cached.rendering().compareAndSet(false, true)) {
             SharedPage html;
             try {
-                html = csrf.renderShared(() -> {
-                    LetterDetail letter = letters.find(slug).orElseThrow(() -> LetterApi.noLetter(slug));
-                    return Templates.letter(
-                                    letter,
-                                    letters.version(slug, letter.latest().number())
-                                            .orElseThrow(),
-                                    true,
-                                    sections(slug))
-                            .render();
-                });
+                html = csrf.renderShared(render);
             } finally {
                 if (cached != null) {
                     cached.rendering().set(false);
                 }
             }
             cached = new CachedPage(revision, html, now, new AtomicBoolean());
-            pages.put(key, cached); // bounded: published letters' slugs times the configured languages
+            pages.put(key, cached); // bounded: the home page and published letters' slugs, times the languages
         }
-        return Response.ok(csrf.personalise(cached.html()), HTML_UTF8).build();
+        return cached.html();
     }
 
     private record CachedPage(String revision, SharedPage html, long at, AtomicBoolean rendering) {}

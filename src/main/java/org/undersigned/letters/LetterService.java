@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.undersigned.letters.LetterViews.LetterDetail;
 import org.undersigned.letters.LetterViews.LetterSummary;
 import org.undersigned.letters.LetterViews.Organiser;
@@ -116,6 +117,14 @@ public class LetterService {
     void forget() {
         targets.clear();
         milestones.clear();
+        generation.incrementAndGet();
+    }
+
+    private final AtomicLong generation = new AtomicLong();
+
+    /** Changes whenever content was loaded, so that pages cached from the letters' list know to render again. */
+    long generation() {
+        return generation.get();
     }
 
     // unknown slugs come from URLs too, so the cache is bounded

@@ -3,6 +3,8 @@ package org.undersigned.organisers;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.passkeys.PasskeyOptions;
@@ -34,7 +37,7 @@ public class PasskeySignIn {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(boolean orcid);
+        static native TemplateInstance signIn(boolean orcid, List<String> choices);
 
         static native TemplateInstance enrol(String options, String finish, InvitationRepository.Invitation invitation);
     }
@@ -44,9 +47,16 @@ public class PasskeySignIn {
     private final RateLimiter limiter;
     private final ClientNetwork network;
     private final boolean orcid;
+    private final Instance<SignInChoice> choices;
 
     PasskeySignIn(
-            Invitations invitations, Passkeys passkeys, RateLimiter limiter, ClientNetwork network, OrcidConfig orcid) {
+            Invitations invitations,
+            Passkeys passkeys,
+            RateLimiter limiter,
+            ClientNetwork network,
+            OrcidConfig orcid,
+            @Any Instance<SignInChoice> choices) {
+        this.choices = choices;
         this.invitations = invitations;
         this.passkeys = passkeys;
         this.limiter = limiter;
@@ -59,7 +69,12 @@ public class PasskeySignIn {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance signInPage() {
-        return Templates.signIn(orcid);
+        return Templates.signIn(
+                orcid,
+                choices.stream()
+                        .map(SignInChoice::html)
+                        .filter(h -> !h.isEmpty())
+                        .toList());
     }
 
     @POST

@@ -11,7 +11,7 @@ import org.undersigned.web.PublicUrl;
  * SameSite=Lax so that the redirect back from ORCID carries it, and an audit entry.
  */
 @ApplicationScoped
-class SignIns {
+public class SignIns {
 
     private final OrganiserTokens tokens;
     private final Audit audit;
@@ -23,9 +23,12 @@ class SignIns {
         this.secure = publicUrl.secure();
     }
 
-    /** {@code how}: "passkey", or null for ORCID (the audit's wording from before passkeys). */
+    /**
+     * {@code how}: "passkey", "demo" (dev mode's demo organiser), or null for ORCID (the audit's wording from before
+     * passkeys). The caller has proven who signs in.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    NewCookie signIn(String subject, boolean admin, List<String> letters, String how) {
+    public NewCookie signIn(String subject, boolean admin, List<String> letters, String how) {
         OrganiserTokens.Minted minted =
                 tokens.mint(subject, admin ? OrganiserTokens.ADMIN : OrganiserTokens.ORGANISER, letters, null);
         audit.record(

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -41,6 +42,12 @@ class Counts {
 
     static final String OTHER = "other";
 
+    /**
+     * When the count last gained a signer (epoch seconds): the home page's "last signed", kept with the counts so that
+     * no request reads signatures for it. Not a count: the count audit leaves it alone.
+     */
+    static final String SIGNED_AT = "signed-at";
+
     static final List<String> IDENTITIES =
             Stream.of(IdentityMethod.values()).map(IdentityMethod::wire).toList();
 
@@ -52,7 +59,8 @@ class Counts {
             Map<String, Long> byVersion,
             Checkpoint checkpoint,
             long revision,
-            Instant asOf) {}
+            Instant asOf,
+            Instant lastSigned) {}
 
     /** The log checkpoint a snapshot was computed at; rootHash in base64 as in the checkpoint itself. */
     public record Checkpoint(long size, String rootHash) {}
@@ -60,11 +68,13 @@ class Counts {
     private final CountRepository repository;
     private final Organisations organisations;
     private final ShortCache<Long, Snapshot> cache;
+    private final Clock clock;
 
-    Counts(CountRepository repository, Organisations organisations, CacheConfig config) {
+    Counts(CountRepository repository, Organisations organisations, CacheConfig config, Clock clock) {
         this.repository = repository;
         this.organisations = organisations;
         this.cache = new ShortCache<>(config.cache(), 100_000);
+        this.clock = clock;
     }
 
     /**
@@ -88,9 +98,11 @@ class Counts {
 
         // by dimension, then key: every writer locks the rows in the same order, so none can deadlock another
         private final Map<String, Map<String, Long>> deltas = new TreeMap<>();
+        private boolean gained;
 
         /** The signer becomes live (+1) or not (-1): the total and each of {@code keys} (dimension to key). */
         void live(Map<String, String> keys, int delta) {
+            gained |= delta > 0;
             add("total", "", delta);
             keys.forEach((dimension, key) -> add(dimension, key, delta));
         }
@@ -115,6 +127,9 @@ class Counts {
         changes.deltas.forEach(
                 (dimension, keys) -> keys.forEach((key, delta) -> repository.add(letterId, dimension, key, delta)));
         repository.replace(letterId, "checkpoint", rootHash, size);
+        if (changes.gained) { // the time the log took the signer in, a moment after the confirmation
+            repository.replace(letterId, SIGNED_AT, "", clock.instant().getEpochSecond());
+        }
         long total = repository.recordTotalAt(letterId, size);
         bump(letterId);
         return total;
@@ -150,6 +165,7 @@ class Counts {
         Map<String, Long> byVersion = new TreeMap<>(Comparator.comparingInt(Integer::parseInt));
         long total = 0;
         long revision = 0;
+        Instant lastSigned = null;
         // before anything is logged, the count (0) is that of the empty log, whose checkpoint the log serves
         Checkpoint checkpoint = new Checkpoint(0, TransparencyLog.Head.EMPTY.rootHash());
         for (CountRepository.Row row : repository.all(letterId)) {
@@ -168,10 +184,12 @@ class Counts {
                 }
                 case "version" -> byVersion.put(row.key(), row.n());
                 case "checkpoint" -> checkpoint = new Checkpoint(row.n(), row.key());
+                case SIGNED_AT -> lastSigned = Instant.ofEpochSecond(row.n());
                 default -> {}
             }
         }
-        return new Snapshot(total, byLevel, byIdentity, byOrganisation, byVersion, checkpoint, revision, Instant.now());
+        return new Snapshot(
+                total, byLevel, byIdentity, byOrganisation, byVersion, checkpoint, revision, Instant.now(), lastSigned);
     }
 
     private static Map<String, Long> zeros(List<String> keys) {

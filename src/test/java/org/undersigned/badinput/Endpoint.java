@@ -137,6 +137,7 @@ record Endpoint(String handler, String method, Function<Junk, String> path, Body
                 get("PasskeySignIn.signInPage", j -> "/organisers/sign-in" + query(j, "x")),
                 new Endpoint("PasskeySignIn.signInOptions", "POST", j -> "/organisers/passkey/options", Body.JSON),
                 new Endpoint("PasskeySignIn.signIn", "POST", j -> "/organisers/passkey", Body.JSON),
+                new Endpoint("DemoOrganiser.signIn", "POST", j -> "/organisers/demo" + query(j, "csrf"), Body.FORM),
                 get("PasskeySignIn.enrolPage", j -> "/organisers/enrol/" + j.segment(j.value(TOKENS))),
                 new Endpoint(
                         "PasskeySignIn.enrolOptions",

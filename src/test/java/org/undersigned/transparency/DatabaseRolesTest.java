@@ -49,6 +49,7 @@ class DatabaseRolesTest {
             Map.entry("count_audit", ALL_ROWS),
             Map.entry("count_audit_signer", ALL_ROWS),
             Map.entry("count_audit_total", ALL_ROWS),
+            Map.entry("demo_letter", ALL_ROWS),
             Map.entry("dispute", ALL_ROWS),
             Map.entry("letter", ALL_ROWS),
             Map.entry("letter_count", ALL_ROWS),
