@@ -134,4 +134,33 @@ public interface PressMessages {
 
     @Message("{count} verified signatures")
     String milestoneNews(String count);
+
+    // the count history on the letter page
+
+    @Message("How the count grew")
+    String historyHeading();
+
+    @Message("Verified signatures at the last checkpoint of each day, up to {highest}.")
+    String historyByDay(long highest);
+
+    @Message("Verified signatures at the last checkpoint of each hour, up to {highest}.")
+    String historyByHour(long highest);
+
+    @Message("Each point names a checkpoint of the letter's log, so anyone can check it; all points:")
+    String historyCheck();
+
+    @Message("The numbers (newest first)")
+    String historyTable();
+
+    @Message("Time (UTC)")
+    String historyTime();
+
+    @Message("Verified signatures")
+    String historyCount();
+
+    @Message("Log size")
+    String historySize();
+
+    @Message("Root hash")
+    String historyRoot();
 }

@@ -7,16 +7,30 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.undersigned.letters.LetterService;
 import org.undersigned.organisers.OrganiserTokens;
+import org.undersigned.support.Axe;
+import org.undersigned.support.Chromium;
 import org.undersigned.support.Counted;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
@@ -28,7 +42,8 @@ import org.undersigned.transparency.TransparencyLog;
 /**
  * The count history: after signatures, a withdrawal and an invalidation, with the log's checkpoints spread one per
  * hour and their stored totals gone (as for checkpoints signed before totals were kept), the backfill replays the
- * log and every point of the history equals an independent replay of the log's own entries at the point's size.
+ * log and every point of the history equals an independent replay of the log's own entries at the point's size; the
+ * letter page draws and lists the same points.
  */
 @QuarkusTest
 class CountHistoryTest {
@@ -50,6 +65,9 @@ class CountHistoryTest {
 
     @Inject
     LetterService letters;
+
+    @TestHTTPResource("/")
+    URL root;
 
     @Test
     void everyPointEqualsAnIndependentReplayOfTheLogAtItsSize() throws Exception {
@@ -77,7 +95,7 @@ class CountHistoryTest {
         long letterId = letters.signingTarget(LETTER).orElseThrow().letterId();
         Superuser.run(
                 "SET session_replication_role = replica",
-                "UPDATE log_checkpoint SET created_at = TIMESTAMPTZ '2026-01-01 00:30:00+00' + size * INTERVAL '1 hour'"
+                "UPDATE log_checkpoint SET created_at = TIMESTAMPTZ '2026-01-01 00:30:00+00' + size * INTERVAL '1 day'"
                         + " WHERE letter_id = " + letterId,
                 "DELETE FROM letter_count_at WHERE letter_id = " + letterId);
         assertThat(history.backfill(letterId)).isGreaterThan(3);
@@ -101,12 +119,15 @@ class CountHistoryTest {
         Map<String, Object> last = points.get(points.size() - 1);
         assertThat(((Number) last.get("size")).longValue()).isEqualTo(entries.size());
         assertThat(((Number) last.get("count")).longValue()).isEqualTo(3);
-        assertThat(last.get("time")).isEqualTo("2026-01-01T" + String.format("%02d", entries.size()) + ":30:00Z");
+        assertThat(last.get("time"))
+                .isEqualTo(Instant.parse("2026-01-01T00:30:00Z")
+                        .plus(Duration.ofDays(entries.size()))
+                        .toString());
 
-        // by day: the last checkpoint of 1 January only; the CSV says the same
+        // one checkpoint a day: by day, the same points; the CSV says the same
         List<Map<String, Object>> daily =
                 given().get("/api/letters/" + LETTER + "/history").jsonPath().getList("points");
-        assertThat(daily).containsExactly(last);
+        assertThat(daily).isEqualTo(points);
         String csv = given().get("/api/letters/" + LETTER + "/history.csv?bucket=hour")
                 .then()
                 .statusCode(200)
@@ -117,6 +138,24 @@ class CountHistoryTest {
                 .startsWith("time,size,rootHash,count")
                 .hasSize(points.size() + 1)
                 .endsWith(last.get("time") + "," + last.get("size") + "," + last.get("rootHash") + ",3");
+
+        // the letter page draws the same points and lists their numbers, newest first
+        Mailbox.sleep(1_100); // the page is rendered at most once a second
+        Document page = Jsoup.parse(given().get("/letters/" + LETTER).asString());
+        assertThat(page.select("section.history svg[role=img] circle")).hasSize(points.size());
+        List<String> expected = points.stream()
+                .map(p -> String.valueOf(p.get("count")))
+                .collect(Collectors.toCollection(ArrayList::new));
+        Collections.reverse(expected);
+        assertThat(page.select("section.history tbody tr td:nth-child(2)").eachText())
+                .isEqualTo(expected);
+        try (BrowserContext context =
+                Chromium.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
+            Page browser = context.newPage();
+            browser.navigate(root + "letters/" + LETTER);
+            browser.locator("section.history summary").click();
+            assertThat(Axe.seriousViolations(browser)).isEmpty();
+        }
     }
 
     @Test
