@@ -71,6 +71,7 @@ public class Verify {
     final List<String> witnesses = new ArrayList<>();
     final List<String> asked = new ArrayList<>();
     int quorum, passed, failed;
+    boolean history; // --history: every point of the count history too
     long publishedSize = -1; // the size the count API is of, when it is not the witnessed one
 
     Verify(String base, String slug, String origin, String pinned) {
@@ -86,6 +87,7 @@ public class Verify {
         List<String> witnesses = new ArrayList<>();
         List<String> asked = new ArrayList<>();
         int quorum = -1;
+        boolean history = false;
         for (int i = 0; i < args.length; i++) {
             boolean valued = i + 1 < args.length;
             switch (args[i]) {
@@ -94,6 +96,7 @@ public class Verify {
                 case "--ask" -> asked.add(valued ? args[++i].strip().replaceAll("/+$", "") : "");
                 case "--quorum" ->
                     quorum = valued && args[i + 1].matches("[1-9][0-9]{0,2}") ? Integer.parseInt(args[++i]) : 0;
+                case "--history" -> history = true;
                 default -> rest.add(args[i]);
             }
         }
@@ -115,7 +118,7 @@ public class Verify {
                 || !rest.get(1).matches("[a-z0-9][a-z0-9-]*")) {
             System.err.println(
                     "usage: java verify/Verify.java [--key <name+keyID+key>] [--witness <name+keyID+key>]... "
-                            + "[--quorum <n>] [--ask <witness URL>]... <public-url> <letter slug>");
+                            + "[--quorum <n>] [--ask <witness URL>]... [--history] <public-url> <letter slug>");
             System.err.println("  e.g. java verify/Verify.java https://letters.example.org publish-benchmarks");
             System.exit(2);
         }
@@ -125,6 +128,7 @@ public class Verify {
         verify.witnesses.addAll(witnesses);
         verify.asked.addAll(asked);
         verify.quorum = quorum < 0 ? witnesses.size() : quorum;
+        verify.history = history;
         System.exit(verify.run() ? 0 : 1);
     }
 
@@ -186,6 +190,7 @@ public class Verify {
         long total = recount(parsed, live, cp, first);
         listings(live, first);
         thread(parsed, cp, first);
+        if (history) history(leaves, parsed, cp);
         return new long[] {total, cp.size()};
     }
 
@@ -755,6 +760,57 @@ public class Verify {
         String path = String.format("%03d", n % 1000);
         for (n /= 1000; n > 0; n /= 1000) path = String.format("x%03d/", n % 1000) + path;
         return path;
+    }
+
+    /**
+     * (i) --history: each point of the count history (by day and by hour, /api/letters/<slug>/history) up to this
+     * checkpoint says "at size S the log had root R and counted N": R must be the Merkle root of the first S entries
+     * and N the count rule's over them. One walk over the entries: the root of every prefix is folded from the
+     * complete subtrees so far (RFC 9162 §2.1.1 splits a tree at its largest power of two, so they are its left parts).
+     */
+    void history(List<byte[]> leaves, List<Map<String, Object>> entries, Checkpoint cp) throws Fail {
+        TreeMap<Long, Map<?, ?>> points = new TreeMap<>();
+        for (String bucket : List.of("day", "hour")) {
+            Object list = ((Map<?, ?>) getJson("/api/letters/" + slug + "/history?bucket=" + bucket)).get("points");
+            for (Object item : (List<?>) list) {
+                Map<?, ?> p = (Map<?, ?>) item;
+                if (((Number) p.get("size")).longValue() <= cp.size())
+                    points.put(((Number) p.get("size")).longValue(), p);
+            }
+        }
+        List<byte[]> subtrees = new ArrayList<>();
+        List<Long> widths = new ArrayList<>();
+        Set<String> live = new HashSet<>();
+        int n = 0, wrong = 0;
+        for (Map.Entry<Long, Map<?, ?>> point : points.entrySet()) {
+            for (; n < point.getKey(); n++) {
+                subtrees.add(leaves.get(n));
+                widths.add(1L);
+                while (widths.size() > 1 && widths.get(widths.size() - 1).equals(widths.get(widths.size() - 2))) {
+                    byte[] right = subtrees.remove(subtrees.size() - 1);
+                    subtrees.set(subtrees.size() - 1, sha256(new byte[] {1}, subtrees.get(subtrees.size() - 1), right));
+                    widths.set(widths.size() - 2, 2 * widths.remove(widths.size() - 1));
+                }
+                Map<String, Object> e = entries.get(n);
+                String type = e == null ? "" : e.get("type") + "";
+                if (type.equals("signature") || type.equals("reaffirmation")) live.add(e.get("signer") + "");
+                if (type.equals("withdrawal") || type.equals("invalidation")) live.remove(e.get("signer") + "");
+            }
+            byte[] root = sha256();
+            for (int i = subtrees.size() - 1; i >= 0; i--) {
+                root = i == subtrees.size() - 1 ? subtrees.get(i) : sha256(new byte[] {1}, subtrees.get(i), root);
+            }
+            Map<?, ?> p = point.getValue();
+            if (!b64(root).equals(p.get("rootHash")) || live.size() != ((Number) p.get("count")).longValue()) {
+                wrong++;
+                fail("count history at " + p.get("time") + ": the service says size " + point.getKey() + ", root "
+                        + p.get("rootHash") + ", count " + p.get("count") + "; the log's first " + point.getKey()
+                        + " entries give root " + b64(root) + ", count " + live.size());
+            }
+        }
+        if (wrong == 0) {
+            ok(points.size() + " points of the count history: each size's root and count recomputed from the log");
+        }
     }
 
     /** RFC 9162 §2.1.1: MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])), k the largest power of 2 < n. */

@@ -35,6 +35,7 @@ import org.undersigned.support.Counted;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
+import org.undersigned.support.OfflineVerifier;
 import org.undersigned.support.Signing;
 import org.undersigned.support.Superuser;
 import org.undersigned.transparency.TransparencyLog;
@@ -149,6 +150,24 @@ class CountHistoryTest {
         Collections.reverse(expected);
         assertThat(page.select("section.history tbody tr td:nth-child(2)").eachText())
                 .isEqualTo(expected);
+        // the offline verifier recomputes every point's root and count from the log's entries
+        OfflineVerifier.Run verified = OfflineVerifier.verify("--history", root.toString(), LETTER);
+        assertThat(verified.exit()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains(points.size() + " points of the count history");
+        // and catches a point that does not match the log (a total changed behind its back; another one dropped and
+        // replayed again, which makes the service read the history afresh)
+        long tampered = ((Number) points.get(1).get("size")).longValue();
+        Superuser.run(
+                "SET session_replication_role = replica",
+                "UPDATE letter_count_at SET total = total + 5 WHERE letter_id = " + letterId + " AND size = "
+                        + tampered,
+                "DELETE FROM letter_count_at WHERE letter_id = " + letterId + " AND size = "
+                        + ((Number) points.get(0).get("size")).longValue());
+        assertThat(history.backfill(letterId)).isEqualTo(1);
+        OfflineVerifier.Run caught = OfflineVerifier.verify("--history", root.toString(), LETTER);
+        assertThat(caught.exit()).as(caught.output()).isEqualTo(1);
+        assertThat(caught.output()).contains("count history at").contains("size " + tampered);
+
         try (BrowserContext context =
                 Chromium.browser().newContext(new Browser.NewContextOptions().setBypassCSP(true))) {
             Page browser = context.newPage();
