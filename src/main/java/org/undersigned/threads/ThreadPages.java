@@ -8,19 +8,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.LetterViews.LetterDetail;
-import org.undersigned.letters.LetterViews.VersionInfo;
-import org.undersigned.signatures.Milestones;
 import org.undersigned.web.LocalNotFound;
-import org.undersigned.web.PublicUrl;
 
 /** The thread page (a timeline where every claim sits beside the points that answer it) and the Atom feed. */
 @Path("/")
@@ -37,14 +31,12 @@ public class ThreadPages {
 
     private final ThreadService threads;
     private final LetterService letters;
-    private final Milestones milestones;
-    private final PublicUrl publicUrl;
+    private final LetterFeeds feeds;
 
-    ThreadPages(ThreadService threads, LetterService letters, Milestones milestones, PublicUrl publicUrl) {
+    ThreadPages(ThreadService threads, LetterService letters, LetterFeeds feeds) {
         this.threads = threads;
         this.letters = letters;
-        this.milestones = milestones;
-        this.publicUrl = publicUrl;
+        this.feeds = feeds;
     }
 
     @GET
@@ -66,53 +58,19 @@ public class ThreadPages {
     @Produces("application/atom+xml")
     @Operation(summary = "Atom feed (RFC 4287) of the letter's versions, thread entries and milestones")
     public Response feed(@PathParam("slug") String slug) {
-        LetterDetail letter = letters.find(slug).orElseThrow(() -> new LocalNotFound(m -> m.noLetter(slug)));
-        String base = publicUrl.link("/letters/" + slug);
-        List<AtomFeed.Item> items = new ArrayList<>();
-        for (VersionInfo v : letter.versions()) {
-            items.add(new AtomFeed.Item(
-                    base + "/v/" + v.number(),
-                    "Version " + v.number() + ": " + v.changes(),
-                    v.published(),
-                    v.published(),
-                    base + "/v/" + v.number(),
-                    null,
-                    "Text SHA-256 " + v.textSha256()
-                            + (v.carriesSignatures() ? "" : "; signers are asked to re-affirm"),
-                    null));
-        }
-        for (ThreadService.View e : threads.thread(slug)) {
-            OffsetDateTime updated = e.revisions().get(e.revisions().size() - 1).publishedAt();
-            String title = (e.organisation() == null ? "" : e.organisation() + ": ")
-                    + e.title()
-                    + (e.retracted() == null ? "" : " (retracted)");
-            items.add(new AtomFeed.Item(
-                    base + "/thread#" + e.id(),
-                    title,
-                    updated,
-                    e.date().atStartOfDay().atOffset(ZoneOffset.UTC),
-                    base + "/thread#" + e.id(),
-                    e.author(),
-                    e.kind(),
-                    e.html()));
-        }
-        letters.signingTarget(slug).ifPresent(target -> {
-            for (Milestones.Reached m : milestones.reached(target.letterId())) {
-                OffsetDateTime at = m.at().atOffset(ZoneOffset.UTC);
-                items.add(new AtomFeed.Item(
-                        base + "#milestone-" + m.count(),
-                        m.count() + " verified signatures",
-                        at,
-                        at,
-                        base + "#milestone-" + m.count(),
-                        null,
-                        "Reached at the log's checkpoint of size " + m.size() + ", root hash " + m.rootHash(),
-                        null));
-            }
-        });
-        return Response.ok(
-                        AtomFeed.write(base + "/feed.atom", letter.title(), base + "/feed.atom", base, items),
-                        "application/atom+xml; charset=utf-8")
+        return atom(feeds.letter(slug));
+    }
+
+    @GET
+    @Path("feed.atom")
+    @Produces("application/atom+xml")
+    @Operation(summary = "Atom feed (RFC 4287) of every letter's versions, thread entries and milestones, newest 200")
+    public Response feed() {
+        return atom(feeds.all());
+    }
+
+    private static Response atom(String feed) {
+        return Response.ok(feed, "application/atom+xml; charset=utf-8")
                 .header("Access-Control-Allow-Origin", "*")
                 .build();
     }

@@ -26,6 +26,9 @@ public interface Messages {
     @Message("API")
     String navApi();
 
+    @Message("For the press")
+    String navPress();
+
     @Message("Language")
     String languageNav();
 

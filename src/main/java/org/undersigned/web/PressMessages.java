@@ -163,4 +163,70 @@ public interface PressMessages {
 
     @Message("Root hash")
     String historyRoot();
+
+    // the press page
+
+    @Message("For the press: check what this service says")
+    String pressTitle();
+
+    @Message("You need not trust this service. Every count, every point of a count's history and every name can be"
+            + " checked against the letter's public log, which only ever grows and whose every state is signed.")
+    String pressLead();
+
+    @Message("A letter's count, now")
+    String countHeading();
+
+    @Message("With any Java 17 or newer and the file verify/Verify.java from this project's source, run the"
+            + " command below. It checks the log's signature, downloads every entry, recomputes the log's root,"
+            + " recounts with the count rule and compares with the count this service publishes. It uses nothing"
+            + " of this service but its public addresses.")
+    String countHow();
+
+    @Message("Or open a letter's verify page: your browser does the same checks and shows each result.")
+    String countBrowser();
+
+    @Message("How a count grew")
+    String historyHow();
+
+    @Message("Each letter's history lists, for the last checkpoint of each day (or hour), the log's size, its root"
+            + " hash and the count at it, so a sentence such as \"at 14:00 UTC on 4 April the log, signed at size S"
+            + " with root R, counted N\" can be checked. This command recomputes every point from the log's entries:")
+    String historyExplain();
+
+    @Message("Witnesses")
+    String witnessHeading();
+
+    @Message("A host could show different readers different logs. Independent witnesses cosign each state they"
+            + " saw and refuse a history that forks. Get a witness's key from its operator, never from this service:")
+    String witnessHow();
+
+    @Message("Who signed")
+    String namesHeading();
+
+    @Message("Each letter's list of public signers can be searched and downloaded as CSV; every listed name is bound"
+            + " to its entry in the log, and the verifier checks each. People who chose a private listing are"
+            + " counted and named nowhere.")
+    String namesHow();
+
+    @Message("News")
+    String newsHeading();
+
+    @Message("Every letter's versions, responses, rebuttals and milestones in one Atom feed (each letter also has its"
+            + " own, and its page offers a press list: a mail at each milestone):")
+    String newsHow();
+
+    @Message("The letters")
+    String lettersHeading();
+
+    @Message("verify")
+    String verifyLink();
+
+    @Message("count history (CSV)")
+    String historyLink();
+
+    @Message("signers (CSV)")
+    String namesLink();
+
+    @Message("feed")
+    String feedLink();
 }

@@ -64,6 +64,7 @@ class PseudoLocaleReaderPagesTest {
         assertThat(letter.select(".text[data-content]").attr("lang")).isEqualTo("en");
         assertOnlyMessages(letter);
         assertOnlyMessages(PseudoText.page("/letters/sample-letter/v/1"));
+        assertOnlyMessages(PseudoText.page("/press"));
     }
 
     @Test
