@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.undersigned.web.SecretTokens;
 
 /**
  * The first admin of a fresh installation: until an admin has enrolled, one invitation for an admin exists, with the
@@ -70,7 +71,7 @@ class AdminBootstrap {
                     + " UNDERSIGNED_BOOTSTRAP_CODE to choose the code.");
         } else {
             repository.deleteBootstrap();
-            String generated = Invitations.newToken();
+            String generated = SecretTokens.newToken();
             invitations.bootstrap(generated);
             LOG.warnf(
                     "No admin yet. The first admin creates a passkey at %s — this link works once; keep it"

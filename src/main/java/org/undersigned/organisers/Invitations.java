@@ -3,16 +3,10 @@ package org.undersigned.organisers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.NewCookie;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +19,7 @@ import org.undersigned.web.ErrorMessages;
 import org.undersigned.web.InvalidInput;
 import org.undersigned.web.LocalProblem;
 import org.undersigned.web.PublicUrl;
+import org.undersigned.web.SecretTokens;
 
 /**
  * Organisers with passkeys: an admin invites someone with a one-time link (256 random bits, only its SHA-256 kept,
@@ -36,7 +31,6 @@ class Invitations {
 
     static final Duration DEFAULT_LIFETIME = Duration.ofDays(7);
     static final Duration LONGEST = Duration.ofDays(30);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** An invitation just made: its link exists only here and in what the admin passes on. */
     record Issued(String link, String subject, Instant expiresAt) {}
@@ -95,10 +89,18 @@ class Invitations {
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(LONGEST) > 0) {
             throw new InvalidInput(Map.of("lifetime", "An invitation lasts between a second and 30 days."));
         }
-        String token = newToken();
+        String token = SecretTokens.newToken();
         Instant now = clock.instant();
         invitations.insert(new InvitationRepository.Invitation(
-                hash(token), Passkeys.newUserHandle(), subject, role, slugs, actor, now, now.plus(ttl), false));
+                SecretTokens.hash(token),
+                Passkeys.newUserHandle(),
+                subject,
+                role,
+                slugs,
+                actor,
+                now,
+                now.plus(ttl),
+                false));
         audit.record(actor, "invite", null, subject, role + " " + slugs + " until " + now.plus(ttl));
         return new Issued(link(token), subject, now.plus(ttl));
     }
@@ -108,7 +110,7 @@ class Invitations {
     void bootstrap(String code) {
         Instant now = clock.instant();
         invitations.insert(new InvitationRepository.Invitation(
-                hash(code),
+                SecretTokens.hash(code),
                 Passkeys.newUserHandle(),
                 "admin",
                 OrganiserTokens.ADMIN,
@@ -127,7 +129,7 @@ class Invitations {
     Optional<InvitationRepository.Invitation> open(String token) {
         return token == null || token.length() > 100
                 ? Optional.empty()
-                : invitations.open(hash(token), clock.instant());
+                : invitations.open(SecretTokens.hash(token), clock.instant());
     }
 
     /** Options to create a passkey through an open invitation (an existing account keeps its user handle). */
@@ -226,20 +228,5 @@ class Invitations {
 
     private static LocalProblem invalid() {
         return new LocalProblem(410, ErrorMessages::invitationInvalid);
-    }
-
-    static String newToken() {
-        byte[] token = new byte[32];
-        RANDOM.nextBytes(token);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -48,11 +48,8 @@ public class HistoryApi {
             @Parameter(description = "hour or day (default)") @QueryParam("bucket") String bucket,
             @Parameter(description = "from this time or day (UTC), inclusive") @QueryParam("from") String from,
             @Parameter(description = "before this time or day (UTC)") @QueryParam("to") String to) {
-        SigningTarget letter = letters.letter(slug);
-        String unit = unit(bucket);
-        List<CountHistory.Point> points =
-                history.of(letter, unit, time(from, "from", Instant.EPOCH), time(to, "to", null));
-        return Response.ok(new History(slug, unit, points))
+        List<CountHistory.Point> points = points(slug, bucket, from, to);
+        return Response.ok(new History(slug, unit(bucket), points))
                 .header("Cache-Control", "public, max-age=30")
                 .header("Access-Control-Allow-Origin", "*")
                 .build();
@@ -67,10 +64,8 @@ public class HistoryApi {
             @QueryParam("bucket") String bucket,
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        SigningTarget letter = letters.letter(slug);
         StringBuilder out = new StringBuilder("time,size,rootHash,count\r\n");
-        for (CountHistory.Point p :
-                history.of(letter, unit(bucket), time(from, "from", Instant.EPOCH), time(to, "to", null))) {
+        for (CountHistory.Point p : points(slug, bucket, from, to)) {
             out.append(p.time())
                     .append(',')
                     .append(p.size())
@@ -84,6 +79,12 @@ public class HistoryApi {
                 .header("Cache-Control", "public, max-age=30")
                 .header("Access-Control-Allow-Origin", "*")
                 .build();
+    }
+
+    /** An unknown letter is a 404 before anything else is looked at, then bucket, from and to are read. */
+    private List<CountHistory.Point> points(String slug, String bucket, String from, String to) {
+        SigningTarget letter = letters.letter(slug);
+        return history.of(letter, unit(bucket), time(from, "from", Instant.EPOCH), time(to, "to", null));
     }
 
     private static String unit(String bucket) {

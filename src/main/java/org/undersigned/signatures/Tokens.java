@@ -1,17 +1,12 @@
 package org.undersigned.signatures;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.undersigned.web.SecretTokens;
 
 /** Mailed-link tokens: 256 random bits, handed out once, kept only as a SHA-256 hash. */
 @ApplicationScoped
@@ -26,7 +21,6 @@ class Tokens {
 
     record Found(State state, SignatureToken token) {}
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final TokenRepository repository;
     private final Clock clock;
 
@@ -58,9 +52,7 @@ class Tokens {
 
     /** A fresh token: 256 random bits, URL-safe base64 without padding (43 characters). */
     static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return SecretTokens.newToken();
     }
 
     Found find(String token, SignatureToken.Purpose purpose) {
@@ -91,11 +83,6 @@ class Tokens {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretTokens.hash(token);
     }
 }
