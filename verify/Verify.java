@@ -1,7 +1,7 @@
 // Undersigned verifier: recomputes an open letter's signature count from its signed, append-only Merkle log.
 //
 //   java verify/Verify.java [--key <verifier key>] [--witness <witness key>]... [--quorum <n>]
-//                           [--ask <witness URL>]... <public-url> <slug>
+//                           [--ask <witness URL>]... [--history] [--snapshot] <public-url> <slug>
 //
 // JDK 17 only and no code shared with the server, so that it checks the server instead of trusting it. It checks the
 // checkpoint signature (C2SP signed-note, tlog-checkpoint), downloads every entry (C2SP tlog-tiles), recomputes the
@@ -12,6 +12,8 @@
 // --ask (repeatable) asks a witness itself for the latest checkpoint it cosigned (witness/Witness.java serves it), so
 // that a host showing its readers another history than it showed the witnesses (a fork) is caught without trusting
 // the host for anything: the witness's checkpoint must be a prefix of the tree the host serves.
+// --history also recomputes every point of the count history; --snapshot checks the current snapshot of the public
+// signatories: every name in it is a live signature of the log at the checkpoint it is bound to.
 // Exit status: 0 when every check passes, 1 when any fails, 2 on a usage error.
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -72,6 +74,7 @@ public class Verify {
     final List<String> asked = new ArrayList<>();
     int quorum, passed, failed;
     boolean history; // --history: every point of the count history too
+    boolean snapshot; // --snapshot: the current snapshot of the public signatories too
     long publishedSize = -1; // the size the count API is of, when it is not the witnessed one
 
     Verify(String base, String slug, String origin, String pinned) {
@@ -87,7 +90,7 @@ public class Verify {
         List<String> witnesses = new ArrayList<>();
         List<String> asked = new ArrayList<>();
         int quorum = -1;
-        boolean history = false;
+        boolean history = false, snapshot = false;
         for (int i = 0; i < args.length; i++) {
             boolean valued = i + 1 < args.length;
             switch (args[i]) {
@@ -97,6 +100,7 @@ public class Verify {
                 case "--quorum" ->
                     quorum = valued && args[i + 1].matches("[1-9][0-9]{0,2}") ? Integer.parseInt(args[++i]) : 0;
                 case "--history" -> history = true;
+                case "--snapshot" -> snapshot = true;
                 default -> rest.add(args[i]);
             }
         }
@@ -118,7 +122,7 @@ public class Verify {
                 || !rest.get(1).matches("[a-z0-9][a-z0-9-]*")) {
             System.err.println(
                     "usage: java verify/Verify.java [--key <name+keyID+key>] [--witness <name+keyID+key>]... "
-                            + "[--quorum <n>] [--ask <witness URL>]... [--history] <public-url> <letter slug>");
+                            + "[--quorum <n>] [--ask <witness URL>]... [--history] [--snapshot] <public-url> <letter slug>");
             System.err.println("  e.g. java verify/Verify.java https://letters.example.org publish-benchmarks");
             System.exit(2);
         }
@@ -129,6 +133,7 @@ public class Verify {
         verify.asked.addAll(asked);
         verify.quorum = quorum < 0 ? witnesses.size() : quorum;
         verify.history = history;
+        verify.snapshot = snapshot;
         System.exit(verify.run() ? 0 : 1);
     }
 
@@ -191,6 +196,7 @@ public class Verify {
         listings(live, first);
         thread(parsed, cp, first);
         if (history) history(leaves, parsed, cp);
+        if (snapshot) snapshot(leaves, parsed, cp, first);
         return new long[] {total, cp.size()};
     }
 
@@ -619,30 +625,7 @@ public class Verify {
     long recount(List<Map<String, Object>> entries, Map<String, Signer> live, Checkpoint cp, boolean first)
             throws Fail, Grown {
         Map<String, Signer> known = new HashMap<>();
-        for (Map<String, Object> e : entries) { // entries that could not be read were reported above
-            String id = e == null ? null : e.get("signer") + "";
-            switch (e == null ? "" : e.get("type") + "") {
-                case "signature" -> { // makes its signer live, with this version, evidence and listing
-                    Signer s = new Signer();
-                    s.version = (Long) e.get("version");
-                    s.listing = (String) e.get("listing");
-                    ((List<?>) e.get("evidence")).forEach(x -> s.evidence.add(x + ""));
-                    known.put(id, s);
-                    live.put(id, s);
-                }
-                case "reaffirmation" -> { // makes its signer live, on the version re-affirmed
-                    known.computeIfAbsent(id, k -> new Signer()).version = (Long) e.get("version");
-                    live.put(id, known.get(id));
-                }
-                case "withdrawal", "invalidation" -> live.remove(id);
-                case "evidence" ->
-                    ((List<?>) e.get("evidence"))
-                            .forEach(x -> known.computeIfAbsent(id, k -> new Signer())
-                                    .evidence
-                                    .add(x + ""));
-                default -> {} // other types change nothing
-            }
-        }
+        entries.forEach(e -> apply(known, live, e));
         Map<String, Long> byVersion = new TreeMap<>(), byEvidence = new TreeMap<>(), published = new TreeMap<>();
         for (Signer s : live.values()) {
             byVersion.merge(s.version + "", 1L, Long::sum);
@@ -695,6 +678,46 @@ public class Verify {
         return live.size();
     }
 
+    /** The count rule for one entry: which signers it makes live or ends, with their version, evidence and listing. */
+    static void apply(Map<String, Signer> known, Map<String, Signer> live, Map<String, Object> e) {
+        String id = e == null ? null : e.get("signer") + "";
+        switch (e == null ? "" : e.get("type") + "") { // entries that could not be read were reported already
+            case "signature" -> { // makes its signer live, with this version, evidence and listing
+                Signer s = new Signer();
+                s.version = (Long) e.get("version");
+                s.listing = (String) e.get("listing");
+                ((List<?>) e.get("evidence")).forEach(x -> s.evidence.add(x + ""));
+                known.put(id, s);
+                live.put(id, s);
+            }
+            case "reaffirmation" -> { // makes its signer live, on the version re-affirmed
+                known.computeIfAbsent(id, k -> new Signer()).version = (Long) e.get("version");
+                live.put(id, known.get(id));
+            }
+            case "withdrawal", "invalidation" -> live.remove(id);
+            case "evidence" ->
+                ((List<?>) e.get("evidence"))
+                        .forEach(x -> known.computeIfAbsent(id, k -> new Signer())
+                                .evidence
+                                .add(x + ""));
+            default -> {} // other types change nothing
+        }
+    }
+
+    /** The SHA-256 (hex) of a listed signatory's public record, rebuilt from the list's item as the log commits it. */
+    static String listingOf(Map<?, ?> item) throws Fail {
+        Map<?, ?> levels = (Map<?, ?>) item.get("levels");
+        Map<String, Object> record = new TreeMap<>(); // the public record the listing commits to
+        record.put("affiliation", levels.get("affiliation"));
+        record.put("identity", levels.get("identity"));
+        record.put("name", item.get("name"));
+        List.of("organisation", "role").forEach(k -> {
+            if (item.get(k) != null) record.put(k, item.get(k));
+        });
+        record.put("salt", item.get("salt"));
+        return HEX.formatHex(sha256(Json.canonical(record).getBytes(UTF_8)));
+    }
+
     /** (g) Each listed name's public record must hash to the listing commitment of a live signature in the log. */
     void listings(Map<String, Signer> live, boolean first) throws Fail, Grown {
         if (publishedSize >= 0) {
@@ -711,16 +734,8 @@ public class Verify {
             Map<?, ?> page = (Map<?, ?>) getJson("/api/letters/" + slug + "/signatories?limit=200"
                     + (after == null ? "" : "&after=" + URLEncoder.encode(after, UTF_8)));
             for (Object o : (List<?>) page.get("items")) {
-                Map<?, ?> item = (Map<?, ?>) o, levels = (Map<?, ?>) item.get("levels");
-                Map<String, Object> record = new TreeMap<>(); // the public record the listing commits to
-                record.put("affiliation", levels.get("affiliation"));
-                record.put("identity", levels.get("identity"));
-                record.put("name", item.get("name"));
-                List.of("organisation", "role").forEach(k -> {
-                    if (item.get(k) != null) record.put(k, item.get(k));
-                });
-                record.put("salt", item.get("salt"));
-                String listing = HEX.formatHex(sha256(Json.canonical(record).getBytes(UTF_8)));
+                Map<?, ?> item = (Map<?, ?>) o;
+                String listing = listingOf(item);
                 checked++;
                 if (!listing.equals(item.get("listing"))) {
                     problems.add(item.get("name") + ": the public record does not hash to its listing");
@@ -811,6 +826,129 @@ public class Verify {
         if (wrong == 0) {
             ok(points.size() + " points of the count history: each size's root and count recomputed from the log");
         }
+    }
+
+    /**
+     * (j) --snapshot: the current snapshot of the public signatories (/api/letters/<slug>/snapshot) lists the
+     * signers live in the log at its checkpoint's size S. Its checkpoint must be signed by this log with the root of
+     * the first S entries; each JSON line's public record must hash to its listing, the listing of a signer live at
+     * S, no two lines alike; the CSV must list the same names in the same order. Listings live at S and not in the
+     * snapshot are reported: their signers erased their data or were disowned since, or the host left them out.
+     */
+    void snapshot(List<byte[]> leaves, List<Map<String, Object>> entries, Checkpoint cp, boolean first)
+            throws Fail, Grown {
+        Map<?, ?> meta;
+        List<String> lines, rows;
+        try {
+            meta = (Map<?, ?>) getJson("/api/letters/" + slug + "/snapshot");
+            lines = utf8(get(meta.get("jsonl") + ""), "the snapshot's JSON Lines")
+                    .lines()
+                    .toList();
+            rows = csvRows(utf8(get(meta.get("csv") + ""), "the snapshot's CSV"));
+        } catch (Fail f) {
+            if (f.status == 404 && first) throw new Grown(); // replaced while it was read: read everything again
+            throw f;
+        }
+        long size = ((Number) meta.get("size")).longValue();
+        if (size > cp.size()) {
+            if (first) throw new Grown();
+            throw new Fail(
+                    "the snapshot is of tree size " + size + ", beyond the checkpoint verified (" + cp.size() + ")");
+        }
+        Note note = note(
+                utf8(get(meta.get("checkpoint") + ""), "the snapshot's checkpoint"), keys, "the snapshot's checkpoint");
+        byte[] root = size == 0 ? sha256() : mth(leaves, 0, (int) size);
+        check(
+                note.cp().size() == size && Arrays.equals(root, note.cp().root()),
+                "the snapshot's checkpoint (tree size " + size + ") has the root of the log's first " + size
+                        + " entries",
+                "the snapshot's checkpoint says size " + note.cp().size() + ", root "
+                        + note.cp().rootBase64() + "; the log's first " + size + " entries give root " + b64(root));
+        Map<String, Signer> known = new HashMap<>(), live = new HashMap<>();
+        for (int i = 0; i < size; i++) apply(known, live, entries.get(i));
+        Set<String> committed = new HashSet<>(), seen = new HashSet<>();
+        live.values().forEach(s -> {
+            if (s.listing != null) committed.add(s.listing);
+        });
+        List<String> problems = new ArrayList<>(), names = new ArrayList<>();
+        for (String line : lines) {
+            Map<?, ?> item = (Map<?, ?>) new Json(line).parse();
+            String listing = listingOf(item);
+            names.add(item.get("name") + "");
+            if (!listing.equals(item.get("listing"))) {
+                problems.add(item.get("name") + ": the public record does not hash to its listing");
+            } else if (!committed.contains(listing)) {
+                problems.add(item.get("name") + ": no signer live at tree size " + size + " carries this listing");
+            } else if (!seen.add(listing)) {
+                problems.add(item.get("name") + ": listed twice");
+            }
+        }
+        if (!Long.valueOf(names.size()).equals(((Number) meta.get("names")).longValue())) {
+            problems.add("the snapshot says " + meta.get("names") + " names but lists " + names.size());
+        }
+        List<String> csvNames =
+                rows.stream().skip(1).map(r -> r.split("\n", 2)[0]).toList();
+        if (rows.isEmpty() || !rows.get(0).equals(String.join("\n", CSV_HEADER))) {
+            problems.add("the snapshot's CSV does not have the signatory list's columns");
+        } else if (!csvNames.equals(names.stream().map(Verify::defused).toList())) {
+            problems.add("the snapshot's CSV does not list the same names in the same order as its JSON Lines");
+        }
+        report(
+                problems,
+                names.size() + " names in the snapshot at tree size " + size
+                        + ", each the listing of a signer live in the log at that size; the CSV lists the same");
+        long absent = committed.size() - seen.size();
+        if (problems.isEmpty() && absent > 0) {
+            System.out.printf(
+                    "     %d public listings live at tree size %d are not in the snapshot: their signers erased their"
+                            + " data or were disowned since (or the host left them out).%n",
+                    absent, size);
+        }
+    }
+
+    static final List<String> CSV_HEADER =
+            List.of("name", "organisation", "role", "identity", "affiliation", "version", "signed_at");
+
+    /**
+     * RFC 4180 records, each as its fields joined by LF (a field holds no LF unquoted, and quoted ones are kept as
+     * they are, so the first field is what was listed).
+     */
+    static List<String> csvRows(String csv) throws Fail {
+        List<String> rows = new ArrayList<>();
+        StringBuilder field = new StringBuilder(), row = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.append(field).append('\n');
+                field.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                rows.add(row.append(field).toString());
+                row.setLength(0);
+                field.setLength(0);
+                i++;
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted || row.length() + field.length() > 0) throw new Fail("the snapshot's CSV does not end its last row");
+        return rows;
+    }
+
+    /** A CSV cell as the list writes it: a leading = + - @ tab or CR is defused with an apostrophe. */
+    static String defused(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     /** RFC 9162 §2.1.1: MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])), k the largest power of 2 < n. */

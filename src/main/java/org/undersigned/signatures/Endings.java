@@ -20,6 +20,7 @@ class Endings {
     private final SignatureAttestations attestations;
     private final DisputeRepository disputes;
     private final SignatoryCsv csv;
+    private final SignatorySnapshots snapshots;
     private final Passkeys passkeys;
     private final SignerSessions sessions;
 
@@ -30,6 +31,7 @@ class Endings {
             SignatureAttestations attestations,
             DisputeRepository disputes,
             SignatoryCsv csv,
+            SignatorySnapshots snapshots,
             Passkeys passkeys,
             SignerSessions sessions) {
         this.passkeys = passkeys;
@@ -40,6 +42,7 @@ class Endings {
         this.tokens = tokens;
         this.attestations = attestations;
         this.csv = csv;
+        this.snapshots = snapshots;
     }
 
     /**
@@ -83,17 +86,17 @@ class Endings {
     /** Withdraws a counted signature as not made by the person named, with an invalidation in the log. */
     void markDisowned(Signature s) {
         end(s, "disowned", Signature.ModerationState.DISOWNED);
-        csv.purge(s.letterId); // a name used without its owner's consent leaves the CSV at once, not within a minute
+        purgeLists(s.letterId); // a name used without its owner's consent leaves the lists at once, not within a minute
     }
 
     /**
      * Deletes what identifies a withdrawn signer: name, email, ORCID iD, affiliation, honours, comment, the salt
      * that tied their listed name to their entry, the statements issued about them, disputes about the signature, its
      * passkeys and their sessions (a passkey names the signature it opens). The log keeps only its pseudonymous
-     * entries, which still verify. No copy of the signatory list made before is served again.
+     * entries, which still verify. No copy of the signatory list or snapshot made before is served again.
      */
     void erase(Signature s) {
-        csv.purge(s.letterId);
+        purgeLists(s.letterId);
         s.email = null;
         s.name = null;
         s.nameFolded = null;
@@ -109,5 +112,11 @@ class Endings {
         disputes.forget(s.seq); // they name the signature and hold the claimant's iD and the signer's answer
         passkeys.forget(new Owner.Signer(s.seq));
         sessions.endAll(s.seq);
+    }
+
+    /** The CSV copies and the snapshot made before now are never served again (in the caller's transaction). */
+    private void purgeLists(long letterId) {
+        csv.purge(letterId);
+        snapshots.purge(letterId);
     }
 }

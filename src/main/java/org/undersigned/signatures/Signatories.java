@@ -198,12 +198,17 @@ public class Signatories {
     }
 
     private static Signatory view(Signature s) {
+        return view(s, s.versionNumber);
+    }
+
+    /** A signatory as listed, on {@code version} (the one the log had them on at a snapshot's checkpoint). */
+    static Signatory view(Signature s, int version) {
         return new Signatory(
                 s.name,
                 s.organisation,
                 s.role,
                 new Levels(WireEnum.wire(s.identityMethod), WireEnum.wire(s.affiliationLevel)),
-                s.versionNumber,
+                version,
                 s.confirmedAt,
                 s.listingSalt,
                 s.listingSalt == null ? null : SignerIds.commitment(SignerIds.listingRecord(s)),

@@ -25,6 +25,8 @@ interface SignaturesConfig {
 
     Csv csv();
 
+    Snapshots snapshots();
+
     Signals signals();
 
     /** The organisers' fraud signals (FraudSignals): bursts against each signal's own usual rate. */
@@ -60,6 +62,22 @@ interface SignaturesConfig {
 
         /** Where this replica keeps its copies (a folder of its own is made under it); the system's temp folder. */
         Optional<Path> dir();
+    }
+
+    /** The signed snapshots of the public signatories (SignatorySnapshots). */
+    interface Snapshots {
+
+        /** A changing letter's snapshot is rebuilt at most this often; an erasure purges it at once. */
+        @WithDefault("10m")
+        Duration every();
+
+        /** How often each replica looks for a snapshot due ("off" in tests, which build their own). */
+        @WithDefault("1m")
+        String checkEvery();
+
+        /** Bytes of gzip-compressed data per stored part (each part is read in one query). */
+        @WithDefault("1048576")
+        int partBytes();
     }
 
     /** The group commit of first sign-ups. */

@@ -7,10 +7,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.undersigned.web.SqlTimes;
 
-/** log_checkpoint read as history: the last checkpoint of each hour or day, and every size (for a replay). */
+/** log_checkpoint read as history: the last checkpoint of each hour or day, and every size (for a replay), one by size. */
 @ApplicationScoped
 class CheckpointRepository {
 
@@ -42,6 +43,17 @@ class CheckpointRepository {
                 .collect(Collectors.toCollection(ArrayList::new));
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /** The checkpoint signed at {@code size}, as signed. */
+    @SuppressWarnings("unchecked")
+    Optional<TransparencyLog.SignedNote> at(long letterId, long size) {
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("SELECT root, note FROM log_checkpoint WHERE letter_id = ?1 AND size = ?2")
+                .setParameter(1, letterId)
+                .setParameter(2, size)
+                .getResultList();
+        return rows.stream().findFirst().map(r -> new TransparencyLog.SignedNote(size, (String) r[0], (String) r[1]));
     }
 
     @SuppressWarnings("unchecked")

@@ -110,6 +110,15 @@ public class TransparencyLog {
         return checkpoints.lastPer(letterId, unit, from, to, limit);
     }
 
+    /** A checkpoint's size, root hash (base64) and signed note text (C2SP tlog-checkpoint). */
+    public record SignedNote(long size, String rootHash, String text) {}
+
+    /** The checkpoint signed at exactly {@code size}, if one was. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SignedNote> checkpoint(long letterId, long size) {
+        return checkpoints.at(letterId, size);
+    }
+
     /** The size of every checkpoint of the log, ascending (a one-off replay's stops). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> checkpointSizes(long letterId) {

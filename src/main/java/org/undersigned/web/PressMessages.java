@@ -164,6 +164,21 @@ public interface PressMessages {
     @Message("Root hash")
     String historyRoot();
 
+    // the snapshot on the letter page
+
+    @Message("These {names} public names as of checkpoint {size}")
+    String snapshotNames(long names, long size);
+
+    @Message("JSON Lines")
+    String snapshotJsonl();
+
+    @Message("the signed checkpoint")
+    String snapshotCheckpoint();
+
+    @Message("exactly the publicly listed signers the log counted at that size; the verifier checks each name"
+            + " against its entry.")
+    String snapshotCheck();
+
     // the press page
 
     @Message("For the press: check what this service says")
@@ -208,6 +223,16 @@ public interface PressMessages {
             + " counted and named nowhere.")
     String namesHow();
 
+    @Message("Names as of a checkpoint")
+    String snapshotHeading();
+
+    @Message(
+            "To cite \"these N names\", use a letter's snapshot: the public signers live in the log at one signed"
+                    + " checkpoint, as CSV and JSON Lines, with that checkpoint beside them. It is remade at most every ten"
+                    + " minutes while the letter changes; when a signer erases their data it is taken down at once and"
+                    + " remade without them. This command checks that every name in it is a live signature of the log at that size:")
+    String snapshotHow();
+
     @Message("News")
     String newsHeading();
 
@@ -229,4 +254,7 @@ public interface PressMessages {
 
     @Message("feed")
     String feedLink();
+
+    @Message("names at a checkpoint")
+    String snapshotLink();
 }

@@ -229,6 +229,14 @@ public interface ReaderMessages {
     @Message("There is no published letter called '{slug}'.")
     String noLetter(String slug);
 
+    @Message("Letter '{slug}' has no snapshot of its public signatories yet: one is made within minutes of its first"
+            + " counted signature, and again within minutes when a signer erases their data.")
+    String noSnapshot(String slug);
+
+    @Message("There is no snapshot at checkpoint {size} (a newer one replaces it, and an erasure removes it); the"
+            + " current one is at checkpoint {current}.")
+    String otherSnapshot(long size, long current);
+
     @Message("Letter '{title}' has no version {number}. It has versions 1 to {latest}.")
     String noVersion(String title, String number, int latest);
 

@@ -51,6 +51,8 @@ class DatabaseRolesTest {
             Map.entry("count_audit_total", ALL_ROWS),
             Map.entry("demo_letter", ALL_ROWS),
             Map.entry("dispute", ALL_ROWS),
+            Map.entry("signatory_snapshot", ALL_ROWS),
+            Map.entry("signatory_snapshot_part", ALL_ROWS),
             Map.entry("letter", ALL_ROWS),
             Map.entry("letter_count", ALL_ROWS),
             Map.entry("letter_milestone", ALL_ROWS),
