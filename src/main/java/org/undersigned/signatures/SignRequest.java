@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.verification.Names;
 
@@ -53,14 +54,17 @@ public record SignRequest(
         return errors;
     }
 
+    private static final Pattern CONTROLS = Pattern.compile("\\p{Cntrl}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /** Trimmed, inner whitespace collapsed, control characters removed; null when nothing is left. */
     static String clean(String text) {
         if (text == null) {
             return null;
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC)
-                .replaceAll("\\p{Cntrl}", " ")
-                .replaceAll("\\s+", " ")
+        String s = SPACES.matcher(CONTROLS.matcher(Normalizer.normalize(text, Normalizer.Form.NFC))
+                        .replaceAll(" "))
+                .replaceAll(" ")
                 .strip();
         return s.isEmpty() ? null : s;
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.undersigned.letters.SigningTarget;
@@ -27,6 +28,7 @@ class SignatureMails {
     private final Engine engine;
     private final PublicUrl publicUrl;
     private final Languages languages;
+    private final Map<ConfirmShape, Mail> confirmations = new ConcurrentHashMap<>();
 
     SignatureMails(Engine engine, PublicUrl publicUrl, Languages languages) {
         this.engine = engine;
@@ -34,24 +36,98 @@ class SignatureMails {
         this.languages = languages;
     }
 
+    /**
+     * A confirmation mail. Each sign-up needs one on its request path, and rendering it was a third of a sign-up's
+     * CPU (bench/README.md): so it is rendered once per letter, language, listing and lifetime with markers where the
+     * name and link go, and each mail is that copy with them put in (the name HTML-escaped in the HTML part, as the
+     * template would); SignatureMailsTest checks the result is the mail the template renders.
+     */
     Mail confirm(Signature s, SigningTarget letter, String token, Duration lifetime) {
+        String link = publicUrl.link("/confirm/" + token);
+        if (s.name == null) {
+            return confirmRendered(s, letter, token, lifetime);
+        }
+        ConfirmShape key = new ConfirmShape(
+                letter.slug(),
+                letter.title(),
+                locale(s.language).toLanguageTag(),
+                WireEnum.wire(s.listing),
+                lifetime.toHours());
+        if (confirmations.size() > 1_000) {
+            confirmations.clear(); // old titles and lifetimes: keep the map small
+        }
+        Mail shape = confirmations.computeIfAbsent(
+                key, k -> confirm(null, k.language(), NAME, letter, k.listing(), LINK, lifetime));
+        return new Mail(
+                        s.email,
+                        shape.subject(),
+                        shape.text().replace(LINK, link).replace(NAME, s.name),
+                        shape.html().replace(LINK, link).replace(NAME, escapeHtml(s.name)))
+                .inLanguage(shape.language())
+                .tagged(shape.tag());
+    }
+
+    /** A confirmation mail rendered from its template, as {@link #confirm} gives it. */
+    Mail confirmRendered(Signature s, SigningTarget letter, String token, Duration lifetime) {
+        return confirm(
+                s.email,
+                s.language,
+                s.name,
+                letter,
+                WireEnum.wire(s.listing),
+                publicUrl.link("/confirm/" + token),
+                lifetime);
+    }
+
+    private Mail confirm(
+            String email,
+            String language,
+            String name,
+            SigningTarget letter,
+            String listing,
+            String link,
+            Duration lifetime) {
         return compose(
                         "confirm",
-                        s,
+                        email,
+                        language,
                         Map.of(
                                 "name",
-                                s.name,
+                                name,
                                 "letter",
                                 letter,
                                 "letterUrl",
                                 letterUrl(letter),
                                 "listing",
-                                WireEnum.wire(s.listing),
+                                listing,
                                 "link",
-                                publicUrl.link("/confirm/" + token),
+                                link,
                                 "hours",
                                 lifetime.toHours()))
                 .tagged(UndeliveredConfirmations.tag(letter.slug()));
+    }
+
+    /** What a confirmation mail's words depend on besides the name and link. */
+    private record ConfirmShape(String slug, String title, String language, String listing, long hours) {}
+
+    /** Markers no name or link can hold: a name's control characters are removed when it is read (SignRequest). */
+    static final String NAME = "\u0001name\u0001", LINK = "\u0001link\u0001";
+
+    /** As Qute escapes an expression's value in an HTML template. */
+    static String escapeHtml(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     Mail receipt(Signature s, SigningTarget letter, String withdrawToken) {
@@ -199,9 +275,7 @@ class SignatureMails {
 
     /** A mail to {@code email} in {@code language} (a tag, or null for the first language offered). */
     Mail compose(String template, String email, String language, Map<String, Object> data) {
-        Locale locale = language != null && languages.supports(language)
-                ? Locale.forLanguageTag(language)
-                : languages.supported().get(0);
+        Locale locale = locale(language);
         Template text = engine.getTemplate("mail/" + template + ".txt");
         String subject = render(text.getFragment("subject").instance(), data, locale)
                 .strip()
@@ -209,6 +283,12 @@ class SignatureMails {
         String body = render(text.instance(), data, locale);
         String html = render(engine.getTemplate("mail/" + template + ".html").instance(), data, locale);
         return new Mail(email, subject, body, html).inLanguage(locale.toLanguageTag());
+    }
+
+    private Locale locale(String language) {
+        return language != null && languages.supports(language)
+                ? Locale.forLanguageTag(language)
+                : languages.supported().get(0);
     }
 
     /** The locale set after the instance is made, so it wins over the request's (LanguageTemplates). */

@@ -25,6 +25,7 @@ import org.undersigned.web.AppSecrets;
 class SignerIds {
 
     private final byte[] pepper;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     private final ListingSalts salts;
 
     SignerIds(SignaturesConfig config, AppSecrets secrets, ListingSalts salts) {
@@ -76,10 +77,15 @@ class SignerIds {
 
     /** HMAC-SHA256 with the pepper; each use prefixes its own label, so no two uses can collide. */
     private byte[] hmac(String message) {
+        return macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A Mac per thread, keyed once: looking one up and keying it cost a sign-up more than the hashing itself. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

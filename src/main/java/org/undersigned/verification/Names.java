@@ -2,18 +2,21 @@ package org.undersigned.verification;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Comparing names the way people write them: case, accents and punctuation do not make two names different. */
 public final class Names {
 
     private Names() {}
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
     /** Lower case without accents, so "did José sign?" finds "Jose" and the other way round. */
     public static String fold(String text) {
         return text == null
                 ? null
-                : Normalizer.normalize(text, Normalizer.Form.NFD)
-                        .replaceAll("\\p{M}", "")
+                : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD))
+                        .replaceAll("")
                         .toLowerCase(Locale.ROOT);
     }
 

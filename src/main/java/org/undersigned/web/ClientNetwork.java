@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which network a request comes from, for rate limits. X-Forwarded-For is believed only when the peer is one of
@@ -121,10 +122,12 @@ public class ClientNetwork {
         return s + ":/" + bits;
     }
 
+    private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
+
     /** A literal address; empty for anything else (a host name is never resolved). */
     static Optional<InetAddress> address(String text) {
         // only literal addresses: never resolve a name taken from a header
-        if (text == null || text.isEmpty() || !text.matches("[0-9a-fA-F:.]+")) {
+        if (text == null || text.isEmpty() || !LITERAL.matcher(text).matches()) {
             return Optional.empty();
         }
         try {
