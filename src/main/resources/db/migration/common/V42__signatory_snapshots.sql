@@ -22,6 +22,3 @@ CREATE TABLE signatory_snapshot_part (
     data       BYTEA      NOT NULL,
     PRIMARY KEY (letter_id, generation, format, n)
 );
-
--- A signer's rows (a signer who withdrew and signed again has two): the snapshot takes each signer's latest logged one.
-CREATE INDEX signature_signer ON signature (letter_id, signer_id);
