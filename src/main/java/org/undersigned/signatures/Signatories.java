@@ -1,12 +1,16 @@
 package org.undersigned.signatures;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
@@ -82,13 +86,17 @@ public class Signatories {
     private final WitnessedCounts witnessedCounts;
     private final LetterService letters;
     private final Receipts receipts;
+    private final ObjectMapper json;
+    private final Map<Long, CountJson> countJson = new ConcurrentHashMap<>();
 
     Signatories(
             SignatureRepository signatures,
             Counts counts,
             LetterService letters,
             Receipts receipts,
-            WitnessedCounts witnessedCounts) {
+            WitnessedCounts witnessedCounts,
+            ObjectMapper json) {
+        this.json = json;
         this.witnessedCounts = witnessedCounts;
         this.signatures = signatures;
         this.counts = counts;
@@ -164,7 +172,36 @@ public class Signatories {
     }
 
     public Count count(SigningTarget letter) {
+        return count(
+                letter,
+                counts.of(letter.letterId()),
+                witnessedCounts.of(letter.letterId()).orElse(null));
+    }
+
+    /**
+     * The count as JSON, serialised once per counts read (the cache of {@code undersigned.count.cache}) rather than
+     * per request: serialising was the count endpoint's largest cost of its own (bench/README.md).
+     */
+    public byte[] countJson(SigningTarget letter) {
         Counts.Snapshot c = counts.of(letter.letterId());
+        Witnessed w = witnessedCounts.of(letter.letterId()).orElse(null);
+        CountJson cached = countJson.get(letter.letterId());
+        if (cached != null && cached.counts() == c && Objects.equals(cached.witnessed(), w)) {
+            return cached.json();
+        }
+        try {
+            byte[] json = this.json.writeValueAsBytes(count(letter, c, w));
+            countJson.put(letter.letterId(), new CountJson(c, w, json));
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A count's JSON and the counts read and witnessed total it was made from. */
+    private record CountJson(Counts.Snapshot counts, Witnessed witnessed, byte[] json) {}
+
+    private Count count(SigningTarget letter, Counts.Snapshot c, Witnessed witnessed) {
         return new Count(
                 letter.slug(),
                 c.total(),
@@ -173,7 +210,7 @@ public class Signatories {
                 c.byOrganisation(),
                 c.byVersion(),
                 c.checkpoint(),
-                witnessedCounts.of(letter.letterId()).orElse(null),
+                witnessed,
                 c.asOf());
     }
 

@@ -135,7 +135,9 @@ public class SignatureApi {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(1);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(signatories.count(letter));
+        Response.ResponseBuilder builder = notModified != null
+                ? notModified
+                : Response.ok(signatories.countJson(letter), MediaType.APPLICATION_JSON_TYPE);
         return builder.tag(tag)
                 .cacheControl(cache)
                 .header("Access-Control-Allow-Origin", "*")
