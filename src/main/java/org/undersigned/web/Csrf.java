@@ -51,7 +51,7 @@ public class Csrf {
                     Cookie cookie = rc.request().getCookie(COOKIE);
                     String token =
                             cookie != null && cookie.getValue().matches("[A-Za-z0-9_-]{43}") ? cookie.getValue() : null;
-                    if (token == null && "GET".equals(rc.request().method().name())) {
+                    if (token == null && "GET".equals(rc.request().method().name()) && hasForms(rc.normalizedPath())) {
                         byte[] bytes = new byte[32];
                         RANDOM.nextBytes(bytes);
                         token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -66,6 +66,14 @@ public class Csrf {
                     rc.next();
                 },
                 90);
+    }
+
+    /**
+     * Whether a GET of this path can answer a page with forms: the API and the log never do, so their answers (a
+     * count polled by scripts, tiles) set no cookie and cost no random bytes.
+     */
+    static boolean hasForms(String path) {
+        return !path.startsWith("/api/") && !path.startsWith("/log/");
     }
 
     /** The token to put in a form's hidden field. */
