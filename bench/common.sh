@@ -1,5 +1,6 @@
+# shellcheck shell=bash
 # Shared by bench/run.sh, bench/log.sh and bench/mail.sh (sourced, not run): loopback-only traffic, PostgreSQL tools, the bench
-# database and the app's process, cleaned up on exit whatever happens, and the build.
+# database, the app's process and a static nginx, cleaned up on exit whatever happens, and the build.
 # Expects: REPO_DIR, PG_PORT, PG_USER, BUILD, RESULTS_DIR (may be empty), LOG_TAG, DB_PREFIX, RESULTS_PREFIX.
 
 HOST=127.0.0.1
@@ -15,26 +16,30 @@ die() { log "ERROR: $*"; exit 1; }
 pg_tool() {
     local name=$1 found
     if found=$(command -v "$name" 2>/dev/null); then echo "$found"; return; fi
-    found=$(ls -d /usr/lib/postgresql/*/bin/"$name" 2>/dev/null | sort -V | tail -n 1 || true)
+    found=$(find /usr/lib/postgresql -path "*/bin/$name" -type f 2>/dev/null | sort -V | tail -n 1 || true)
     [[ -n $found ]] || die "$name not found (on PATH or under /usr/lib/postgresql/*/bin)"
     echo "$found"
 }
 
-if ! command -v wrk >/dev/null 2>&1; then
-    log "wrk is missing: installing it with apt-get"
-    SUDO=()
+# apt_install <command> <package>: installs the package with apt-get when the command is missing.
+apt_install() {
+    local cmd=$1 pkg=$2 sudo=()
+    if command -v "$cmd" >/dev/null 2>&1 || [[ -x /usr/sbin/$cmd ]]; then return 0; fi
+    log "$cmd is missing: installing $pkg with apt-get"
     if [[ $(id -u) != 0 ]]; then
-        command -v sudo >/dev/null 2>&1 || die "wrk is missing and neither root nor sudo is available: apt-get install wrk"
-        SUDO=(sudo)
+        command -v sudo >/dev/null 2>&1 || die "$cmd is missing and neither root nor sudo is available: apt-get install $pkg"
+        sudo=(sudo)
     fi
-    "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y wrk >&2 \
-        || { "${SUDO[@]}" apt-get update >&2 && "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y wrk >&2; } \
-        || die "could not install wrk"
-fi
+    "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y "$pkg" >&2 \
+        || { "${sudo[@]}" apt-get update >&2 && "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=300 install -y "$pkg" >&2; } \
+        || die "could not install $pkg"
+}
+apt_install wrk wrk
 for t in java curl awk gawk; do command -v "$t" >/dev/null 2>&1 || die "$t is required"; done
 PSQL=$(pg_tool psql)
 CREATEDB=$(pg_tool createdb)
 DROPDB=$(pg_tool dropdb)
+# shellcheck disable=SC2034  # used by the scripts that source this file
 PGBENCH=$(pg_tool pgbench)
 "$PSQL" "${PG[@]}" -d postgres -Atqc 'select 1' >/dev/null \
     || die "PostgreSQL is not reachable at $HOST:$PG_PORT as $PG_USER"
@@ -45,23 +50,40 @@ DB="${DB_PREFIX}_$RUN_ID"
 [[ -n $RESULTS_DIR ]] || RESULTS_DIR=$(mktemp -d "/tmp/$RESULTS_PREFIX.XXXXXX")
 mkdir -p "$RESULTS_DIR"
 APP_PID=""
+APP_PID_FILE="$RESULTS_DIR/app.pid"   # the sampler reads it each second: the app may be restarted during a run
+: >"$APP_PID_FILE"
 SAMPLER_PID=""
+NGINX_PID=""
 DB_CREATED=0
 
 stop_app() {
     if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
         log "stopping the app (pid $APP_PID)"
         kill -TERM "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 1; done
+        for _ in $(seq 1 150); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
         kill -KILL "$APP_PID" 2>/dev/null || true
         wait "$APP_PID" 2>/dev/null || true
     fi
     APP_PID=""
+    : >"$APP_PID_FILE"
+}
+stop_nginx() {
+    if [[ -n $NGINX_PID ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
+        log "stopping nginx (pid $NGINX_PID)"
+        kill -QUIT "$NGINX_PID" 2>/dev/null || true   # graceful: the master waits for its workers
+        for _ in $(seq 1 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -TERM "$NGINX_PID" 2>/dev/null || true
+        for _ in $(seq 1 25); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -KILL "$NGINX_PID" 2>/dev/null || true
+        wait "$NGINX_PID" 2>/dev/null || true
+    fi
+    NGINX_PID=""
 }
 cleanup() {
     local rc=$?
     trap - EXIT INT TERM
     if [[ -n $SAMPLER_PID ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; fi
+    stop_nginx
     stop_app
     if [[ $DB_CREATED == 1 ]]; then
         log "dropping database $DB"
@@ -99,20 +121,54 @@ free_port() {
     die "no free port found"
 }
 
+# http_code <port> <path>: the status code of GET http://127.0.0.1:<port><path>, without starting a process (bash's
+# /dev/tcp), so that polling every few milliseconds takes no CPU from a starting app; fails if nothing listens.
+http_code() {
+    local fd line
+    { exec {fd}<>"/dev/tcp/$HOST/$1"; } 2>/dev/null || return 1
+    { printf 'GET %s HTTP/1.1\r\nHost: %s:%s\r\nConnection: close\r\n\r\n' "$2" "$HOST" "$1" >&"$fd"; } 2>/dev/null \
+        || { exec {fd}>&-; return 1; }
+    line=""
+    IFS= read -r -t 5 -u "$fd" line || true
+    exec {fd}>&-
+    line=${line%$'\r'}
+    line=${line#HTTP/* }
+    [[ -n $line ]] || return 1
+    echo "${line%% *}"
+}
+
 # start_app <log file>: the packaged app against the bench database on APP_PORT, rate limits off, mail to MAIL_PORT
 # (where nothing listens: mail stays queued in the outbox, as in an SMTP outage); health and metrics on a free
 # management port of their own (MANAGEMENT_PORT, set here); returns once it is ready.
+# APP_ENV (an array of NAME=value, may be unset) is added to the environment last, so it can override the above
+# (e.g. UNDERSIGNED_RATE_LIMIT_ENABLED=true). JAVA_OPTS is passed to the JVM; when APPCDS_ARCHIVE (default
+# target/quarkus-app/app-cds.jsa) exists, -XX:SharedArchiveFile=<it> is added (unless JAVA_OPTS names an archive).
+# java runs in target/quarkus-app, as Quarkus runs it to create that archive: the JVM accepts an application
+# archive only when the class path resolves as it did then (from the repository's root, JDK 17 refuses it).
+# Sets APP_READY_SECONDS: wall-clock seconds from launching java to the first 200 from /q/health/ready (polled every
+# 20 ms), APP_QUARKUS_STARTED: Quarkus' own "started in" figure (s, or "?"), and APP_CDS_OK: 1 when an archive was
+# given and the JVM logged no CDS warning or error (it warns when it cannot use one), 0 when it did (the first such
+# line in APP_CDS_WARNING), "-" when no archive was given.
 # The packaged application takes its keys and pepper from the environment only: fresh ones for each bench run.
 random32() { head -c 32 /dev/urandom | base64; }
 BENCH_LOG_KEY=$(random32) BENCH_ORGANISERS_KEY=$(random32) BENCH_ATTESTATIONS_KEY=$(random32) BENCH_PEPPER=$(random32)
+APPCDS_ARCHIVE=${APPCDS_ARCHIVE:-$REPO_DIR/target/quarkus-app/app-cds.jsa}
+APP_JVM_OPTS=${JAVA_OPTS:-}
+APPCDS_USED=0
+if [[ -f $APPCDS_ARCHIVE && $APP_JVM_OPTS != *SharedArchiveFile* ]]; then
+    APPCDS_ARCHIVE=$(realpath "$APPCDS_ARCHIVE")
+    APP_JVM_OPTS="${APP_JVM_OPTS:+$APP_JVM_OPTS }-XX:SharedArchiveFile=$APPCDS_ARCHIVE"
+    APPCDS_USED=1
+fi
 
 start_app() {
-    local out=$1
+    local out=$1 launched now cds
     MANAGEMENT_PORT=$(free_port)
     while [[ $MANAGEMENT_PORT == "$APP_PORT" || $MANAGEMENT_PORT == "$MAIL_PORT" ]]; do MANAGEMENT_PORT=$(free_port); done
-    # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
+    launched=$EPOCHREALTIME
+    # shellcheck disable=SC2086  # APP_JVM_OPTS is a list of options
     (
-        cd "$REPO_DIR"
+        cd "$(dirname "$JAR")" || exit 1
         exec env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$HOST:$PG_PORT/$DB" \
             QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
             UNDERSIGNED_RATE_LIMIT_ENABLED=false \
@@ -126,27 +182,109 @@ start_app() {
             UNDERSIGNED_ORGANISERS_PRIVATE_KEY="$BENCH_ORGANISERS_KEY" \
             UNDERSIGNED_ATTESTATIONS_PRIVATE_KEY="$BENCH_ATTESTATIONS_KEY" \
             UNDERSIGNED_SIGNATURES_PEPPER="$BENCH_PEPPER" \
-            java $JAVA_OPTS -jar "$JAR"
+            ${APP_ENV[@]+"${APP_ENV[@]}"} \
+            java $APP_JVM_OPTS -jar "$JAR"
     ) >"$out" 2>&1 &
     APP_PID=$!
+    echo "$APP_PID" >"$APP_PID_FILE"
     local deadline=$((SECONDS + READY_TIMEOUT))
-    until [[ $(curl -s --noproxy '*' --max-time 5 -o /dev/null -w '%{http_code}' \
-            "http://$HOST:$MANAGEMENT_PORT/q/health/ready" || true) == 200 ]]; do
+    until [[ $(http_code "$MANAGEMENT_PORT" /q/health/ready || true) == 200 ]]; do
         kill -0 "$APP_PID" 2>/dev/null || { tail -n 40 "$out" >&2; die "the app exited during start-up"; }
         ((SECONDS < deadline)) || { tail -n 40 "$out" >&2; die "the app was not ready in ${READY_TIMEOUT}s"; }
-        sleep 0.5
+        sleep 0.02
     done
-    log "app ready (pid $APP_PID)"
+    now=$EPOCHREALTIME
+    APP_READY_SECONDS=$(gawk -v a="$launched" -v b="$now" 'BEGIN { printf "%.2f", b - a }')
+    APP_QUARKUS_STARTED=$(sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' "$out" | head -n 1)
+    APP_QUARKUS_STARTED=${APP_QUARKUS_STARTED:-?}
+    cds=- APP_CDS_WARNING=""
+    if [[ $APPCDS_USED == 1 ]]; then
+        APP_CDS_WARNING=$(grep -m 1 -E '\[(warning|error)\]\[cds' "$out" || true)
+        if [[ -z $APP_CDS_WARNING ]]; then cds=1; else cds=0; fi
+    fi
+    # shellcheck disable=SC2034  # read by the scripts that source this file
+    APP_CDS_OK=$cds
+    log "app ready (pid $APP_PID) ${APP_READY_SECONDS}s after launch (Quarkus: started in ${APP_QUARKUS_STARTED}s)"
+}
+
+# app_rss_mb: the app's resident set (VmRSS, which the kernel gives in KiB) in MB (10^6 bytes).
+app_rss_mb() { gawk '/^VmRSS:/ { printf "%.0f", $2 * 1024 / 1e6 }' "/proc/$APP_PID/status"; }
+
+# ---- a static nginx: the same bytes as the app, served from files -------------------------------------------
+# start_nginx <dir> <port> <workers> <uri> <file> <content-type> [<uri> <file> <content-type> ...]: Debian's nginx
+# in the foreground under its own prefix <dir> (config, pid, error log, temp folders; access log off), listening
+# on 127.0.0.1:<port>, serving each <file> at exactly <uri> with exactly <content-type>. Run as an unprivileged
+# user (nobody, when this script runs as root). Stopped by stop_nginx, and on exit whatever happens.
+start_nginx() {
+    local dir=$1 port=$2 workers=$3 nginx run_as=() locations="" uri file type i=0
+    shift 3
+    nginx=$(command -v nginx || echo /usr/sbin/nginx)
+    mkdir -p "$dir/html" "$dir/tmp"
+    while (($# >= 3)); do
+        uri=$1 file=$2 type=$3
+        shift 3
+        i=$((i + 1))
+        cp "$file" "$dir/html/response-$i"
+        locations+="        location = $uri { default_type \"$type\"; alias $dir/html/response-$i; }"$'\n'
+    done
+    cat >"$dir/nginx.conf" <<CONF
+worker_processes $workers;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 4096; }
+http {
+    types { }
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    tcp_nodelay on;
+    keepalive_timeout 75s;
+    keepalive_requests 1000000;
+    open_file_cache max=16 inactive=600s;
+    open_file_cache_valid 600s;
+    server_tokens off;
+    client_body_temp_path $dir/tmp/body;
+    proxy_temp_path $dir/tmp/proxy;
+    fastcgi_temp_path $dir/tmp/fastcgi;
+    uwsgi_temp_path $dir/tmp/uwsgi;
+    scgi_temp_path $dir/tmp/scgi;
+    server {
+        listen $HOST:$port;
+$locations        location / { return 404; }
+    }
+}
+CONF
+    if [[ $(id -u) == 0 ]]; then
+        command -v setpriv >/dev/null 2>&1 || die "setpriv (util-linux) is needed to run nginx unprivileged"
+        chmod o+x "$RESULTS_DIR"
+        chown -R nobody:"$(id -gn nobody)" "$dir"
+        run_as=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups)
+        "${run_as[@]}" test -r "$dir/nginx.conf" || die "user nobody cannot read $dir (check the permissions above it)"
+    fi
+    "${run_as[@]}" "$nginx" -t -q -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >&2 \
+        || die "nginx refused its configuration ($dir/nginx.conf)"
+    "${run_as[@]}" "$nginx" -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" >"$dir/stdout.log" 2>&1 &
+    NGINX_PID=$!
+    local deadline=$((SECONDS + 10))
+    until [[ $(http_code "$port" / || true) == 404 ]]; do
+        kill -0 "$NGINX_PID" 2>/dev/null || { cat "$dir/error.log" "$dir/stdout.log" >&2; die "nginx exited"; }
+        ((SECONDS < deadline)) || die "nginx did not answer on $HOST:$port in 10 s"
+        sleep 0.05
+    done
+    log "nginx ready on $HOST:$port (pid $NGINX_PID, $workers workers, prefix $dir)"
 }
 
 # ---- CPU sampler: per-process CPU ticks once a second, to tell afterwards who used the two cores -------------
 # Lines: "T <uptime>", "S <busy> <idle> <irq+softirq> <steal>" (whole machine, ticks), "P <pid> <category> <ticks>".
-# Categories: app (the JVM under test), pg (PostgreSQL processes, except backends of other databases),
-# wrk, pgbench; any other process is "o:<name>". "other" in the summary is busy minus the four categories:
-# other builds and tests, interrupts, steal time, the sampler itself.
+# Categories: app (the JVM under test, whose pid is read from APP_PID_FILE each second, so restarts are followed),
+# pg (PostgreSQL processes, except backends of other databases), wrk, pgbench, nginx; any other process is
+# "o:<name>". "other" in the summary is busy minus the five categories: other builds and tests, interrupts, steal
+# time, the sampler itself.
 sampler() {
-    exec gawk -v app="$APP_PID" -v db="$DB" 'BEGIN {
+    exec gawk -v pidfile="$APP_PID_FILE" -v db="$DB" 'BEGIN {
         while (1) {
+            app = ""; getline app < pidfile; close(pidfile); if (app == "") app = "none"
             getline up < "/proc/uptime"; close("/proc/uptime"); split(up, u, " ")
             getline cpu < "/proc/stat"; close("/proc/stat"); n = split(cpu, c, " ")
             idle = c[5] + c[6]; busy = 0
@@ -167,6 +305,7 @@ sampler() {
                 if (d == app) cat = "app"
                 else if (comm == "wrk") cat = "wrk"
                 else if (comm == "pgbench") cat = "pgbench"
+                else if (comm == "nginx") cat = "nginx"
                 else if (comm == "postgres") {
                     cat = "pg"
                     g = "/proc/" d "/cmdline"; ors = RS; RS = "\0"
@@ -204,7 +343,7 @@ cpu_split() {
             el = t1 - t0; if (el <= 0) { print "n/a"; exit }
             for (p in last) { d = last[p] - ((p in base) ? base[p] : 0); if (d > 0) used[cat[p]] += d }
             busy = (b1 - b0); total = busy + (i1 - i0)
-            other = busy - used["app"] - used["pg"] - used["wrk"] - used["pgbench"]; if (other < 0) other = 0
+            other = busy - used["app"] - used["pg"] - used["wrk"] - used["pgbench"] - used["nginx"]; if (other < 0) other = 0
             pct = 100 / (hz * el)
             used["o:irq+softirq"] = q1 - q0; used["o:steal"] = s1 - s0
             top = ""
@@ -214,8 +353,8 @@ cpu_split() {
                 if (best == "" || bv * pct < 3) break
                 shown[best] = 1; top = top (top == "" ? "" : ", ") substr(best, 3) " " sprintf("%.0f%%", bv * pct)
             }
-            printf "app %.0f|pg %.0f|wrk %.0f|pgbench %.0f|other %.0f|machine %.0f|top %s\n",
-                used["app"] * pct, used["pg"] * pct, used["wrk"] * pct, used["pgbench"] * pct, other * pct,
+            printf "app %.0f|pg %.0f|wrk %.0f|pgbench %.0f|nginx %.0f|other %.0f|machine %.0f|top %s\n",
+                used["app"] * pct, used["pg"] * pct, used["wrk"] * pct, used["pgbench"] * pct, used["nginx"] * pct, other * pct,
                 (total > 0 ? 100 * ncpu * busy / total : 0), top
         }' "$RESULTS_DIR/cpu.samples"
 }
