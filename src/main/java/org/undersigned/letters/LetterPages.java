@@ -69,6 +69,7 @@ public class LetterPages {
     private final Csrf csrf;
     private final long pageTtlNanos;
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
+    private final Map<String, Object> firstRenderings = new ConcurrentHashMap<>();
     private final Languages languages;
 
     LetterPages(
@@ -160,16 +161,25 @@ public class LetterPages {
         // one rendering per language: the page's frame is in the reader's language
         String key = page + "|" + languages.current().map(Locale::toLanguageTag).orElse("");
         CachedPage cached = pages.get(key);
-        boolean stale = cached != null && (!cached.revision().equals(revision) || now - cached.at() >= pageTtlNanos);
+        if (cached == null) {
+            // the first rendering (after start, or of a new language): one request renders, the others wait for it,
+            // instead of every request rendering at once on a cold start
+            synchronized (firstRenderings.computeIfAbsent(key, k -> new Object())) {
+                cached = pages.get(key);
+                if (cached == null) {
+                    cached = new CachedPage(revision, csrf.renderShared(render), now, new AtomicBoolean());
+                    pages.put(key, cached);
+                }
+            }
+        }
+        boolean stale = !cached.revision().equals(revision) || now - cached.at() >= pageTtlNanos;
         // one request re-renders a stale page; the others serve the old one for those few milliseconds
-        if (cached == null || stale && cached.rendering().compareAndSet(false, true)) {
+        if (stale && cached.rendering().compareAndSet(false, true)) {
             SharedPage html;
             try {
                 html = csrf.renderShared(render);
             } finally {
-                if (cached != null) {
-                    cached.rendering().set(false);
-                }
+                cached.rendering().set(false);
             }
             cached = new CachedPage(revision, html, now, new AtomicBoolean());
             pages.put(key, cached); // bounded: the home page and published letters' slugs, times the languages
