@@ -2,8 +2,6 @@ package org.undersigned.demo;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
@@ -14,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 import org.undersigned.letters.SigningTarget;
+import org.undersigned.web.StartupJob;
 
 /**
  * Gives the demo letters their sample signatures, once per database (docs/ARCHITECTURE.md#demo-data): after start, on a
@@ -22,7 +21,7 @@ import org.undersigned.letters.SigningTarget;
  * readiness ({@link DemoHealth}).
  */
 @ApplicationScoped
-class DemoData {
+class DemoData implements StartupJob {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
@@ -59,7 +58,13 @@ class DemoData {
     }
 
     /** After every other start-up step (content loaded, sequencer running), so the letters are there to sign. */
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent start) {
+    @Override
+    public int order() {
+        return Interceptor.Priority.APPLICATION + 1000;
+    }
+
+    @Override
+    public void runAtStart() {
         if (!guard.on()) {
             return;
         }

@@ -1,15 +1,15 @@
 package org.undersigned.letters;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.undersigned.web.StartupJob;
 
 /**
  * Loads the content folder into the database, which is the system of record. Runs at startup (a failure stops the
@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * runs in one transaction that first takes a row lock, so replicas take turns and the later ones find nothing to do.
  */
 @ApplicationScoped
-public class ContentSync {
+public class ContentSync implements StartupJob {
 
     private static final Logger LOG = Logger.getLogger(ContentSync.class);
 
@@ -46,7 +46,13 @@ public class ContentSync {
         this.contentDir = contentDir.path();
     }
 
-    void onStart(@Observes StartupEvent event) {
+    @Override
+    public int order() {
+        return Interceptor.Priority.APPLICATION + 500;
+    }
+
+    @Override
+    public void runAtStart() {
         Report report = sync();
         LOG.infof(
                 "Loaded %d letters from %s (%d new versions)",

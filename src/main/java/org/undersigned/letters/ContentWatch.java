@@ -1,10 +1,8 @@
 package org.undersigned.letters;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +18,7 @@ import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import org.undersigned.web.StartupJob;
 
 /**
  * While one writes letters locally ({@code undersigned.content.watch}, on in dev mode): every change under the
@@ -27,7 +26,7 @@ import org.jboss.logging.Logger;
  * reported in the log and changes nothing, so a half-written file never takes the service down.
  */
 @ApplicationScoped
-class ContentWatch {
+class ContentWatch implements StartupJob {
 
     private static final Logger LOG = Logger.getLogger(ContentWatch.class);
     private static final long QUIET_MILLIS = 300;
@@ -54,7 +53,13 @@ class ContentWatch {
     }
 
     // after the start-up loads of letters and threads
-    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) throws IOException {
+    @Override
+    public int order() {
+        return Interceptor.Priority.APPLICATION + 900;
+    }
+
+    @Override
+    public void runAtStart() throws IOException {
         if (!enabled) {
             return;
         }

@@ -1,13 +1,13 @@
 package org.undersigned.organisers;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.undersigned.web.SecretTokens;
+import org.undersigned.web.StartupJob;
 
 /**
  * The first admin of a fresh installation: until an admin has enrolled, one invitation for an admin exists, with the
@@ -15,7 +15,7 @@ import org.undersigned.web.SecretTokens;
  * (once: a restart does not print a new one, so a code seen once stays the one that works).
  */
 @ApplicationScoped
-class AdminBootstrap {
+class AdminBootstrap implements StartupJob {
 
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
@@ -42,7 +42,13 @@ class AdminBootstrap {
         });
     }
 
-    void onStart(@Observes StartupEvent start) {
+    @Override
+    public int order() {
+        return Interceptor.Priority.APPLICATION + 500;
+    }
+
+    @Override
+    public void runAtStart() {
         try {
             QuarkusTransaction.requiringNew().run(() -> prepare(configured));
         } catch (PersistenceException raced) {

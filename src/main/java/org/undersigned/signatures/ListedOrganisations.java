@@ -1,14 +1,12 @@
 package org.undersigned.signatures;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
+import org.undersigned.web.StartupJob;
 
 /**
  * Fills the count of public signers per organisation from the signatures, once per database
@@ -17,7 +15,7 @@ import org.jboss.logging.Logger;
  * written after it carry their own change. Runs at start-up, before this replica serves, under the task lock.
  */
 @ApplicationScoped
-class ListedOrganisations {
+class ListedOrganisations implements StartupJob {
 
     static final String TASK = "listed-organisations";
     private static final Logger LOG = Logger.getLogger(ListedOrganisations.class);
@@ -33,7 +31,13 @@ class ListedOrganisations {
     }
 
     // before MailboxKeys, whose endings carry their own change of this count
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent start) {
+    @Override
+    public int order() {
+        return Interceptor.Priority.APPLICATION;
+    }
+
+    @Override
+    public void runAtStart() {
         QuarkusTransaction.requiringNew().run(() -> {
             if (tasks.done(TASK)) {
                 return;

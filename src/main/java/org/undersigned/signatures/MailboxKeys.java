@@ -1,9 +1,8 @@
 package org.undersigned.signatures;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.undersigned.verification.EmailAddress;
+import org.undersigned.web.StartupJob;
 
 /**
  * Gives the live email signatures made before mailbox keys their key, once per database (docs/ARCHITECTURE.md#signing).
@@ -25,7 +25,7 @@ import org.undersigned.verification.EmailAddress;
  * log still verifies. Stored signer ids are never recomputed: later entries about old signatures must name them.
  */
 @ApplicationScoped
-class MailboxKeys {
+class MailboxKeys implements StartupJob {
 
     static final String TASK = "mailbox-keys";
     static final String REASON = "duplicate-mailbox";
@@ -52,7 +52,13 @@ class MailboxKeys {
         this.endings = endings;
     }
 
-    void onStart(@Observes StartupEvent start) {
+    @Override
+    public int order() {
+        return Interceptor.Priority.APPLICATION + 500;
+    }
+
+    @Override
+    public void runAtStart() {
         QuarkusTransaction.requiringNew().run(() -> {
             if (tasks.done(TASK)) {
                 return;

@@ -1,11 +1,8 @@
 package org.undersigned.threads;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -15,6 +12,7 @@ import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.LogEntries;
 import org.undersigned.transparency.TransparencyLog;
+import org.undersigned.web.StartupJob;
 
 /**
  * The thread on the record (docs/ARCHITECTURE.md#letters-and-threads): each revision and retraction is an entry of
@@ -23,7 +21,7 @@ import org.undersigned.transparency.TransparencyLog;
  * log each one once.
  */
 @ApplicationScoped
-class ThreadLog {
+class ThreadLog implements StartupJob {
 
     private static final Logger LOG = Logger.getLogger(ThreadLog.class);
 
@@ -42,7 +40,13 @@ class ThreadLog {
         this.backfilled = backfilled;
     }
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 650) StartupEvent event) {
+    @Override
+    public int order() {
+        return Interceptor.Priority.APPLICATION + 650;
+    }
+
+    @Override
+    public void runAtStart() {
         int logged = 0;
         for (long letterId : QuarkusTransaction.requiringNew().call(repository::lettersWithUnlogged)) {
             logged += QuarkusTransaction.requiringNew().call(() -> backfill(letterId));

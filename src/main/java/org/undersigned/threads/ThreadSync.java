@@ -1,7 +1,5 @@
 package org.undersigned.threads;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
@@ -9,13 +7,14 @@ import java.nio.file.Path;
 import org.jboss.logging.Logger;
 import org.undersigned.letters.ContentDir;
 import org.undersigned.letters.ContentReloaded;
+import org.undersigned.web.StartupJob;
 
 /**
  * Loads thread files at start, after the letters they belong to (a broken file stops the start, naming it), and again
  * whenever the letters are reloaded while running.
  */
 @ApplicationScoped
-class ThreadSync {
+class ThreadSync implements StartupJob {
 
     private static final Logger LOG = Logger.getLogger(ThreadSync.class);
 
@@ -27,7 +26,13 @@ class ThreadSync {
         this.contentDir = contentDir.path();
     }
 
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
+    @Override
+    public int order() {
+        return Interceptor.Priority.APPLICATION + 600;
+    }
+
+    @Override
+    public void runAtStart() {
         load("Loaded");
     }
 

@@ -3,10 +3,7 @@ package org.undersigned.transparency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +21,7 @@ import org.undersigned.transparency.note.Note;
 import org.undersigned.transparency.note.NoteException;
 import org.undersigned.transparency.note.SignerKey;
 import org.undersigned.transparency.note.VerifierKey;
+import org.undersigned.web.StartupJob;
 
 /**
  * Which key signs each letter's log, and its rotation (docs/ARCHITECTURE.md#key-rotation). At start, every log whose
@@ -32,7 +30,7 @@ import org.undersigned.transparency.note.VerifierKey;
  * checkpoint and every later one with it. A start that lacks the private half of a log's key fails, naming it.
  */
 @ApplicationScoped
-class KeyRotations {
+class KeyRotations implements StartupJob {
 
     private static final Logger LOG = Logger.getLogger(KeyRotations.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +55,13 @@ class KeyRotations {
     }
 
     // after the letters are read from the content folder (ContentSync)
-    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 700) StartupEvent start) {
+    @Override
+    public int order() {
+        return Interceptor.Priority.APPLICATION + 700;
+    }
+
+    @Override
+    public void runAtStart() {
         List<String> problems = new ArrayList<>();
         List<SigningTarget> all = QuarkusTransaction.requiringNew()
                 .call(() -> letters.list().stream()

@@ -3,8 +3,6 @@ package org.undersigned.transparency;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +27,7 @@ import org.undersigned.transparency.merkle.Tile;
 import org.undersigned.transparency.merkle.TilePath;
 import org.undersigned.transparency.note.Checkpoint;
 import org.undersigned.transparency.note.Note;
+import org.undersigned.web.StartupJob;
 
 /**
  * Integrates written events into each letter's Merkle tree in batches and publishes a signed checkpoint.
@@ -37,7 +36,7 @@ import org.undersigned.transparency.note.Note;
  * second entry at any index. Two writers can therefore never fork a log.
  */
 @ApplicationScoped
-public class Sequencer {
+public class Sequencer implements StartupJob {
 
     private static final Logger LOG = Logger.getLogger(Sequencer.class);
     static final int BATCH = 2000;
@@ -84,7 +83,13 @@ public class Sequencer {
     }
 
     // after KeyRotations (APPLICATION + 700): a start that must fail for a missing key fails before any signing runs
-    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 800) StartupEvent event) {
+    @Override
+    public int order() {
+        return Interceptor.Priority.APPLICATION + 800;
+    }
+
+    @Override
+    public void runAtStart() {
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "log-sequencer");
             t.setDaemon(true);

@@ -71,9 +71,9 @@ class PrivateAggregatesTest {
                     .executeUpdate();
         });
         assertThat(byOrganisation()).doesNotContainKey(freeText);
-        listed.onStart(null);
+        listed.runAtStart();
         assertThat(byOrganisation()).isEqualTo(five);
-        listed.onStart(null); // done once: a second start changes nothing
+        listed.runAtStart(); // done once: a second start changes nothing
         assertThat(byOrganisation()).isEqualTo(five);
     }
 

@@ -153,8 +153,8 @@ class ThreadLogTest {
                 + "points_json, body_markdown, content_sha256, source, published_at) VALUES (" + letterId
                 + ", 'statement-old', 1, 'statement', 'An older statement', DATE '2026-04-01', '[]', '[]', "
                 + "'Said before.', 'x', 'api', CURRENT_TIMESTAMP)");
-        threadLog.onStart(null);
-        threadLog.onStart(null); // as a second replica starting: nothing left to log
+        threadLog.runAtStart();
+        threadLog.runAtStart(); // as a second replica starting: nothing left to log
         awaitIdle();
 
         List<JsonNode> old = logged().stream()

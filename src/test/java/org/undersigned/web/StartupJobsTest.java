@@ -1,0 +1,72 @@
+package org.undersigned.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Start-up jobs in the background (production's setting): until the last job has finished, readiness is DOWN and
+ * the public port answers 503; then readiness is UP and the letters are there. A job holds the start until the test
+ * lets it go ({@link HeldStartupJob}).
+ */
+@QuarkusTest
+@TestProfile(StartupJobsTest.Background.class)
+class StartupJobsTest {
+
+    public static class Background implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("undersigned.startup.background", "true", "undersigned.test.hold-start", "true");
+        }
+    }
+
+    @ConfigProperty(name = "quarkus.management.test-port")
+    int managementPort;
+
+    @AfterAll
+    static void letGo() {
+        HeldStartupJob.RELEASE.countDown(); // whatever happened, the start-up thread does not wait on
+    }
+
+    @Test
+    void readinessIsDownAndThePublicPortRefusesUntilTheStartUpJobsHaveRun() throws InterruptedException {
+        Response starting = given().port(managementPort).get("/q/health/ready");
+        assertThat(starting.statusCode()).isEqualTo(503);
+        assertThat(startUpCheck(starting).getString("status")).isEqualTo("DOWN");
+        assertThat(startUpCheck(starting).getString("data.state")).isEqualTo("running");
+        given().get("/api/letters")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", "1")
+                .contentType("application/problem+json");
+        given().port(managementPort).get("/q/health/live").then().statusCode(200);
+
+        HeldStartupJob.RELEASE.countDown();
+        long deadline = System.currentTimeMillis() + 60_000;
+        Response ready = given().port(managementPort).get("/q/health/ready");
+        while (ready.statusCode() != 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            ready = given().port(managementPort).get("/q/health/ready");
+        }
+        assertThat(ready.statusCode()).as(ready.asString()).isEqualTo(200);
+        assertThat(startUpCheck(ready).getString("data.state")).isEqualTo("done");
+        given().get("/api/letters").then().statusCode(200).body("slug", hasItem("sample-letter"));
+        given().get("/letters/sample-letter").then().statusCode(200);
+        given().port(managementPort).get("/q/health/ready").then().body("status", equalTo("UP"));
+    }
+
+    private static JsonPath startUpCheck(Response health) {
+        return JsonPath.from(health.asString()).setRootPath("checks.find { it.name == 'Start-up' }");
+    }
+}
