@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * minutes: the app then sits behind an ingress or gateway whose X-Forwarded-For it ignores, and all visitors share
  * one rate-limit bucket. Readiness stays UP and carries the warning; the log says it once per window, naming only
  * the proxy's private address. Off once proxies are configured, and in dev mode, where everything is localhost.
- * Health and metrics paths are not counted: probes and scrapers come from private addresses by design.
+ * Health and metrics paths are not counted: probes and scrapers come from private addresses by design; nor is
+ * anything before readiness, such as the warm-up's requests to itself.
  */
 @Readiness
 @ApplicationScoped
@@ -28,7 +29,10 @@ public class ProxyWarning implements HealthCheck {
     private final boolean proxiesConfigured;
     private final Optional<PeerShares> shares;
 
-    ProxyWarning(ClientNetwork network, Clock clock) {
+    private final StartupJobs startup;
+
+    ProxyWarning(ClientNetwork network, Clock clock, StartupJobs startup) {
+        this.startup = startup;
         this.proxiesConfigured = network.trustsProxies();
         this.shares = proxiesConfigured || LaunchMode.current() == LaunchMode.DEVELOPMENT
                 ? Optional.empty()
@@ -38,7 +42,8 @@ public class ProxyWarning implements HealthCheck {
     void register(@Observes Filters filters) {
         shares.ifPresent(counter -> filters.register(
                 rc -> {
-                    if (!rc.normalizedPath().startsWith("/q/")) {
+                    // the warm-up asks from loopback before readiness (StartupJobs): not a visitor
+                    if (!rc.normalizedPath().startsWith("/q/") && startup.state() == StartupJobs.State.DONE) {
                         ClientNetwork.address(ClientNetwork.peer(rc.request())).ifPresent(counter::record);
                     }
                     rc.next();

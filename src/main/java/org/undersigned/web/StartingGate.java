@@ -8,7 +8,8 @@ import jakarta.enterprise.event.Observes;
 /**
  * While the start-up jobs run in the background, the public port answers 503 with {@code Retry-After}: before, it
  * did not listen at all until the content was loaded, and a client that does not wait for readiness (a script, a
- * test) must not see letters missing. Health and metrics ({@code /q/}) answer as usual.
+ * test) must not see letters missing. It opens once they are done, for the warm-up too. Health and metrics
+ * ({@code /q/}) answer as usual.
  */
 @ApplicationScoped
 class StartingGate {
@@ -29,7 +30,7 @@ class StartingGate {
                 rc -> {
                     if (open || rc.normalizedPath().startsWith("/q/")) {
                         rc.next();
-                    } else if (jobs.state() == StartupJobs.State.DONE) {
+                    } else if (jobs.state() == StartupJobs.State.DONE || jobs.state() == StartupJobs.State.WARMING_UP) {
                         open = true; // the jobs never run again: no need to ask once they are done
                         rc.next();
                     } else {

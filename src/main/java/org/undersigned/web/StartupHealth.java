@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness is DOWN until the start-up jobs have finished ({@link StartupJobs}): content loaded, one-off tasks done,
- * the sequencer running. Kubernetes routes no traffic before.
+ * the sequencer running, and the warm-up, if any. Kubernetes routes no traffic before.
  */
 @Readiness
 @ApplicationScoped
@@ -24,7 +24,8 @@ public class StartupHealth implements HealthCheck {
         StartupJobs.State state = jobs.state();
         var response = HealthCheckResponse.named("Start-up")
                 .status(state == StartupJobs.State.DONE)
-                .withData("state", state.name().toLowerCase(java.util.Locale.ROOT));
+                .withData(
+                        "state", state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         if (state == StartupJobs.State.DONE) {
             response.withData("millis", jobs.millis());
         }

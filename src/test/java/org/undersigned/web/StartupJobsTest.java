@@ -11,14 +11,15 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Start-up jobs in the background (production's setting): until the last job has finished, readiness is DOWN and
- * the public port answers 503; then readiness is UP and the letters are there. A job holds the start until the test
- * lets it go ({@link HeldStartupJob}).
+ * the public port answers 503; during the warm-up that follows the port answers and readiness is still DOWN; then
+ * readiness is UP and the letters are there. A job holds the start until the test lets it go ({@link HeldStartupJob}).
  */
 @QuarkusTest
 @TestProfile(StartupJobsTest.Background.class)
@@ -27,7 +28,12 @@ class StartupJobsTest {
     public static class Background implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("undersigned.startup.background", "true", "undersigned.test.hold-start", "true");
+            return Map.of(
+                    "undersigned.startup.background", "true",
+                    "undersigned.test.hold-start", "true",
+                    // long enough to be seen; the request cap is never reached in that time
+                    "undersigned.startup.warm-up", "3s",
+                    "undersigned.startup.warm-up-requests", "100000000");
         }
     }
 
@@ -53,17 +59,29 @@ class StartupJobsTest {
         given().port(managementPort).get("/q/health/live").then().statusCode(200);
 
         HeldStartupJob.RELEASE.countDown();
-        long deadline = System.currentTimeMillis() + 60_000;
-        Response ready = given().port(managementPort).get("/q/health/ready");
-        while (ready.statusCode() != 200 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            ready = given().port(managementPort).get("/q/health/ready");
-        }
+        // the jobs done, the warm-up asks the public port, which answers now, while readiness stays DOWN
+        Response warming = await(r -> !"running".equals(startUpCheck(r).getString("data.state")));
+        assertThat(warming.statusCode()).as(warming.asString()).isEqualTo(503);
+        assertThat(startUpCheck(warming).getString("data.state")).isEqualTo("warming-up");
+        given().get("/api/letters").then().statusCode(200);
+
+        Response ready = await(r -> r.statusCode() == 200);
         assertThat(ready.statusCode()).as(ready.asString()).isEqualTo(200);
         assertThat(startUpCheck(ready).getString("data.state")).isEqualTo("done");
         given().get("/api/letters").then().statusCode(200).body("slug", hasItem("sample-letter"));
         given().get("/letters/sample-letter").then().statusCode(200);
         given().port(managementPort).get("/q/health/ready").then().body("status", equalTo("UP"));
+    }
+
+    /** Readiness once it passes the test, or when a minute has gone by. */
+    private Response await(Predicate<Response> test) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        Response health = given().port(managementPort).get("/q/health/ready");
+        while (!test.test(health) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            health = given().port(managementPort).get("/q/health/ready");
+        }
+        return health;
     }
 
     private static JsonPath startUpCheck(Response health) {
