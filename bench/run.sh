@@ -150,7 +150,9 @@ START_S=() RSS_MB=() QUARKUS_S=()
 for i in $(seq 1 "$STARTS"); do
     log "restart $i of $STARTS on the migrated database (rate limits on, trusted proxy $HOST): time to ready, RSS after ${IDLE_RSS_AFTER}s idle"
     t0=$(uptime_now)
-    APP_ENV=("${PROD_ENV[@]}")
+    # the self-warm-up (after the start-up jobs, before readiness) is not counted in the start-up time (issue 24):
+    # these starts skip it; the first-30-s measurements below start with it, as production does
+    APP_ENV=("${PROD_ENV[@]}" UNDERSIGNED_STARTUP_WARM_UP=0s)
     start_app "$RESULTS_DIR/app-start-$i.log"
     t1=$(uptime_now)
     phase "start-$i" "$t0" "$t1"
