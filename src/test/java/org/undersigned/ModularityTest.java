@@ -82,7 +82,6 @@ class ModularityTest {
                         "io.quarkus..",
                         "io.vertx..",
                         "io.agroal..",
-                        "io.github.bucket4j..",
                         "io.smallrye.config..",
                         "org.jboss..",
                         "com.fasterxml..",

@@ -3,6 +3,8 @@ package org.undersigned.signatures;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.verification.EmailAddress;
@@ -63,13 +65,14 @@ class SigningGuard {
         SigningTarget letter = letters.openLetter(slug);
         ClientNetwork.Networks client = network.networks(http);
         String from = client.network();
-        consume(perNetwork, client);
+        List<RateLimiter.Key> keys = new ArrayList<>(keys(perNetwork, client));
         EmailAddress.parse(request.email()).ifPresent(e -> {
-            limiter.consume(perEmail, e.mailbox());
+            keys.add(new RateLimiter.Key(perEmail, e.mailbox()));
             if (!MailboxProviders.shared(e.mailboxDomain())) {
-                limiter.consume(perDomain, e.mailboxDomain());
+                keys.add(new RateLimiter.Key(perDomain, e.mailboxDomain()));
             }
         });
+        limiter.consume(keys);
         try {
             return signUps.sign(letter, request, from);
         } catch (RuntimeException e) {
@@ -116,8 +119,14 @@ class SigningGuard {
     }
 
     private void consume(NetworkLimit limit, ClientNetwork.Networks from) {
-        limiter.consume(limit.network(), from.network());
-        from.site().ifPresent(site -> limiter.consume(limit.site(), site));
+        limiter.consume(keys(limit, from));
+    }
+
+    private static List<RateLimiter.Key> keys(NetworkLimit limit, ClientNetwork.Networks from) {
+        RateLimiter.Key network = new RateLimiter.Key(limit.network(), from.network());
+        return from.site()
+                .map(site -> List.of(network, new RateLimiter.Key(limit.site(), site)))
+                .orElse(List.of(network));
     }
 
     private static boolean isUniqueViolation(Throwable e) {

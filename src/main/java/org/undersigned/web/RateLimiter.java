@@ -1,16 +1,6 @@
 package org.undersigned.web;
 
 import io.agroal.api.AgroalDataSource;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.local.LocalBucket;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,19 +11,28 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Token-bucket limits (bucket4j). On PostgreSQL the buckets live in the database, so a limit holds across all
- * replicas; on the embedded dev database they live in memory. Keys are hashed, so no address or email is stored.
+ * Token-bucket limits. On PostgreSQL the buckets live in the database, so a limit holds across all replicas, and all
+ * of a request's limits cost one statement; on the embedded dev database they live in memory. Keys are hashed, so no
+ * address or email is stored.
  */
 @ApplicationScoped
 public class RateLimiter {
 
-    /** A named limit: {@code capacity} requests per {@code period}. */
-    public record Limit(String name, long capacity, Duration period) {}
+    /** A named limit: {@code capacity} requests per {@code period}, refilled evenly over it. */
+    public record Limit(String name, long capacity, Duration period) {
+        double perSecond() {
+            return capacity / (period.toNanos() / 1e9);
+        }
+    }
+
+    /** One limit applied to one key (a network, a mailbox, a domain). */
+    public record Key(Limit limit, String key) {}
 
     /** {@code undersigned.rate-limit.enabled}: false switches every limit off (load tests only). */
     @ConfigMapping(prefix = "undersigned.rate-limit.enabled")
@@ -43,67 +42,59 @@ public class RateLimiter {
         boolean value();
     }
 
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private final boolean enabled;
-    private final ProxyManager<String> shared;
-    private final Map<String, LocalBucket> local = new ConcurrentHashMap<>();
+    private final RateLimitStore store;
 
     RateLimiter(
             Enabled enabled,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             AgroalDataSource dataSource) {
         this.enabled = enabled.value();
-        this.shared = "postgresql".equals(dbKind)
-                ? Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                        .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                        .table("rate_limit_bucket")
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                                Duration.ofMinutes(1)))
-                        .build()
-                : null;
+        this.store = "postgresql".equals(dbKind) ? new RateLimitRepository(dataSource) : new RateLimitStore.InMemory();
     }
 
     /** Takes one token for {@code key} under {@code limit}; throws 429 with Retry-After when none is left. */
     public void consume(Limit limit, String key) {
-        if (!enabled) {
+        consume(List.of(new Key(limit, key)));
+    }
+
+    /**
+     * Takes one token from each key's bucket at once, or none when any has none left: then throws 429 with the wait
+     * until every one has a token as Retry-After. A refused request spends nothing.
+     */
+    public void consume(List<Key> keys) {
+        if (!enabled || keys.isEmpty()) {
             return;
         }
-        String id = limit.name() + ":" + sha256(key);
-        BucketConfiguration config = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period())
-                        .build())
-                .build();
-        ConsumptionProbe probe = shared != null
-                ? shared.getProxy(id, () -> config).tryConsumeAndReturnRemaining(1)
-                : local.computeIfAbsent(
-                                id,
-                                k -> Bucket.builder()
-                                        .addLimit(config.getBandwidths()[0])
-                                        .build())
-                        .tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(
-                    1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
-            throw new TooManyRequests(seconds);
+        Map<String, RateLimitStore.Bucket> buckets = new LinkedHashMap<>();
+        for (Key k : keys) {
+            String id = k.limit().name() + ":" + sha256(k.key());
+            buckets.putIfAbsent(
+                    id,
+                    new RateLimitStore.Bucket(
+                            id, k.limit().capacity(), k.limit().perSecond()));
+        }
+        long wait = store.take(List.copyOf(buckets.values()));
+        if (wait > 0) {
+            throw new TooManyRequests(wait);
         }
     }
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void removeExpired() {
-        if (shared != null && shared instanceof ExpiredEntriesCleaner cleaner) {
-            while (cleaner.removeExpired(1000) == 1000) {
-                // keep going while full batches come back
-            }
-        }
+        store.removeExpired();
     }
 
     private static String sha256(String key) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] d = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(d, 0, 16);
     }
 }

@@ -1,6 +1,7 @@
 package org.undersigned.signatures;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -10,8 +11,16 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
@@ -25,6 +34,9 @@ class RateLimitTest {
 
     @MailServer.Inject
     GreenMail mail;
+
+    @Inject
+    DataSource dataSource;
 
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
@@ -68,6 +80,12 @@ class RateLimitTest {
         sign("203.0.113.1", email).then().statusCode(202);
         sign("203.0.113.2", email.toUpperCase()).then().statusCode(202);
         sign("203.0.113.3", email).then().statusCode(429);
+        // the refused request spent nothing from that network's allowance of 3
+        String domain = "spent-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        for (int i = 0; i < 3; i++) {
+            sign("203.0.113.3", Signing.address("after" + i, domain)).then().statusCode(202);
+        }
+        sign("203.0.113.3", Signing.address("after3", domain)).then().statusCode(429);
     }
 
     @Test
@@ -211,6 +229,36 @@ class RateLimitTest {
         sign("2001:db8:b:ffff::1", Signing.address("siteff", domain)).then().statusCode(429);
         // the next /48 is another site
         sign("2001:db8:c:1::1", Signing.address("other-site", domain)).then().statusCode(202);
+    }
+
+    @Test
+    void aNetworkGetsItsAllowanceBackAsThePeriodPassesAndItsAddressIsNotStored() throws Exception {
+        String client = "198.51.100.20";
+        String domain = "refill-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        for (int i = 0; i < 3; i++) {
+            sign(client, Signing.address("refill" + i, domain)).then().statusCode(202);
+        }
+        sign(client, Signing.address("refill3", domain)).then().statusCode(429);
+        // the bucket is stored under a hash of the network, never the address; a third of the period ago it was
+        // empty, so one token (3 per 10 minutes) has come back since, and only one
+        String id = "sign-network:"
+                + HexFormat.of()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256").digest(client.getBytes(StandardCharsets.UTF_8)),
+                                0,
+                                16);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement earlier = c.prepareStatement(
+                        "UPDATE rate_limit SET tokens = 0, at = now() - interval '200 seconds' WHERE id = ?")) {
+            earlier.setString(1, id);
+            assertThat(earlier.executeUpdate()).isEqualTo(1);
+            ResultSet plain = c.createStatement()
+                    .executeQuery("SELECT count(*) FROM rate_limit WHERE id LIKE '%" + client + "%'");
+            plain.next();
+            assertThat(plain.getLong(1)).isZero();
+        }
+        sign(client, Signing.address("refill4", domain)).then().statusCode(202);
+        sign(client, Signing.address("refill5", domain)).then().statusCode(429);
     }
 
     private static Response confirmByApi(String client, String token) {

@@ -67,7 +67,7 @@ class DatabaseRolesTest {
             Map.entry("passkey", ALL_ROWS),
             Map.entry("press_subscriber", ALL_ROWS),
             Map.entry("passkey_challenge", ALL_ROWS),
-            Map.entry("rate_limit_bucket", ALL_ROWS),
+            Map.entry("rate_limit", ALL_ROWS),
             Map.entry("reaffirm_campaign", ALL_ROWS),
             Map.entry("signature", ALL_ROWS),
             Map.entry("signature_token", ALL_ROWS),
