@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.undersigned.letters.LetterService;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.transparency.Receipts;
+import org.undersigned.web.ShortCache;
 import org.undersigned.web.WireEnum;
 
 /** Public views of signatures: lists of public signatories, one signature's status, and counts. */
@@ -88,6 +89,7 @@ public class Signatories {
     private final Receipts receipts;
     private final ObjectMapper json;
     private final Map<Long, CountJson> countJson = new ConcurrentHashMap<>();
+    private final ShortCache<String, CountReply> countReplies;
 
     Signatories(
             SignatureRepository signatures,
@@ -95,8 +97,10 @@ public class Signatories {
             LetterService letters,
             Receipts receipts,
             WitnessedCounts witnessedCounts,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Counts.CacheConfig countCache) {
         this.json = json;
+        this.countReplies = new ShortCache<>(countCache.cache(), 10_000);
         this.witnessedCounts = witnessedCounts;
         this.signatures = signatures;
         this.counts = counts;
@@ -182,7 +186,7 @@ public class Signatories {
      * The count as JSON, serialised once per counts read (the cache of {@code undersigned.count.cache}) rather than
      * per request: serialising was the count endpoint's largest cost of its own (bench/README.md).
      */
-    public byte[] countJson(SigningTarget letter) {
+    private byte[] countJson(SigningTarget letter) {
         Counts.Snapshot c = counts.of(letter.letterId());
         Witnessed w = witnessedCounts.of(letter.letterId()).orElse(null);
         CountJson cached = countJson.get(letter.letterId());
@@ -196,6 +200,24 @@ public class Signatories {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A letter's count as served: its JSON and its revision (the ETag). */
+    public record CountReply(byte[] json, String revision) {}
+
+    /**
+     * The count's reply for a letter, made from the cached counts (which this reads, and may load); kept for the
+     * counts' cache time so that {@link #freshCountReply} can answer without reading anything.
+     */
+    public CountReply countReply(SigningTarget letter) {
+        CountReply reply = new CountReply(countJson(letter), revision(letter));
+        countReplies.put(letter.slug(), reply);
+        return reply;
+    }
+
+    /** The reply made for this slug less than the counts' cache time ago, or null: memory only, never blocks. */
+    public CountReply freshCountReply(String slug) {
+        return countReplies.fresh(slug);
     }
 
     /** A count's JSON and the counts read and witnessed total it was made from. */

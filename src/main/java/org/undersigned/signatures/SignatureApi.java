@@ -1,5 +1,7 @@
 package org.undersigned.signatures;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -20,7 +22,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.undersigned.attestations.Attestations;
-import org.undersigned.letters.SigningTarget;
 import org.undersigned.web.InvalidInput;
 
 @Path("/api")
@@ -129,15 +130,25 @@ public class SignatureApi {
                     "total, byLevel, byIdentity and byVersion follow the log's count rule at `checkpoint`: anyone "
                             + "can recompute them from the log, and the service's count audit does. byOrganisation is not in "
                             + "the log (organisations are personal data), so it cannot be recomputed from it.")
-    public Response count(@PathParam("slug") String slug, @Context Request request) {
-        SigningTarget letter = letters.letter(slug);
-        EntityTag tag = new EntityTag(signatories.revision(letter));
+    public Uni<Response> count(@PathParam("slug") String slug, @Context Request request) {
+        // the most polled URL: a reply made within the counts' cache time is answered on the I/O thread; otherwise
+        // a worker reads the counts (which may load them)
+        Signatories.CountReply fresh = signatories.freshCountReply(slug);
+        if (fresh != null) {
+            return Uni.createFrom().item(countResponse(fresh, request));
+        }
+        return Uni.createFrom()
+                .item(() -> countResponse(signatories.countReply(letters.letter(slug)), request))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Response countResponse(Signatories.CountReply reply, Request request) {
+        EntityTag tag = new EntityTag(reply.revision());
         CacheControl cache = new CacheControl();
         cache.setMaxAge(1);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        Response.ResponseBuilder builder = notModified != null
-                ? notModified
-                : Response.ok(signatories.countJson(letter), MediaType.APPLICATION_JSON_TYPE);
+        Response.ResponseBuilder builder =
+                notModified != null ? notModified : Response.ok(reply.json(), MediaType.APPLICATION_JSON_TYPE);
         return builder.tag(tag)
                 .cacheControl(cache)
                 .header("Access-Control-Allow-Origin", "*")

@@ -48,6 +48,20 @@ public final class ShortCache<K, V> {
         return value;
     }
 
+    /** The value loaded less than the time to live ago, or null: never loads, so a caller that may not block can ask. */
+    public V fresh(K key) {
+        Entry<V> e = entries.get(key);
+        return e != null && System.nanoTime() - e.at() < ttlNanos ? e.value() : null;
+    }
+
+    /** Stores a value loaded elsewhere, as of now. */
+    public void put(K key, V value) {
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+        entries.put(key, new Entry<>(value, System.nanoTime(), new AtomicBoolean()));
+    }
+
     public void forget(K key) {
         entries.remove(key);
     }
