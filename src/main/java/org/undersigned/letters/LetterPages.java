@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ import org.undersigned.web.SharedPage;
 @Produces(MediaType.TEXT_HTML)
 public class LetterPages {
 
-    private static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
+    static final String HTML_UTF8 = MediaType.TEXT_HTML + ";charset=UTF-8";
     private static final Pattern RANGE = Pattern.compile("([0-9]{1,6})\\.\\.([0-9]{1,6})");
 
     @CheckedTemplate
@@ -58,6 +59,13 @@ public class LetterPages {
         /** How long a rendered letter page is served before it is rendered again, if nothing changed. */
         @WithDefault("1s")
         Duration cache();
+
+        /**
+         * How long after a request found a page current (its revision checked) {@link LetterPageRoute} may serve it
+         * without checking again; 0s: never.
+         */
+        @WithDefault("1s")
+        Duration recheck();
     }
 
     /** A letter on the home page, with the notes other features add to it (safe HTML). */
@@ -68,6 +76,7 @@ public class LetterPages {
     private final Instance<LetterListNote> notes;
     private final Csrf csrf;
     private final long pageTtlNanos;
+    private final long recheckNanos;
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
     private final Map<String, Object> firstRenderings = new ConcurrentHashMap<>();
     private final Languages languages;
@@ -85,6 +94,7 @@ public class LetterPages {
         this.notes = notes;
         this.csrf = csrf;
         this.pageTtlNanos = config.cache().toNanos();
+        this.recheckNanos = config.recheck().toNanos();
     }
 
     private List<String> sections(String slug) {
@@ -159,7 +169,7 @@ public class LetterPages {
     private SharedPage shared(String page, String revision, Supplier<String> render) {
         long now = System.nanoTime();
         // one rendering per language: the page's frame is in the reader's language
-        String key = page + "|" + languages.current().map(Locale::toLanguageTag).orElse("");
+        String key = key(page, languages.current().map(Locale::toLanguageTag).orElse(""));
         CachedPage cached = pages.get(key);
         if (cached == null) {
             // the first rendering (after start, or of a new language): one request renders, the others wait for it,
@@ -167,7 +177,8 @@ public class LetterPages {
             synchronized (firstRenderings.computeIfAbsent(key, k -> new Object())) {
                 cached = pages.get(key);
                 if (cached == null) {
-                    cached = new CachedPage(revision, csrf.renderShared(render), now, new AtomicBoolean());
+                    cached = new CachedPage(
+                            revision, csrf.renderShared(render), now, new AtomicBoolean(), new AtomicLong(now));
                     pages.put(key, cached);
                 }
             }
@@ -181,13 +192,30 @@ public class LetterPages {
             } finally {
                 cached.rendering().set(false);
             }
-            cached = new CachedPage(revision, html, now, new AtomicBoolean());
+            cached = new CachedPage(revision, html, now, new AtomicBoolean(), new AtomicLong(now));
             pages.put(key, cached); // bounded: the home page and published letters' slugs, times the languages
+        }
+        if (cached.revision().equals(revision)) {
+            cached.checked().set(now);
         }
         return cached.html();
     }
 
-    private record CachedPage(String revision, SharedPage html, long at, AtomicBoolean rendering) {}
+    /**
+     * A letter's page in a language, if a request found it current less than {@code undersigned.page.recheck} ago;
+     * else null. Memory only: {@link LetterPageRoute} asks on the I/O thread.
+     */
+    SharedPage recentlyChecked(String slug, Locale language) {
+        CachedPage cached = pages.get(key(slug, language.toLanguageTag()));
+        return cached != null && System.nanoTime() - cached.checked().get() < recheckNanos ? cached.html() : null;
+    }
+
+    private static String key(String page, String language) {
+        return page + "|" + language;
+    }
+
+    /** A rendered page: the revision it shows, since when, and when a request last found that revision current. */
+    private record CachedPage(String revision, SharedPage html, long at, AtomicBoolean rendering, AtomicLong checked) {}
 
     @GET
     @Operation(hidden = true)

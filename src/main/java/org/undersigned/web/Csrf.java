@@ -103,6 +103,11 @@ public class Csrf {
         return page.with(token());
     }
 
+    /** As {@link #personalise(SharedPage)}, for a plain route's request (no request scope). */
+    public byte[] personalise(SharedPage page, RoutingContext rc) {
+        return page.with(String.valueOf(rc.<String>get(KEY)));
+    }
+
     /** Refuses a form submission whose token is missing or does not match this browser's cookie. */
     public void verify(String submitted) {
         RoutingContext rc = current.getCurrent();
