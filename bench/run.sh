@@ -314,7 +314,7 @@ run_wrk sign-limits "$SIGN_CONNECTIONS" "$RL_SIGN_DURATION" "$BENCH_DIR/sign.lua
 stop_app
 
 ROWS=$("$PSQL" "${PG[@]}" -d "$DB" -AtXc "select (select count(*) from signature) || ' signatures, ' ||
-    (select count(*) from mail_outbox) || ' outbox mails, ' || (select count(*) from rate_limit_bucket) ||
+    (select count(*) from mail_outbox) || ' outbox mails, ' || (select count(*) from rate_limit) ||
     ' rate-limit buckets, ' || (select count(*) from bench_signature) ||
     ' bench_signature rows, database ' || pg_size_pretty(pg_database_size(current_database()))")
 
