@@ -248,64 +248,6 @@ public class SignatorySnapshots {
         }
     }
 
-    /**
-     * A snapshot's file, gzip-compressed, read a part at a time (each in a transaction of its own); reading fails when
-     * the snapshot was purged or replaced meanwhile, so a name erased is not sent on.
-     */
-    InputStream open(SnapshotRepository.Current c, String format) {
-        return new InputStream() {
-            private byte[] part = new byte[0];
-            private int n, at;
-            private boolean end;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                while (at == part.length) {
-                    if (end || !next()) {
-                        return -1;
-                    }
-                }
-                int k = Math.min(len, part.length - at);
-                System.arraycopy(part, at, b, off, k);
-                at += k;
-                return k;
-            }
-
-            private boolean next() throws IOException {
-                int i = n++;
-                Optional<byte[]> data = QuarkusTransaction.requiringNew()
-                        .call(() -> repository.part(c.letterId(), c.generation(), format, i));
-                if (data.isPresent()) {
-                    part = data.get();
-                    at = 0;
-                    return true;
-                }
-                boolean still = QuarkusTransaction.requiringNew()
-                        .call(() -> repository
-                                .current(c.letterId())
-                                .filter(now -> now.generation() == c.generation())
-                                .isPresent());
-                if (!still) {
-                    throw new IOException("the snapshot was replaced while it was being sent");
-                }
-                end = true;
-                return false;
-            }
-        };
-    }
-
-    /** The length of a snapshot's gzip-compressed file. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    long gzipLength(SnapshotRepository.Current c, String format) {
-        return repository.length(c.letterId(), c.generation(), format);
-    }
-
     private static Writer gzip(Path file) throws IOException {
         return new BufferedWriter(new OutputStreamWriter(
                 new GZIPOutputStream(Files.newOutputStream(file), 1 << 16), StandardCharsets.UTF_8));

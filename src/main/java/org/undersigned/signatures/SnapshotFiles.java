@@ -21,9 +21,11 @@ import org.undersigned.web.LocalNotFound;
 public class SnapshotFiles {
 
     private final SignatorySnapshots snapshots;
+    private final SnapshotReads reads;
     private final SignableLetters letters;
 
-    SnapshotFiles(SignatorySnapshots snapshots, SignableLetters letters) {
+    SnapshotFiles(SignatorySnapshots snapshots, SnapshotReads reads, SignableLetters letters) {
+        this.reads = reads;
         this.snapshots = snapshots;
         this.letters = letters;
     }
@@ -79,7 +81,7 @@ public class SnapshotFiles {
     private Response.ResponseBuilder file(SnapshotRepository.Current c, String format, String type, String encodings) {
         boolean gzip = SignaturePages.acceptsGzip(encodings);
         StreamingOutput body = out -> {
-            try (var in = gzip ? snapshots.open(c, format) : new GZIPInputStream(snapshots.open(c, format), 1 << 16)) {
+            try (var in = gzip ? reads.open(c, format) : new GZIPInputStream(reads.open(c, format), 1 << 16)) {
                 in.transferTo(out);
             }
         };
@@ -89,7 +91,7 @@ public class SnapshotFiles {
                 .header("Access-Control-Allow-Origin", "*");
         if (gzip) {
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip")
-                    .header(HttpHeaders.CONTENT_LENGTH, snapshots.gzipLength(c, format));
+                    .header(HttpHeaders.CONTENT_LENGTH, reads.gzipLength(c, format));
         }
         return response;
     }
