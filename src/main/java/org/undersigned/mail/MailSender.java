@@ -2,22 +2,23 @@ package org.undersigned.mail;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -25,9 +26,10 @@ import org.undersigned.web.PublicUrl;
 
 /**
  * Delivers queued mail over SMTP, never inside a business transaction (docs/ARCHITECTURE.md#mail). Each round claims
- * a batch with one statement, sends it over the mailer's pool of kept-alive connections (SMTP pipelining where the
- * relay offers it), then records the outcomes batch-wise; rounds follow each other while mail is due, so a surge is
- * drained at the relay's pace rather than one poll at a time. The figures are in bench/README.md ("Mail").
+ * a batch with one statement, sends it over the relay's kept-alive connections ({@link SmtpRelay}, one write per
+ * message, pipelined where the relay offers it), then records the outcomes batch-wise; rounds follow each other while
+ * mail is due, so a surge is drained at the relay's pace rather than one poll at a time. The figures are in
+ * bench/README.md ("Mail").
  */
 @ApplicationScoped
 public class MailSender {
@@ -35,14 +37,19 @@ public class MailSender {
     private static final Logger LOG = Logger.getLogger(MailSender.class);
     private static final Duration HEAD_AGAIN = Duration.ofSeconds(2);
 
+    private static final int GROUP = 100;
+    private static final Duration GROUP_WAIT = Duration.ofMillis(500);
+
     private final OutboxRepository repository;
-    private final ReactiveMailer mailer;
+    private final SmtpRelay relay;
     private final DevMailbox devMailbox;
     private final MailConfig config;
     private final String host;
+    private final String from;
+    private final String sender;
+    private final boolean mock;
     private final Counter sent;
     private final Counter givenUp;
-    private final int connections;
     /**
      * When this replica last found the relay unreachable. While it is down, claiming and postponing each second's
      * newest rows would rewrite every queued row again and again, costing sign-up intake (bench/README.md, "Mail").
@@ -51,20 +58,24 @@ public class MailSender {
 
     MailSender(
             OutboxRepository repository,
-            ReactiveMailer mailer,
+            SmtpRelay relay,
             DevMailbox devMailbox,
             MailConfig config,
             PublicUrl publicUrl,
             MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.mailer.max-pool-size", defaultValue = "10") int connections) {
+            @ConfigProperty(name = "quarkus.mailer.from") String from,
+            @ConfigProperty(name = "quarkus.mailer.bounce-address") Optional<String> bounceAddress,
+            @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false") boolean mock) {
         this.repository = repository;
-        this.mailer = mailer;
+        this.relay = relay;
         this.devMailbox = devMailbox;
         this.config = config;
         this.host = publicUrl.host();
+        this.from = from;
+        this.sender = MessageWriter.address(bounceAddress.orElse(from));
+        this.mock = mock;
         this.sent = registry.counter("undersigned.mail.sent");
         this.givenUp = registry.counter("undersigned.mail.given.up");
-        this.connections = connections;
     }
 
     /** What became of one message. */
@@ -113,69 +124,105 @@ public class MailSender {
     }
 
     /**
-     * Sends a round with as many messages in flight as the mailer has connections: more would only wait in the
-     * connection pool's queue, where a relay that refuses connections has been seen to leave waiters unanswered.
-     * Outcomes are recorded in groups as they come, so one slow message holds back only itself. Once the relay is
-     * found unreachable, the rest of the round is not tried (a relay that never answers would otherwise hold the
-     * round for a send timeout per message). True when the relay took or refused at least one message.
+     * Sends a round over as many connections as configured, each recipient's mails on one connection in the order
+     * they were queued (a receipt after its confirmation). Outcomes are recorded in groups as they come, so one slow
+     * message holds back only itself. Once the relay is found unreachable, the rest of the round is not tried (a
+     * relay that never answers would otherwise hold the round for a send timeout per message). True when the relay
+     * took or refused at least one message.
      */
     private boolean send(List<OutboxRepository.Queued> queued) {
-        AtomicBoolean down = new AtomicBoolean();
-        AtomicBoolean reached = new AtomicBoolean();
-        // one recipient's mails go one after the other, in the order they were queued (a receipt after its
-        // confirmation)
-        Map<String, List<OutboxRepository.Queued>> byRecipient = new LinkedHashMap<>();
-        queued.forEach(m -> byRecipient
-                .computeIfAbsent(m.recipient(), k -> new ArrayList<>())
-                .add(m));
-        Multi.createFrom()
-                .iterable(byRecipient.values())
-                .onItem()
-                .transformToMulti(mails -> Multi.createFrom()
-                        .iterable(mails)
-                        .onItem()
-                        .transformToUniAndConcatenate(m -> down.get()
-                                ? Uni.createFrom().<Outcome>item(new Outcome.Unreachable(m.id(), "not tried"))
-                                : send(m).invoke(o -> down.compareAndSet(false, o instanceof Outcome.Unreachable))))
-                .merge(connections)
-                .group()
-                .intoLists()
-                .of(100, Duration.ofMillis(500))
-                .emitOn(Infrastructure.getDefaultWorkerPool()) // recording is blocking: off the event loop
-                .onItem()
-                .invoke(outcomes -> reached.compareAndSet(false, record(outcomes)))
-                .collect()
-                .last()
-                .await()
-                .atMost(config.lease());
-        return reached.get();
+        Map<Long, OutboxRepository.Queued> byId = new HashMap<>();
+        Map<String, List<SmtpConnection.Outgoing>> byRecipient = new LinkedHashMap<>();
+        ZonedDateTime date = ZonedDateTime.now(ZoneOffset.UTC);
+        for (OutboxRepository.Queued m : queued) {
+            byId.put(m.id(), m);
+            byRecipient
+                    .computeIfAbsent(m.recipient(), k -> new ArrayList<>())
+                    .add(new SmtpConnection.Outgoing(m.id(), sender, m.recipient(), write(m, date)));
+        }
+        BlockingQueue<SmtpConnection.Result> results = new LinkedBlockingQueue<>();
+        if (mock) { // dev mode: nothing leaves the machine (the log and /dev/mail show it)
+            byRecipient
+                    .values()
+                    .forEach(mails -> mails.forEach(m -> {
+                        LOG.infof(
+                                "Mail not sent (mock relay), %s:%n%s",
+                                byId.get(m.id()).subject(), byId.get(m.id()).text());
+                        results.add(new SmtpConnection.Result.Delivered(m.id()));
+                    }));
+        } else {
+            List<List<SmtpConnection.Outgoing>> lanes = new ArrayList<>();
+            int n = Math.max(1, Math.min(relay.connections(), byRecipient.size()));
+            for (int i = 0; i < n; i++) {
+                lanes.add(new ArrayList<>());
+            }
+            int next = 0;
+            for (List<SmtpConnection.Outgoing> mails : byRecipient.values()) {
+                lanes.get(next++ % n).addAll(mails);
+            }
+            AtomicBoolean down = new AtomicBoolean();
+            relay.deliver(
+                    lanes,
+                    r -> {
+                        down.compareAndSet(false, r instanceof SmtpConnection.Result.Unanswered);
+                        results.add(r);
+                    },
+                    down::get);
+        }
+        boolean reached = false;
+        long deadline = System.nanoTime() + config.lease().toNanos();
+        List<Outcome> group = new ArrayList<>();
+        long groupStart = System.nanoTime();
+        for (int done = 0; done < queued.size() && System.nanoTime() < deadline; ) {
+            SmtpConnection.Result r;
+            try {
+                r = results.poll(GROUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (r != null) {
+                group.add(outcome(r, byId.get(r.id())));
+                done++;
+            }
+            boolean full = group.size() >= GROUP || done == queued.size();
+            if (!group.isEmpty() && (full || System.nanoTime() - groupStart >= GROUP_WAIT.toNanos())) {
+                reached |= record(group);
+                group = new ArrayList<>();
+                groupStart = System.nanoTime();
+            }
+        }
+        if (!group.isEmpty()) {
+            reached |= record(group);
+        }
+        return reached; // what has no result yet is claimed again once its lease ends
     }
 
-    private Uni<Outcome> send(OutboxRepository.Queued m) {
-        io.quarkus.mailer.Mail mail = io.quarkus.mailer.Mail.withText(m.recipient(), m.subject(), m.text())
-                .setHtml(m.html())
-                .addHeader("Message-ID", "<outbox-" + m.id() + "@" + host + ">")
-                .addHeader("Auto-Submitted", "auto-generated");
-        if (m.language() != null) { // RFC 3282: the language the mail is written in
-            mail.addHeader("Content-Language", m.language());
+    private Outcome outcome(SmtpConnection.Result r, OutboxRepository.Queued m) {
+        if (r instanceof SmtpConnection.Result.Refused f) {
+            return new Outcome.Refused(
+                    f.id(), m.attempts() + 1, "SMTP " + f.reply().code());
         }
-        if (m.listUnsubscribe() != null) { // RFC 8058: mail clients offer a one-click unsubscribe button
-            mail.addHeader("List-Unsubscribe", "<" + m.listUnsubscribe() + ">")
-                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (r instanceof SmtpConnection.Result.Unanswered u) {
+            return new Outcome.Unreachable(u.id(), describe(u.cause()));
         }
-        return mailer.send(mail)
-                .ifNoItem()
-                .after(config.sendTimeout())
-                .failWith(() -> new TimeoutException("no answer from the relay in " + config.sendTimeout()))
-                .map(done -> {
-                    devMailbox.record(
-                            new Mail(m.recipient(), m.subject(), m.text(), m.html()).inLanguage(m.language()));
-                    return (Outcome) new Outcome.Sent(m.id());
-                })
-                .onFailure()
-                .recoverWithItem(e -> e instanceof SMTPException refusal
-                        ? new Outcome.Refused(m.id(), m.attempts() + 1, describe(refusal))
-                        : new Outcome.Unreachable(m.id(), describe(e)));
+        devMailbox.record(new Mail(m.recipient(), m.subject(), m.text(), m.html()).inLanguage(m.language()));
+        return new Outcome.Sent(r.id());
+    }
+
+    /** The message as the relay receives it; the body is the one rendered when the mail was queued. */
+    private String write(OutboxRepository.Queued m, ZonedDateTime date) {
+        return MessageWriter.write(
+                new MessageWriter.Headers(
+                        from,
+                        m.recipient(),
+                        m.subject(),
+                        "<outbox-" + m.id() + "@" + host + ">",
+                        m.language(),
+                        m.listUnsubscribe(),
+                        date),
+                m.text(),
+                m.html());
     }
 
     /** Records outcomes; false when the relay could not be reached for any of them. */
@@ -235,11 +282,10 @@ public class MailSender {
         return delay.compareTo(Duration.ofHours(6)) > 0 ? Duration.ofHours(6) : delay;
     }
 
-    /** The error without the message's text beyond the relay's reply (which may quote the address: it is cut). */
+    /** The error without anything from the message: the exception's kind and our own words, never a relay's text. */
     private static String describe(Throwable e) {
-        if (e instanceof SMTPException refusal) {
-            return "SMTP " + refusal.getReplyCode();
-        }
-        return e.getClass().getSimpleName();
+        return e instanceof IOException && e.getMessage() != null
+                ? e.getMessage()
+                : e.getClass().getSimpleName();
     }
 }
