@@ -2,6 +2,9 @@ package org.undersigned.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.vertx.core.Vertx;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -34,8 +37,9 @@ import org.undersigned.support.RefusingRelay;
 
 /**
  * The client side of SMTP against real relays: Postfix's smtp-sink (pipelining, or not when told so) and a relay
- * that refuses some recipients. Messages arrive whole, each exactly once; a refusal in a pipelined session costs only
- * its own message; a relay that never answers is an outage, within the timeout.
+ * that refuses some recipients, GreenMail over TLS with a password. Messages arrive whole, each exactly once; a
+ * refusal in a pipelined session costs only its own message; a relay that never answers, or refuses our credentials,
+ * is an outage.
  */
 class SmtpRelayTest {
 
@@ -65,6 +69,23 @@ class SmtpRelayTest {
                         false,
                         connections,
                         timeout),
+                "letters.example");
+    }
+
+    /** Over TLS from the first byte, signed in; GreenMail's certificate is its own, so trusted as such. */
+    private static SmtpRelay tlsRelay(int port, String user, String password) {
+        return new SmtpRelay(
+                vertx,
+                new SmtpRelay.Settings(
+                        "127.0.0.1",
+                        port,
+                        true,
+                        "DISABLED",
+                        Optional.of(user),
+                        Optional.of(password),
+                        true,
+                        2,
+                        Duration.ofSeconds(10)),
                 "letters.example");
     }
 
@@ -196,6 +217,26 @@ class SmtpRelayTest {
             assertThat(String.join(" ", relay.commands()))
                     .isEqualTo("EHLO MAIL RCPT DATA MAIL RCPT DATA RSET MAIL RCPT DATA MAIL RCPT DATA RSET MAIL RCPT "
                             + "DATA RSET MAIL RCPT DATA");
+        }
+    }
+
+    @Test
+    void overTlsWithCredentialsMailIsTakenAndWithWrongOnesItWaitsAsForAnOutage() throws Exception {
+        int port = freePort();
+        GreenMail relay = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS))
+                .withConfiguration(
+                        GreenMailConfiguration.aConfig().withUser("sender@letters.example", "sender", "s3cret"));
+        relay.start();
+        try {
+            Map<Long, SmtpConnection.Result> refused = deliver(tlsRelay(port, "sender", "wrong"), lanes(1, 2));
+            assertThat(refused.values()).allMatch(r -> r instanceof SmtpConnection.Result.Unanswered);
+            assertThat(relay.getReceivedMessages()).isEmpty();
+
+            Map<Long, SmtpConnection.Result> sent = deliver(tlsRelay(port, "sender", "s3cret"), lanes(2, 3));
+            assertThat(sent.values()).hasSize(6).allMatch(r -> r instanceof SmtpConnection.Result.Delivered);
+            assertThat(relay.getReceivedMessages()).hasSize(6);
+        } finally {
+            relay.stop();
         }
     }
 
