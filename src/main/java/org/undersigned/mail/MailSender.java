@@ -246,6 +246,7 @@ public class MailSender {
                 .findFirst()
                 .orElse("unreachable");
         QuarkusTransaction.requiringNew().run(() -> {
+            repository.commitWithoutWaiting();
             if (!delivered.isEmpty()) {
                 repository.delete(delivered);
             }
