@@ -287,7 +287,7 @@ final class SmtpConnection {
     /** RFC 5321 section 4.2.1: "250-" continues a reply, "250 " (or "250") ends it. */
     private void line(Buffer buffer) {
         String line = buffer.toString(StandardCharsets.UTF_8);
-        if (line.length() < 3 || !Character.isDigit(line.charAt(0))) {
+        if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(c -> c >= '0' && c <= '9')) {
             close(new IOException("not an SMTP reply"));
             return;
         }

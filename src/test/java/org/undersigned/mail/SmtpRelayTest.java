@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -258,6 +259,31 @@ class SmtpRelayTest {
                     deliver(relay(silent.getLocalPort(), 2, Duration.ofSeconds(1)), lanes(2, 3));
 
             assertThat(results).hasSize(6);
+            assertThat(results.values()).allMatch(r -> r instanceof SmtpConnection.Result.Unanswered);
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotSpeakSmtpIsAnOutage() throws Exception {
+        try (ServerSocket garbled = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket s = garbled.accept();
+                        s.getOutputStream()
+                                .write("2x0 hello, this is not SMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            acceptor.start();
+            // a timeout longer than deliver's wait: only recognising the garbage as such ends this in time
+            Map<Long, SmtpConnection.Result> results =
+                    deliver(relay(garbled.getLocalPort(), 2, Duration.ofMinutes(2)), lanes(2, 2));
+
+            assertThat(results).hasSize(4);
             assertThat(results.values()).allMatch(r -> r instanceof SmtpConnection.Result.Unanswered);
         }
     }
