@@ -1,13 +1,9 @@
 package org.undersigned.mail;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.parsetools.RecordParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,16 +15,9 @@ import java.util.function.Consumer;
  * One client connection to the relay (RFC 5321). When the relay offers PIPELINING (RFC 2920), a message's envelope
  * (MAIL, RCPT, DATA) goes in one write, and in the same write as the previous message's content, so each message
  * costs one round trip and two writes; otherwise commands go one at a time. Replies are matched to commands in the
- * order they were sent. Used from its socket's event loop only.
+ * order they were sent ({@link SmtpWire}). Used from its socket's event loop only.
  */
 final class SmtpConnection {
-
-    /** A reply: its code and text (the lines of a multi-line reply joined by newlines). */
-    record Reply(int code, String text) {
-        boolean positive() {
-            return code >= 200 && code < 400;
-        }
-    }
 
     /** A message to send: the envelope's addresses and the DATA text ({@link MessageWriter}). */
     record Outgoing(long id, String sender, String recipient, String data) {}
@@ -40,7 +29,7 @@ final class SmtpConnection {
         record Delivered(long id) implements Result {}
 
         /** The relay refused the message with this reply. */
-        record Refused(long id, Reply reply) implements Result {}
+        record Refused(long id, SmtpWire.Reply reply) implements Result {}
 
         /** No answer: the connection failed or timed out, or the message was not tried after such a failure. */
         record Unanswered(long id, Throwable cause) implements Result {}
@@ -49,25 +38,17 @@ final class SmtpConnection {
     /** How the relay greeted us. */
     record Capabilities(boolean pipelining, boolean startTls, List<String> auth) {}
 
-    private final NetSocket socket;
-    private final ArrayDeque<Promise<Reply>> waiting = new ArrayDeque<>();
-    private final StringBuilder continued = new StringBuilder();
-    private Throwable closed;
+    private final SmtpWire wire;
     private Capabilities capabilities = new Capabilities(false, false, List.of());
     /** A MAIL command was accepted and no end of data followed: the next envelope starts with RSET. */
     private boolean inTransaction;
 
     SmtpConnection(NetSocket socket) {
-        this.socket = socket;
-        RecordParser lines = RecordParser.newDelimited("\r\n", this::line).maxRecordSize(64 * 1024);
-        lines.exceptionHandler(this::close);
-        socket.handler(lines);
-        socket.exceptionHandler(this::close);
-        socket.closeHandler(v -> fail(new IOException("connection closed")));
+        this.wire = new SmtpWire(socket);
     }
 
     boolean open() {
-        return closed == null;
+        return wire.open();
     }
 
     Capabilities capabilities() {
@@ -75,12 +56,12 @@ final class SmtpConnection {
     }
 
     /** The relay's greeting (RFC 5321 section 4.3.1: 220); registered before the first bytes can arrive. */
-    Future<Reply> greeting() {
-        return expect();
+    Future<SmtpWire.Reply> greeting() {
+        return wire.expect();
     }
 
     /** EHLO, or HELO where EHLO is not known (RFC 5321 section 4.1.1.1); reads the offered extensions. */
-    Future<Reply> hello(String name) {
+    Future<SmtpWire.Reply> hello(String name) {
         return command("EHLO " + name).compose(ehlo -> {
             if (!ehlo.positive()) {
                 capabilities = new Capabilities(false, false, List.of());
@@ -107,13 +88,13 @@ final class SmtpConnection {
     Future<Void> startTls(String serverName) {
         return command("STARTTLS")
                 .compose(r -> r.code() == 220
-                        ? socket.upgradeToSsl(serverName)
+                        ? wire.upgradeToSsl(serverName)
                         : Future.failedFuture(new IOException("STARTTLS refused: " + r.code())));
     }
 
     /** AUTH PLAIN (RFC 4616) where offered, else AUTH LOGIN; 235 is success (RFC 4954). */
     Future<Void> authenticate(String user, String password) {
-        Future<Reply> done;
+        Future<SmtpWire.Reply> done;
         if (capabilities.auth().contains("PLAIN")) {
             done = command("AUTH PLAIN " + base64("\0" + user + "\0" + password));
         } else if (capabilities.auth().contains("LOGIN")) {
@@ -141,7 +122,7 @@ final class SmtpConnection {
     private Future<Void> step(
             List<Outgoing> messages,
             int i,
-            Future<List<Reply>> envelope,
+            Future<List<SmtpWire.Reply>> envelope,
             Consumer<Result> results,
             BooleanSupplier stop) {
         if (i == messages.size()) {
@@ -151,21 +132,21 @@ final class SmtpConnection {
         // a lane's first message is always tried, as every lane's is at once: one lane finding the relay down must
         // not keep a refusal from being counted on another
         if (envelope == null && (i > 0 && stop.getAsBoolean() || !open())) {
-            unanswered(messages, i, closed != null ? closed : new IOException("not tried"), results);
+            unanswered(messages, i, open() ? new IOException("not tried") : wire.closed(), results);
             return Future.succeededFuture();
         }
         boolean reset = envelope == null && inTransaction;
-        Future<List<Reply>> sent = envelope != null ? envelope : envelope(m);
+        Future<List<SmtpWire.Reply>> sent = envelope != null ? envelope : envelope(m);
         return sent.transform(replied -> {
             if (replied.failed()) {
                 unanswered(messages, i, replied.cause(), results);
                 close(replied.cause());
                 return Future.succeededFuture();
             }
-            List<Reply> replies = replied.result();
-            Reply refusal =
+            List<SmtpWire.Reply> replies = replied.result();
+            SmtpWire.Reply refusal =
                     replies.stream().filter(r -> !r.positive()).findFirst().orElse(null);
-            Reply data = replies.get(replies.size() - 1);
+            SmtpWire.Reply data = replies.get(replies.size() - 1);
             int mail = reset ? 1 : 0;
             inTransaction = replies.size() > mail && replies.get(mail).positive() && data.code() != 354;
             if (refusal == null && data.code() == 354) {
@@ -195,8 +176,8 @@ final class SmtpConnection {
         if (ahead) {
             appendEnvelope(text, next, false);
         }
-        List<Future<Reply>> replies = write(text.toString(), ahead ? 4 : 1);
-        Future<List<Reply>> nextEnvelope = ahead ? all(replies.subList(1, replies.size())) : null;
+        List<Future<SmtpWire.Reply>> replies = write(text.toString(), ahead ? 4 : 1);
+        Future<List<SmtpWire.Reply>> nextEnvelope = ahead ? all(replies.subList(1, replies.size())) : null;
         inTransaction = false;
         return replies.get(0).transform(end -> {
             if (end.failed()) {
@@ -211,7 +192,7 @@ final class SmtpConnection {
     }
 
     /** MAIL, RCPT and DATA (after RSET if a refused transaction is open): at once, or one by one without pipelining. */
-    private Future<List<Reply>> envelope(Outgoing m) {
+    private Future<List<SmtpWire.Reply>> envelope(Outgoing m) {
         boolean reset = inTransaction;
         if (capabilities.pipelining()) {
             StringBuilder text = new StringBuilder(128);
@@ -228,7 +209,7 @@ final class SmtpConnection {
         return oneByOne(commands, 0, new ArrayList<>());
     }
 
-    private Future<List<Reply>> oneByOne(List<String> commands, int i, List<Reply> replies) {
+    private Future<List<SmtpWire.Reply>> oneByOne(List<String> commands, int i, List<SmtpWire.Reply> replies) {
         if (i == commands.size()) {
             return Future.succeededFuture(replies);
         }
@@ -255,63 +236,15 @@ final class SmtpConnection {
     }
 
     void close(Throwable cause) {
-        fail(cause);
-        socket.close();
+        wire.close(cause);
     }
 
-    private Future<Reply> command(String line) {
-        return write(line + "\r\n", 1).get(0);
+    private Future<SmtpWire.Reply> command(String line) {
+        return wire.command(line);
     }
 
-    /** Writes the text in one go and returns the futures of the next {@code replies} replies. */
-    private List<Future<Reply>> write(String text, int replies) {
-        List<Future<Reply>> futures = new ArrayList<>(replies);
-        for (int r = 0; r < replies; r++) {
-            futures.add(expect());
-        }
-        if (open()) {
-            socket.write(Buffer.buffer(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        return futures;
-    }
-
-    private Future<Reply> expect() {
-        if (!open()) {
-            return Future.failedFuture(closed);
-        }
-        Promise<Reply> reply = Promise.promise();
-        waiting.add(reply);
-        return reply.future();
-    }
-
-    /** RFC 5321 section 4.2.1: "250-" continues a reply, "250 " (or "250") ends it. */
-    private void line(Buffer buffer) {
-        String line = buffer.toString(StandardCharsets.UTF_8);
-        if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(c -> c >= '0' && c <= '9')) {
-            close(new IOException("not an SMTP reply"));
-            return;
-        }
-        if (line.length() > 3 && line.charAt(3) == '-') {
-            continued.append(line, 4, line.length()).append('\n');
-            return;
-        }
-        String text = continued + (line.length() > 4 ? line.substring(4) : "");
-        continued.setLength(0);
-        Promise<Reply> reply = waiting.poll();
-        if (reply == null) { // unasked, such as "421 timeout" before the relay closes: the connection is done
-            close(new IOException("the relay said " + line.substring(0, 3)));
-            return;
-        }
-        reply.complete(new Reply(Integer.parseInt(line.substring(0, 3)), text));
-    }
-
-    private void fail(Throwable cause) {
-        if (closed == null) {
-            closed = cause;
-        }
-        for (Promise<Reply> reply; (reply = waiting.poll()) != null; ) {
-            reply.tryFail(cause);
-        }
+    private List<Future<SmtpWire.Reply>> write(String text, int replies) {
+        return wire.write(text, replies);
     }
 
     private static void unanswered(List<Outgoing> messages, int from, Throwable cause, Consumer<Result> results) {
@@ -320,7 +253,7 @@ final class SmtpConnection {
         }
     }
 
-    private static Future<List<Reply>> all(List<Future<Reply>> replies) {
+    private static Future<List<SmtpWire.Reply>> all(List<Future<SmtpWire.Reply>> replies) {
         return Future.all(replies)
                 .map(all -> replies.stream().map(Future::result).toList());
     }
