@@ -151,29 +151,29 @@ public class MailSender {
                         results.add(new SmtpConnection.Result.Delivered(m.id()));
                     }));
         } else {
-            List<List<SmtpConnection.Outgoing>> lanes = new ArrayList<>();
-            int n = Math.max(1, Math.min(relay.connections(), byRecipient.size()));
-            for (int i = 0; i < n; i++) {
-                lanes.add(new ArrayList<>());
-            }
-            int next = 0;
-            for (List<SmtpConnection.Outgoing> mails : byRecipient.values()) {
-                lanes.get(next++ % n).addAll(mails);
-            }
             AtomicBoolean down = new AtomicBoolean();
             relay.deliver(
-                    lanes,
+                    byRecipient.values(),
                     r -> {
                         down.compareAndSet(false, r instanceof SmtpConnection.Result.Unanswered);
                         results.add(r);
                     },
                     down::get);
         }
+        return recordAsTheyCome(results, byId);
+    }
+
+    /**
+     * Records results in groups of {@link #GROUP}, or what came in {@link #GROUP_WAIT}, until every message of the
+     * round has one or its lease ends. True when the relay took or refused at least one message.
+     */
+    private boolean recordAsTheyCome(
+            BlockingQueue<SmtpConnection.Result> results, Map<Long, OutboxRepository.Queued> round) {
         boolean reached = false;
         long deadline = System.nanoTime() + config.lease().toNanos();
         List<Outcome> group = new ArrayList<>();
         long groupStart = System.nanoTime();
-        for (int done = 0; done < queued.size() && System.nanoTime() < deadline; ) {
+        for (int done = 0; done < round.size() && System.nanoTime() < deadline; ) {
             SmtpConnection.Result r;
             try {
                 r = results.poll(GROUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -182,10 +182,10 @@ public class MailSender {
                 break;
             }
             if (r != null) {
-                group.add(outcome(r, byId.get(r.id())));
+                group.add(outcome(r, round.get(r.id())));
                 done++;
             }
-            boolean full = group.size() >= GROUP || done == queued.size();
+            boolean full = group.size() >= GROUP || done == round.size();
             if (!group.isEmpty() && (full || System.nanoTime() - groupStart >= GROUP_WAIT.toNanos())) {
                 reached |= record(group);
                 group = new ArrayList<>();
@@ -206,7 +206,9 @@ public class MailSender {
         if (r instanceof SmtpConnection.Result.Unanswered u) {
             return new Outcome.Unreachable(u.id(), describe(u.cause()));
         }
-        devMailbox.record(new Mail(m.recipient(), m.subject(), m.text(), m.html()).inLanguage(m.language()));
+        if (devMailbox.enabled()) { // dev mode only: no copy of every sent mail is built in production
+            devMailbox.record(new Mail(m.recipient(), m.subject(), m.text(), m.html()).inLanguage(m.language()));
+        }
         return new Outcome.Sent(r.id());
     }
 

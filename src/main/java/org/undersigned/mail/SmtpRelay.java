@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -84,17 +86,24 @@ class SmtpRelay {
         this.helloName = helloName;
     }
 
-    int connections() {
-        return settings.connections();
-    }
-
     /**
-     * Sends each lane's messages in order over one connection, the lanes at the same time; results are reported as
-     * they come, from event-loop threads. A lane that cannot connect reports its messages unanswered. Completes when
-     * every message has a result.
+     * Sends each recipient's messages in order over one connection, as many connections at once as configured
+     * (recipients dealt to them in turn); results are reported as they come, from event-loop threads. A connection
+     * that cannot be opened reports its messages unanswered. Completes when every message has a result.
      */
     Future<Void> deliver(
-            List<List<SmtpConnection.Outgoing>> lanes, Consumer<SmtpConnection.Result> results, BooleanSupplier stop) {
+            Collection<List<SmtpConnection.Outgoing>> byRecipient,
+            Consumer<SmtpConnection.Result> results,
+            BooleanSupplier stop) {
+        int n = Math.max(1, Math.min(settings.connections(), byRecipient.size()));
+        List<List<SmtpConnection.Outgoing>> lanes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            lanes.add(new ArrayList<>());
+        }
+        int next = 0;
+        for (List<SmtpConnection.Outgoing> mails : byRecipient) {
+            lanes.get(next++ % n).addAll(mails);
+        }
         return Future.all(lanes.stream().map(lane -> lane(lane, results, stop)).toList())
                 .mapEmpty();
     }
