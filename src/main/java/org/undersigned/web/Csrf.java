@@ -48,24 +48,31 @@ public class Csrf {
     void register(@Observes Filters filters) {
         filters.register(
                 rc -> {
-                    Cookie cookie = rc.request().getCookie(COOKIE);
-                    String token =
-                            cookie != null && cookie.getValue().matches("[A-Za-z0-9_-]{43}") ? cookie.getValue() : null;
-                    if (token == null && "GET".equals(rc.request().method().name()) && hasForms(rc.normalizedPath())) {
-                        byte[] bytes = new byte[32];
-                        RANDOM.nextBytes(bytes);
-                        token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                        rc.response()
-                                .addCookie(Cookie.cookie(COOKIE, token)
-                                        .setPath("/")
-                                        .setHttpOnly(true)
-                                        .setSecure(secure)
-                                        .setSameSite(CookieSameSite.LAX));
-                    }
-                    rc.put(KEY, token);
+                    rc.put(KEY, token(rc));
                     rc.next();
                 },
                 90);
+    }
+
+    /**
+     * This request's token: its cookie's, or for a GET of a page that may hold forms a new one, set as the cookie
+     * of the answer; none (null) for other requests without a valid cookie.
+     */
+    String token(RoutingContext rc) {
+        Cookie cookie = rc.request().getCookie(COOKIE);
+        String token = cookie != null && cookie.getValue().matches("[A-Za-z0-9_-]{43}") ? cookie.getValue() : null;
+        if (token == null && "GET".equals(rc.request().method().name()) && hasForms(rc.normalizedPath())) {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            rc.response()
+                    .addCookie(Cookie.cookie(COOKIE, token)
+                            .setPath("/")
+                            .setHttpOnly(true)
+                            .setSecure(secure)
+                            .setSameSite(CookieSameSite.LAX));
+        }
+        return token;
     }
 
     /**
@@ -103,9 +110,12 @@ public class Csrf {
         return page.with(token());
     }
 
-    /** As {@link #personalise(SharedPage)}, for a plain route's request (no request scope). */
+    /**
+     * As {@link #personalise(SharedPage)}, for a request answered in the {@link EarlyLane}, before this class's
+     * filter: the token is taken (or made, with its cookie) here.
+     */
     public byte[] personalise(SharedPage page, RoutingContext rc) {
-        return page.with(String.valueOf(rc.<String>get(KEY)));
+        return page.with(String.valueOf(token(rc)));
     }
 
     /** Refuses a form submission whose token is missing or does not match this browser's cookie. */

@@ -2,6 +2,7 @@ package org.undersigned.web;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -40,15 +41,22 @@ public class ProxyWarning implements HealthCheck {
     }
 
     void register(@Observes Filters filters) {
-        shares.ifPresent(counter -> filters.register(
-                rc -> {
-                    // the warm-up asks from loopback before readiness (StartupJobs): not a visitor
-                    if (!rc.normalizedPath().startsWith("/q/") && startup.state() == StartupJobs.State.DONE) {
-                        ClientNetwork.address(ClientNetwork.peer(rc.request())).ifPresent(counter::record);
-                    }
-                    rc.next();
-                },
-                190));
+        if (shares.isPresent()) {
+            filters.register(
+                    rc -> {
+                        tally(rc);
+                        rc.next();
+                    },
+                    190);
+        }
+    }
+
+    /** Counts the request's peer address, if the warning is on and the request is a visitor's. */
+    void tally(RoutingContext rc) {
+        // the warm-up asks from loopback before readiness (StartupJobs): not a visitor
+        if (shares.isPresent() && !rc.normalizedPath().startsWith("/q/") && startup.state() == StartupJobs.State.DONE) {
+            ClientNetwork.address(ClientNetwork.peer(rc.request())).ifPresent(shares.get()::record);
+        }
     }
 
     @Override

@@ -28,10 +28,7 @@ class StartingGate {
         // after UnreadableRequests (1000), before everything else
         filters.register(
                 rc -> {
-                    if (open || rc.normalizedPath().startsWith("/q/")) {
-                        rc.next();
-                    } else if (jobs.state() == StartupJobs.State.DONE || jobs.state() == StartupJobs.State.WARMING_UP) {
-                        open = true; // the jobs never run again: no need to ask once they are done
+                    if (isOpen() || rc.normalizedPath().startsWith("/q/")) {
                         rc.next();
                     } else {
                         rc.response()
@@ -42,5 +39,13 @@ class StartingGate {
                     }
                 },
                 900);
+    }
+
+    /** Whether the public port answers: the start-up jobs are done (the warm-up may still run). */
+    boolean isOpen() {
+        if (!open && (jobs.state() == StartupJobs.State.DONE || jobs.state() == StartupJobs.State.WARMING_UP)) {
+            open = true; // the jobs never run again: no need to ask once they are done
+        }
+        return open;
     }
 }

@@ -46,10 +46,7 @@ public class UnreadableRequests {
     }
 
     private void check(RoutingContext rc) {
-        Optional<Refusal> refusal = refusal(
-                rc.request().uri(),
-                rc.request().headers().getAll(HttpHeaders.ACCEPT),
-                rc.request().headers().getAll(HttpHeaders.CONTENT_TYPE));
+        Optional<Refusal> refusal = refusal(rc);
         if (refusal.isEmpty()) {
             rc.next();
             return;
@@ -70,6 +67,14 @@ public class UnreadableRequests {
         } catch (JsonProcessingException e) {
             rc.fail(e);
         }
+    }
+
+    /** Why this request cannot be read, if it cannot. */
+    static Optional<Refusal> refusal(RoutingContext rc) {
+        return refusal(
+                rc.request().uri(),
+                rc.request().headers().getAll(HttpHeaders.ACCEPT),
+                rc.request().headers().getAll(HttpHeaders.CONTENT_TYPE));
     }
 
     /** Why a request with this target and these header values cannot be read, if it cannot. */

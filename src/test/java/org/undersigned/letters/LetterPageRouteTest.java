@@ -39,7 +39,14 @@ class LetterPageRouteTest {
         for (Response r : new Response[] {first, again}) {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.contentType()).isEqualTo("text/html;charset=UTF-8");
-            assertThat(r.header("Content-Security-Policy")).isNotNull();
+            for (String header : new String[] {
+                "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"
+            }) {
+                assertThat(r.header(header))
+                        .as(header)
+                        .isEqualTo(first.header(header))
+                        .isNotNull();
+            }
             assertThat(token(r)).isEqualTo(r.getCookie("csrf")).hasSize(43);
         }
         assertThat(token(again)).isNotEqualTo(token(first));
@@ -65,6 +72,12 @@ class LetterPageRouteTest {
                 Jsoup.parse(given().header("Accept-Language", "en").get(PAGE).asString());
         assertThat(french.selectFirst("html").attr("lang")).isEqualTo("fr");
         assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
+    }
+
+    @Test
+    void anUnreadableRequestIsRefusedEvenWhenThePageIsAtHand() {
+        given().get(PAGE).then().statusCode(200);
+        given().header("Accept", "a page please").get(PAGE).then().statusCode(400);
     }
 
     @Test

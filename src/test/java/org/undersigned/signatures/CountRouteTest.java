@@ -35,7 +35,10 @@ class CountRouteTest {
             "Access-Control-Allow-Origin",
             "Access-Control-Expose-Headers",
             "Content-Security-Policy",
-            "X-Content-Type-Options");
+            "X-Content-Type-Options",
+            "Referrer-Policy",
+            "X-Frame-Options",
+            "Permissions-Policy");
 
     @Test
     void aRepeatedCountGetsTheSameBytesAndHeadersAsTheFirst() {
@@ -57,6 +60,13 @@ class CountRouteTest {
         String tag = given().get(COUNT).header("ETag");
         given().header("If-None-Match", tag).get(COUNT).then().statusCode(304).header("ETag", tag);
         given().header("If-None-Match", "\"other\"").get(COUNT).then().statusCode(200);
+    }
+
+    @Test
+    void anUnreadableRequestIsRefusedEvenWhenTheReplyIsAtHand() {
+        given().get(COUNT).then().statusCode(200);
+        given().header("Accept", "json please").get(COUNT).then().statusCode(400);
+        given().urlEncodingEnabled(false).get(COUNT + "?x=%00").then().statusCode(400);
     }
 
     @Test
