@@ -50,18 +50,26 @@ final class PeerShares {
         this.current = new AtomicReference<>(new Window(index()));
     }
 
-    void record(InetAddress peer) {
+    /**
+     * Counts a request from {@code peer}, a literal address (anything else is not counted). A private address
+     * already counted in this window is found by its text, without parsing it again: the common case, since the
+     * few proxies in front of an app send the bulk of the requests when the warning matters.
+     */
+    void record(String peer) {
         Window w = window();
+        LongAdder n = w.byPrivate().get(peer);
+        if (n == null) {
+            Optional<InetAddress> address = ClientNetwork.address(peer);
+            if (address.isEmpty()) {
+                return;
+            }
+            if (isPrivate(address.get()) && w.byPrivate().size() < MAX_TRACKED) {
+                n = w.byPrivate().computeIfAbsent(peer, k -> new LongAdder());
+            }
+        }
         w.total().increment();
-        if (isPrivate(peer)) {
-            String key = peer.getHostAddress();
-            LongAdder n = w.byPrivate().get(key);
-            if (n == null && w.byPrivate().size() < MAX_TRACKED) {
-                n = w.byPrivate().computeIfAbsent(key, k -> new LongAdder());
-            }
-            if (n != null) {
-                n.increment();
-            }
+        if (n != null) {
+            n.increment();
         }
     }
 

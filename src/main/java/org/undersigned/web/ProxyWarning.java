@@ -55,7 +55,7 @@ public class ProxyWarning implements HealthCheck {
     void tally(RoutingContext rc) {
         // the warm-up asks from loopback before readiness (StartupJobs): not a visitor
         if (shares.isPresent() && !rc.normalizedPath().startsWith("/q/") && startup.state() == StartupJobs.State.DONE) {
-            ClientNetwork.address(ClientNetwork.peer(rc.request())).ifPresent(shares.get()::record);
+            shares.get().record(ClientNetwork.peer(rc.request()));
         }
     }
 
