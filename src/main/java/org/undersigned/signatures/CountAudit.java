@@ -78,7 +78,7 @@ public class CountAudit {
 
     @Scheduled(
             every = "${undersigned.count.audit-every:10s}",
-            delayed = "5s",
+            delayed = "${undersigned.count.audit-every:10s}", // a period after the start, which has enough to do
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "count-audit")
     void auditDue() {
