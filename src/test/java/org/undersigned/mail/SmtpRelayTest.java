@@ -245,16 +245,7 @@ class SmtpRelayTest {
     void aRelayThatNeverAnswersIsAnOutageWithinTheTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> accepted = new ArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(silent.accept()); // and never a word
-                    }
-                } catch (IOException e) {
-                    // closed
-                }
-            });
-            acceptor.start();
+            serve(silent, accepted::add); // and never a word
             Map<Long, SmtpConnection.Result> results =
                     deliver(relay(silent.getLocalPort(), 2, Duration.ofSeconds(1)), lanes(2, 3));
 
@@ -266,19 +257,10 @@ class SmtpRelayTest {
     @Test
     void aServerThatDoesNotSpeakSmtpIsAnOutage() throws Exception {
         try (ServerSocket garbled = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        Socket s = garbled.accept();
-                        s.getOutputStream()
-                                .write("2x0 hello, this is not SMTP\r\n".getBytes(StandardCharsets.US_ASCII));
-                        s.getOutputStream().flush();
-                    }
-                } catch (IOException e) {
-                    // closed
-                }
+            serve(garbled, s -> {
+                s.getOutputStream().write("2x0 hello, this is not SMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
             });
-            acceptor.start();
             // a timeout longer than deliver's wait: only recognising the garbage as such ends this in time
             Map<Long, SmtpConnection.Result> results =
                     deliver(relay(garbled.getLocalPort(), 2, Duration.ofMinutes(2)), lanes(2, 2));
@@ -286,6 +268,25 @@ class SmtpRelayTest {
             assertThat(results).hasSize(4);
             assertThat(results.values()).allMatch(r -> r instanceof SmtpConnection.Result.Unanswered);
         }
+    }
+
+    /** What a test server does with each connection it accepts. */
+    private interface Greeting {
+        void greet(Socket socket) throws IOException;
+    }
+
+    /** Accepts connections on {@code server} until it is closed, handing each to {@code greeting}. */
+    private static void serve(ServerSocket server, Greeting greeting) {
+        new Thread(() -> {
+                    try {
+                        while (true) {
+                            greeting.greet(server.accept());
+                        }
+                    } catch (IOException e) {
+                        // closed
+                    }
+                })
+                .start();
     }
 
     private static void awaitListening(int port) throws InterruptedException {
