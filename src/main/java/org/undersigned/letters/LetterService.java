@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.undersigned.letters.LetterViews.LetterDetail;
 import org.undersigned.letters.LetterViews.LetterSummary;
 import org.undersigned.letters.LetterViews.Organiser;
@@ -24,10 +25,16 @@ public class LetterService {
     private final LetterVersionRepository versions;
     private final Diffs diffs;
 
-    LetterService(LetterRepository letters, LetterVersionRepository versions, Diffs diffs) {
+    /** {@code undersigned.letters.cache}: how long a replica keeps a letter's signing target before reading it again. */
+    LetterService(
+            LetterRepository letters,
+            LetterVersionRepository versions,
+            Diffs diffs,
+            @ConfigProperty(name = "undersigned.letters.cache", defaultValue = "2s") Duration cache) {
         this.letters = letters;
         this.versions = versions;
         this.diffs = diffs;
+        this.targets = new ShortCache<>(cache, 10_000);
     }
 
     public List<LetterSummary> list() {
@@ -92,6 +99,14 @@ public class LetterService {
                                         l.id, l.slug, l.title, l.status, l.opens, l.closes, v.number, v.textSha256))));
     }
 
+    /**
+     * The signing target of a published letter as loaded within the cache time, or null if it was not: never reads
+     * the database, so an I/O thread may ask (the first request after the cache time takes the usual path and loads it).
+     */
+    public Optional<SigningTarget> freshSigningTarget(String slug) {
+        return targets.fresh(slug);
+    }
+
     /** A letter's milestones (ascending) and whom besides its signers and the press to tell: the addressee, if opted in. */
     public record Milestones(List<Long> counts, Optional<String> addressee) {
         public static final Milestones NONE = new Milestones(List.of(), Optional.empty());
@@ -128,7 +143,7 @@ public class LetterService {
     }
 
     // unknown slugs come from URLs too, so the cache is bounded
-    private final ShortCache<String, Optional<SigningTarget>> targets = new ShortCache<>(Duration.ofSeconds(2), 10_000);
+    private final ShortCache<String, Optional<SigningTarget>> targets;
 
     /** The title of a letter by its database id, for mails about signatures. */
     public Optional<SigningTarget> signingTarget(long letterId) {

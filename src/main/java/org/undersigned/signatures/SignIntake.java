@@ -21,7 +21,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.undersigned.mail.Mail;
 import org.undersigned.mail.Outbox;
@@ -85,22 +84,30 @@ class SignIntake {
      * when the caller must take the general path (a live signature exists, the writers are busy or stopped, an error).
      */
     boolean write(Signature s, String tokenHash, OffsetDateTime expiresAt, Mail mail) {
-        if (!running) {
-            return false;
-        }
-        SignUp signUp = new SignUp(s, tokenHash, expiresAt, mail, new CompletableFuture<>());
-        if (!queue.offer(signUp)) {
-            return false;
-        }
         try {
-            return signUp.written().get(30, TimeUnit.SECONDS);
+            return submit(s, tokenHash, expiresAt, mail).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (ExecutionException | TimeoutException e) {
-            // the general path copes if it was written after all: it finds the pending row and re-sends
+        } catch (ExecutionException e) {
             return false;
         }
+    }
+
+    /**
+     * As {@link #write}, without waiting: completes with true once committed, false to hand the sign-up back, on a
+     * writer's thread (the caller moves on to its own). After 30 s it completes with false: the general path copes
+     * if it was written after all, as it finds the pending row and re-sends.
+     */
+    CompletableFuture<Boolean> submit(Signature s, String tokenHash, OffsetDateTime expiresAt, Mail mail) {
+        if (!running) {
+            return CompletableFuture.completedFuture(false);
+        }
+        SignUp signUp = new SignUp(s, tokenHash, expiresAt, mail, new CompletableFuture<>());
+        if (!queue.offer(signUp)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return signUp.written().completeOnTimeout(false, 30, TimeUnit.SECONDS);
     }
 
     private void run() {

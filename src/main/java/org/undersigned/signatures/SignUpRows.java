@@ -38,8 +38,14 @@ class SignUpRows {
         return languages.current().map(Locale::toLanguageTag).orElse(null);
     }
 
-    /** A pending signature as the sign-up describes it. */
-    void fill(Signature s, SigningTarget letter, SignRequest request, EmailAddress email, String network) {
+    /** A pending signature as the sign-up describes it, its mails to be written in {@code language} (a tag). */
+    void fill(
+            Signature s,
+            SigningTarget letter,
+            SignRequest request,
+            EmailAddress email,
+            String network,
+            String language) {
         s.letterId = letter.letterId();
         s.status = Signature.Status.PENDING;
         s.liveKey = email.mailbox();
@@ -59,7 +65,7 @@ class SignUpRows {
         s.versionNumber = letter.version();
         s.textSha256 = letter.textSha256();
         s.networkTag = network == null ? null : signerIds.networkTag(network);
-        s.language = language();
+        s.language = language;
     }
 
     /**

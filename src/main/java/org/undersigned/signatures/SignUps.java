@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.verification.EmailAddress;
 
@@ -49,17 +50,30 @@ public class SignUps {
         if (!problems.isEmpty()) {
             throw new InvalidForm(problems);
         }
+        String language = rows.language();
+        Receipt stored = first(letter, request, network, language).join();
+        return stored != null ? stored : signAgain(letter, request, network, language);
+    }
+
+    /**
+     * A valid sign-up as a first one, without waiting: completes with its receipt once the batched writer stored it,
+     * or with null when it must take the general path ({@link #signAgain}); {@code language} is the signer's.
+     */
+    CompletableFuture<Receipt> first(SigningTarget letter, SignRequest request, String network, String language) {
         EmailAddress email = EmailAddress.parse(request.email()).orElseThrow();
         Signature s = new Signature();
-        rows.fill(s, letter, request, email, network);
+        rows.fill(s, letter, request, email, network, language);
         s.id = UUID.randomUUID();
         s.createdAt = tokens.now();
         LinkMails.Prepared confirmation = linkMails.prepareConfirmation(s, letter);
-        if (intake.write(s, confirmation.tokenHash(), confirmation.expiresAt(), confirmation.mail())) {
-            received.increment();
-            return new Receipt(s.id.toString(), "pending-email");
-        }
-        return signAgain(letter, request, email, network);
+        return intake.submit(s, confirmation.tokenHash(), confirmation.expiresAt(), confirmation.mail())
+                .thenApply(written -> {
+                    if (!written) {
+                        return null;
+                    }
+                    received.increment();
+                    return new Receipt(s.id.toString(), "pending-email");
+                });
     }
 
     /**
@@ -69,12 +83,13 @@ public class SignUps {
      * the API whether an address signed (docs/ARCHITECTURE.md#signing).
      */
     @Transactional
-    Receipt signAgain(SigningTarget letter, SignRequest request, EmailAddress email, String network) {
+    Receipt signAgain(SigningTarget letter, SignRequest request, String network, String language) {
+        EmailAddress email = EmailAddress.parse(request.email()).orElseThrow();
         Optional<Signature> live = signatures.findLive(letter.letterId(), email.mailbox());
         received.increment();
         if (live.isEmpty()) {
             Signature s = new Signature();
-            rows.fill(s, letter, request, email, network);
+            rows.fill(s, letter, request, email, network, language);
             s.id = UUID.randomUUID();
             s.createdAt = tokens.now();
             signatures.persist(s);

@@ -34,6 +34,17 @@ public class SignableLetters {
         return target;
     }
 
+    /**
+     * The letter to sign if it is known open without asking the database (see {@link LetterService#freshSigningTarget});
+     * empty when it is not, or is closed, or unknown: then {@link #openLetter} says which.
+     */
+    Optional<SigningTarget> freshOpenLetter(String slug) {
+        Optional<SigningTarget> target = letters.freshSigningTarget(slug);
+        return target == null
+                ? Optional.empty()
+                : target.filter(t -> t.closedReason(LocalDate.now(ZoneOffset.UTC)) == null);
+    }
+
     /** The letter a stored signature belongs to. */
     Optional<SigningTarget> of(Signature s) {
         return letters.signingTarget(s.letterId);

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.verification.EmailAddress;
 import org.undersigned.verification.MailboxProviders;
@@ -64,7 +65,46 @@ class SigningGuard {
     Receipt sign(String slug, SignRequest request, HttpServerRequest http) {
         SigningTarget letter = letters.openLetter(slug);
         ClientNetwork.Networks client = network.networks(http);
-        String from = client.network();
+        limitSignUp(request, client);
+        try {
+            return signUps.sign(letter, request, client.network());
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            return signUps.sign(letter, request, client.network());
+        }
+    }
+
+    /**
+     * The sign-up of the early lane ({@link SignRoute}), for a request already found valid for an open letter: the
+     * limits of {@link #sign} (a database statement when {@link #limitsBlock}), then the batched writer, without
+     * waiting for it. Completes with the receipt, or with null when {@link #signAgain} must take it on.
+     */
+    CompletableFuture<Receipt> signFirst(
+            SigningTarget letter, SignRequest request, ClientNetwork.Networks client, String language) {
+        limitSignUp(request, client);
+        return signUps.first(letter, request, client.network(), language);
+    }
+
+    /** The general path for what {@link #signFirst} handed back, with {@link #sign}'s one retry of a race. Blocks. */
+    Receipt signAgain(SigningTarget letter, SignRequest request, String network, String language) {
+        try {
+            return signUps.signAgain(letter, request, network, language);
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            return signUps.signAgain(letter, request, network, language);
+        }
+    }
+
+    /** Whether taking the sign-up limits asks the database (not to be done on an I/O thread). */
+    boolean limitsBlock() {
+        return limiter.blocks();
+    }
+
+    private void limitSignUp(SignRequest request, ClientNetwork.Networks client) {
         List<RateLimiter.Key> keys = new ArrayList<>(keys(perNetwork, client));
         EmailAddress.parse(request.email()).ifPresent(e -> {
             keys.add(new RateLimiter.Key(perEmail, e.mailbox()));
@@ -73,14 +113,6 @@ class SigningGuard {
             }
         });
         limiter.consume(keys);
-        try {
-            return signUps.sign(letter, request, from);
-        } catch (RuntimeException e) {
-            if (!isUniqueViolation(e)) {
-                throw e;
-            }
-            return signUps.sign(letter, request, from);
-        }
     }
 
     /** Limits asking for a link to be mailed (disowning by email), per network. */

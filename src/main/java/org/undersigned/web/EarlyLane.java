@@ -36,15 +36,37 @@ public class EarlyLane {
     }
 
     /**
+     * A POST route for {@code path} ahead of the filters: its handlers take a request only when it {@link #mayAnswer}
+     * and call {@link #answering} before they answer it themselves.
+     */
+    public Route post(Router router, String path) {
+        return router.post(path).order(ORDER);
+    }
+
+    /**
      * Whether this request may be answered here: the start-up gate is open and it is readable. If so, it is counted
      * as the proxy check counts every visitor's request; if not, the caller passes it on ({@code rc.next()}).
      */
     public boolean admits(RoutingContext rc) {
-        if (!gate.isOpen() || UnreadableRequests.refusal(rc).isPresent()) {
+        if (!mayAnswer(rc)) {
             return false;
         }
         proxies.tally(rc);
         return true;
+    }
+
+    /** Whether the filters would let this request through unchanged: the start-up gate is open and it is readable. */
+    public boolean mayAnswer(RoutingContext rc) {
+        return gate.isOpen() && UnreadableRequests.refusal(rc).isEmpty();
+    }
+
+    /**
+     * For a request this lane answers after all (one it {@link #mayAnswer}): counts it as the proxy check counts every
+     * visitor's request, and adds the security headers.
+     */
+    public void answering(RoutingContext rc) {
+        proxies.tally(rc);
+        secure(rc);
     }
 
     /** Adds the security headers to an answer about to be sent from here. */

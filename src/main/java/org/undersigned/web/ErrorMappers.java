@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -97,15 +98,45 @@ public class ErrorMappers {
      */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, HttpHeaders headers, UriInfo uri) {
+        return refusedValue(e)
+                .map(sql -> {
+                    LOG.warnf("Refused a value the database cannot take on %s: %s", pathOf(uri), sql.getMessage());
+                    return respond(400, ErrorWords.of(ErrorMessages::cannotStore), null, headers, uri);
+                })
+                .orElseGet(() -> unexpected(e, headers, uri));
+    }
+
+    /**
+     * The API's answer to a failure met outside RESTEasy (the early lane's sign-up), as the mappers above answer it:
+     * a value the database cannot take is the request's (400), anything else is ours (500, logged).
+     */
+    public static Problem apiFailure(Throwable e, String path) {
+        Optional<SQLException> refused = e instanceof PersistenceException ? refusedValue(e) : Optional.empty();
+        refused.ifPresentOrElse(
+                sql -> LOG.warnf("Refused a value the database cannot take on %s: %s", path, sql.getMessage()),
+                () -> LOG.errorf(e, "Unexpected error on %s", path));
+        int status = refused.isPresent() ? 400 : 500;
+        ErrorWords.Detail detail =
+                ErrorWords.of(refused.isPresent() ? ErrorMessages::cannotStore : ErrorMessages::ourFaultKept);
+        return new Problem(
+                "about:blank",
+                Response.Status.fromStatusCode(status).getReasonPhrase(),
+                status,
+                detail.apply(Locale.ENGLISH),
+                path,
+                null);
+    }
+
+    /** The value the database could not take (SQLSTATE class 22: a NUL character, text it cannot encode, …), if so. */
+    private static Optional<SQLException> refusedValue(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("22")) {
-                LOG.warnf("Refused a value the database cannot take on %s: %s", pathOf(uri), sql.getMessage());
-                return respond(400, ErrorWords.of(ErrorMessages::cannotStore), null, headers, uri);
+                return Optional.of(sql);
             }
         }
-        return unexpected(e, headers, uri);
+        return Optional.empty();
     }
 
     @ServerExceptionMapper

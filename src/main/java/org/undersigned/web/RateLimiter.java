@@ -88,6 +88,11 @@ public class RateLimiter {
         }
     }
 
+    /** Whether {@link #consume} may wait on the database: the limits are on and kept there. */
+    public boolean blocks() {
+        return enabled && store instanceof RateLimitRepository;
+    }
+
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void removeExpired() {
         store.removeExpired();

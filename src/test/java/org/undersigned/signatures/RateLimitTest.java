@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -38,6 +39,9 @@ class RateLimitTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    MeterRegistry registry;
+
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -55,12 +59,15 @@ class RateLimitTest {
                     "undersigned.rate-limit.period",
                     "10m",
                     "undersigned.trusted-proxies",
-                    "127.0.0.1");
+                    "127.0.0.1",
+                    "undersigned.letters.cache",
+                    "1m"); // so that API sign-ups take SignRoute, as in production
         }
     }
 
     @Test
     void aNetworkIsLimitedAndToldWhenToComeBack() {
+        double routed = registry.counter("undersigned.signatures.early").count();
         for (int i = 0; i < 3; i++) {
             sign("198.51.100.7", SigningFlowTest.unique("net" + i)).then().statusCode(202);
         }
@@ -72,6 +79,8 @@ class RateLimitTest {
                 .body("detail", containsString("try again"));
         // another network is not affected
         sign("198.51.100.8", SigningFlowTest.unique("other")).then().statusCode(202);
+        // all but perhaps the first (which may have loaded the letter) were SignRoute's, limits taken on a worker
+        assertThat(registry.counter("undersigned.signatures.early").count()).isGreaterThanOrEqualTo(routed + 3);
     }
 
     @Test
