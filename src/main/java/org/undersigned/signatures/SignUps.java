@@ -60,20 +60,33 @@ public class SignUps {
      * or with null when it must take the general path ({@link #signAgain}); {@code language} is the signer's.
      */
     CompletableFuture<Receipt> first(SigningTarget letter, SignRequest request, String network, String language) {
-        EmailAddress email = EmailAddress.parse(request.email()).orElseThrow();
-        Signature s = new Signature();
-        rows.fill(s, letter, request, email, network, language);
-        s.id = UUID.randomUUID();
-        s.createdAt = tokens.now();
-        LinkMails.Prepared confirmation = linkMails.prepareConfirmation(s, letter);
-        return intake.submit(s, confirmation.tokenHash(), confirmation.expiresAt(), confirmation.mail())
+        First first = prepare(letter, request, network, language);
+        LinkMails.Prepared confirmation = first.confirmation();
+        return intake.submit(first.signature(), confirmation.tokenHash(), confirmation.expiresAt(), confirmation.mail())
                 .thenApply(written -> {
                     if (!written) {
                         return null;
                     }
                     received.increment();
-                    return new Receipt(s.id.toString(), "pending-email");
+                    return first.receipt();
                 });
+    }
+
+    /** A first sign-up ready for the writer: its row, and its confirmation (token hash and mail). */
+    record First(Signature signature, LinkMails.Prepared confirmation) {
+        Receipt receipt() {
+            return new Receipt(signature.id.toString(), "pending-email");
+        }
+    }
+
+    /** Prepares a valid sign-up as {@link #first} does, and stores nothing (the warm-up rehearses it). */
+    First prepare(SigningTarget letter, SignRequest request, String network, String language) {
+        EmailAddress email = EmailAddress.parse(request.email()).orElseThrow();
+        Signature s = new Signature();
+        rows.fill(s, letter, request, email, network, language);
+        s.id = UUID.randomUUID();
+        s.createdAt = tokens.now();
+        return new First(s, linkMails.prepareConfirmation(s, letter));
     }
 
     /**

@@ -40,9 +40,16 @@ public class SignableLetters {
      */
     Optional<SigningTarget> freshOpenLetter(String slug) {
         Optional<SigningTarget> target = letters.freshSigningTarget(slug);
-        return target == null
-                ? Optional.empty()
-                : target.filter(t -> t.closedReason(LocalDate.now(ZoneOffset.UTC)) == null);
+        return target == null ? Optional.empty() : target.filter(SignableLetters::isOpen);
+    }
+
+    /** The letter to sign if it is open, read from the database if need be; empty otherwise. */
+    Optional<SigningTarget> ifOpen(String slug) {
+        return letters.signingTarget(slug).filter(SignableLetters::isOpen);
+    }
+
+    private static boolean isOpen(SigningTarget target) {
+        return target.closedReason(LocalDate.now(ZoneOffset.UTC)) == null;
     }
 
     /** The letter a stored signature belongs to. */

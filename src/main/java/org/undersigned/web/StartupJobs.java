@@ -60,15 +60,18 @@ public class StartupJobs {
     }
 
     private final List<StartupJob> jobs;
+    private final List<Rehearsal> rehearsals;
     private final boolean background;
     private final Duration warmUp;
     private final long warmUpRequests;
     private final Vertx vertx;
+    private static final int REHEARSALS = 20_000;
     private volatile State state = State.RUNNING;
     private volatile long millis = -1;
 
-    StartupJobs(@All List<StartupJob> jobs, Config config, Vertx vertx) {
+    StartupJobs(@All List<StartupJob> jobs, @All List<Rehearsal> rehearsals, Config config, Vertx vertx) {
         this.vertx = vertx;
+        this.rehearsals = rehearsals;
         this.jobs =
                 jobs.stream().sorted(Comparator.comparingInt(StartupJob::order)).toList();
         this.background = config.background();
@@ -118,18 +121,40 @@ public class StartupJobs {
             return;
         }
         long start = System.nanoTime();
+        rehearse();
         // tests listen on their own port (never warmed up by default, but StartupJobsTest does)
         String portKey = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
         int port = ConfigProvider.getConfig()
                 .getOptionalValue(portKey, Integer.class)
                 .orElse(8080);
-        long answered = new WarmUp(vertx, ownHost(), port, warmUp, warmUpRequests).run();
+        // the rehearsals' time counts in the warm-up's
+        Duration left = warmUp.minusNanos(System.nanoTime() - start);
+        long answered = left.isNegative() ? 0 : new WarmUp(vertx, ownHost(), port, left, warmUpRequests).run();
         // the warm-up's garbage goes now, before readiness, so the heap gives its room back to an idle replica
         System.gc(); // deliberate: once, while no traffic is routed here
         LOG.infof(
                 "Warm-up done: %d requests in %d ms (undersigned.startup.warm-up)",
                 answered, (System.nanoTime() - start) / 1_000_000);
         state = State.DONE;
+    }
+
+    /**
+     * Goes through what the warm-up's requests cannot reach ({@link Rehearsal}), {@value #REHEARSALS} times each: about
+     * what the JIT needs to compile a path (C2 compiles a method after some 10,000 calls). A rehearsal that fails only
+     * ends itself.
+     */
+    private void rehearse() {
+        for (Rehearsal rehearsal : rehearsals) {
+            long t = System.nanoTime();
+            try {
+                rehearsal.rehearse(REHEARSALS);
+                LOG.infof(
+                        "Warm-up rehearsal %s: %d times in %d ms",
+                        name(rehearsal), REHEARSALS, (System.nanoTime() - t) / 1_000_000);
+            } catch (Exception e) {
+                LOG.warnf("Warm-up rehearsal %s ended: %s", name(rehearsal), e.toString());
+            }
+        }
     }
 
     /** This service's public port: on loopback, or on the one address it listens on. */
@@ -142,8 +167,8 @@ public class StartupJobs {
                 : host;
     }
 
-    private static String name(StartupJob job) {
-        return job.getClass().getSimpleName().replace("_ClientProxy", "");
+    private static String name(Object bean) {
+        return bean.getClass().getSimpleName().replace("_ClientProxy", "");
     }
 
     /** Where the jobs are. */

@@ -23,13 +23,24 @@ import org.jboss.logging.Logger;
  * The self-warm-up (docs/ARCHITECTURE.md#start-up): for a configured time after the start-up jobs, before readiness,
  * the service asks itself on loopback for the pages and answers that readers ask for most, so the JIT has compiled
  * their paths before the first reader arrives (a cold replica served under half its steady rate in its first 30 s).
- * Read-only requests only: nothing is signed, nothing is written. Which letters: those {@code /api/letters} lists.
+ * Nothing is signed, nothing is written: the sign-ups it sends are for a letter that cannot exist (a slug no letter
+ * may have), which the API refuses before spending anything, and the rest of a sign-up is rehearsed in process
+ * ({@link Rehearsal}). Which letters: those {@code /api/letters} lists.
  * The client is Vert.x's, on the server's own event loops: the JDK's client cost more than the pages it asked for.
  */
 final class WarmUp {
 
     private static final Logger LOG = Logger.getLogger(WarmUp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A sign-up as the API takes it, for the slug "-", which no letter can have (a slug starts with a letter or a
+     * digit): the body is read and checked as any sign-up's, then refused with 404 before any limit is spent.
+     */
+    static final String SIGN_UP = "POST /api/letters/-/signatures";
+
+    private static final String SIGN_UP_BODY =
+            "{\"name\":\"Warm-up\",\"email\":\"warm-up@example.org\",\"listing\":\"private\"}";
+
     /**
      * Paths asked for, {slug} once per published letter: what readers and journalists ask for, in about the mix they
      * do. The letter page (rendered once a second for everyone, so it costs little) and the home page are by far the
@@ -39,6 +50,7 @@ final class WarmUp {
                     Collections.nCopies(12, "/letters/{slug}"),
                     Collections.nCopies(4, "/"),
                     Collections.nCopies(2, "/api/letters/{slug}/count"),
+                    Collections.nCopies(2, SIGN_UP),
                     List.of(
                             "/api/letters",
                             "/api/letters/{slug}",
@@ -118,12 +130,18 @@ final class WarmUp {
     }
 
     private static Future<String> get(HttpClient client, String path) {
-        return client.request(new RequestOptions()
-                        .setMethod(HttpMethod.GET)
-                        .setURI(path)
-                        .putHeader("Accept", "text/html,application/json;q=0.9")
-                        .setIdleTimeout(10_000))
-                .compose(request -> request.send().compose(response -> response.body()))
+        boolean post = path.startsWith("POST ");
+        RequestOptions options = new RequestOptions()
+                .setMethod(post ? HttpMethod.POST : HttpMethod.GET)
+                .setURI(post ? path.substring("POST ".length()) : path)
+                .putHeader("Accept", post ? "application/json" : "text/html,application/json;q=0.9")
+                .setIdleTimeout(10_000);
+        if (post) {
+            options.putHeader("Content-Type", "application/json");
+        }
+        return client.request(options)
+                .compose(request ->
+                        (post ? request.send(SIGN_UP_BODY) : request.send()).compose(response -> response.body()))
                 .map(Object::toString);
     }
 

@@ -10,8 +10,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Start-up jobs in the background (production's setting): until the last job has finished, readiness is DOWN and
  * the public port answers 503; during the warm-up that follows the port answers and readiness is still DOWN; then
- * readiness is UP and the letters are there. A job holds the start until the test lets it go ({@link HeldStartupJob}).
+ * readiness is UP and the letters are there, and nothing the warm-up did was stored. A job holds the start until the test lets it go ({@link HeldStartupJob}).
  */
 @QuarkusTest
 @TestProfile(StartupJobsTest.Background.class)
@@ -40,13 +46,16 @@ class StartupJobsTest {
     @ConfigProperty(name = "quarkus.management.test-port")
     int managementPort;
 
+    @Inject
+    DataSource dataSource;
+
     @AfterAll
     static void letGo() {
         HeldStartupJob.RELEASE.countDown(); // whatever happened, the start-up thread does not wait on
     }
 
     @Test
-    void readinessIsDownAndThePublicPortRefusesUntilTheStartUpJobsHaveRun() throws InterruptedException {
+    void readinessIsDownAndThePublicPortRefusesUntilTheStartUpJobsHaveRun() throws Exception {
         Response starting = given().port(managementPort).get("/q/health/ready");
         assertThat(starting.statusCode()).isEqualTo(503);
         assertThat(startUpCheck(starting).getString("status")).isEqualTo("DOWN");
@@ -71,6 +80,23 @@ class StartupJobsTest {
         given().get("/api/letters").then().statusCode(200).body("slug", hasItem("sample-letter"));
         given().get("/letters/sample-letter").then().statusCode(200);
         given().port(managementPort).get("/q/health/ready").then().body("status", equalTo("UP"));
+
+        // its sign-ups (sent for a slug no letter can have) and its rehearsals stored nothing and queued no mail
+        assertThat(rows("SELECT count(*) FROM signature WHERE email LIKE 'warm-up@%' OR email LIKE 'rehearsal-%'"
+                        + " OR name LIKE 'Rehearsal %' OR name = 'Warm-up'"))
+                .isZero();
+        assertThat(rows("SELECT count(*) FROM mail_outbox WHERE recipient LIKE '%warm-up@%'"
+                        + " OR recipient LIKE '%rehearsal-%'"))
+                .isZero();
+    }
+
+    private long rows(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement statement = c.createStatement();
+                ResultSet count = statement.executeQuery(sql)) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     /** Readiness once it passes the test, or when a minute has gone by. */
