@@ -110,6 +110,21 @@ class SignIntake {
         return signUp.written().completeOnTimeout(false, 30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Writes prepared sign-ups as a batch would, in the caller's transaction, which the warm-up's rehearsal rolls back
+     * ({@link SignUpRehearsal}).
+     */
+    void rehearse(List<SignUps.First> firsts) throws SQLException {
+        write(firsts.stream()
+                .map(f -> new SignUp(
+                        f.signature(),
+                        f.confirmation().tokenHash(),
+                        f.confirmation().expiresAt(),
+                        f.confirmation().mail(),
+                        new CompletableFuture<>()))
+                .toList());
+    }
+
     private void run() {
         List<SignUp> batch = new ArrayList<>(batchSize);
         while (running) {

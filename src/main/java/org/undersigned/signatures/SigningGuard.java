@@ -104,7 +104,8 @@ class SigningGuard {
         return limiter.blocks();
     }
 
-    private void limitSignUp(SignRequest request, ClientNetwork.Networks client) {
+    /** Takes the limits of a sign-up from {@code client}: 429 when one is spent. */
+    void limitSignUp(SignRequest request, ClientNetwork.Networks client) {
         List<RateLimiter.Key> keys = new ArrayList<>(keys(perNetwork, client));
         EmailAddress.parse(request.email()).ifPresent(e -> {
             keys.add(new RateLimiter.Key(perEmail, e.mailbox()));

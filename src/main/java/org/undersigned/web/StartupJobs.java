@@ -139,20 +139,20 @@ public class StartupJobs {
     }
 
     /**
-     * Goes through what the warm-up's requests cannot reach ({@link Rehearsal}), {@value #REHEARSALS} times each: about
-     * what the JIT needs to compile a path (C2 compiles a method after some 10,000 calls). A rehearsal that fails only
-     * ends itself.
+     * Goes through what the warm-up's requests cannot reach ({@link Rehearsal}), {@value #REHEARSALS} times each (about
+     * what the JIT needs to compile a path: C2 compiles a method after some 10,000 calls), in at most a third of the
+     * warm-up's time together. A rehearsal that fails only ends itself.
      */
     private void rehearse() {
         for (Rehearsal rehearsal : rehearsals) {
             long t = System.nanoTime();
             try {
-                rehearsal.rehearse(REHEARSALS);
+                rehearsal.rehearse(REHEARSALS, warmUp.dividedBy(3 * rehearsals.size()));
                 LOG.infof(
-                        "Warm-up rehearsal %s: %d times in %d ms",
-                        name(rehearsal), REHEARSALS, (System.nanoTime() - t) / 1_000_000);
+                        "Warm-up rehearsal %s: done in %d ms (at most %d times)",
+                        name(rehearsal), (System.nanoTime() - t) / 1_000_000, REHEARSALS);
             } catch (Exception e) {
-                LOG.warnf("Warm-up rehearsal %s ended: %s", name(rehearsal), e.toString());
+                LOG.warnf(e, "Warm-up rehearsal %s ended: %s", name(rehearsal), e.toString());
             }
         }
     }
