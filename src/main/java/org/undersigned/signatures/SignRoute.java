@@ -86,6 +86,7 @@ class SignRoute {
                 && acceptsJson(r.getHeader(HttpHeaders.ACCEPT))
                 && isSmall(r.getHeader(HttpHeaders.CONTENT_LENGTH))
                 && r.getHeader(HttpHeaders.TRANSFER_ENCODING) == null
+                && r.getHeader(HttpHeaders.EXPECT) == null // the resource answers "100 Continue" itself
                 && r.getCookie("organiser") == null // organisers' writes pass OrganiserCookieGuard
                 && lane.mayAnswer(rc);
     }
