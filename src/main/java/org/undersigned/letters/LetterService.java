@@ -100,11 +100,13 @@ public class LetterService {
     }
 
     /**
-     * The signing target of a published letter as loaded within the cache time, or null if it was not: never reads
-     * the database, so an I/O thread may ask (the first request after the cache time takes the usual path and loads it).
+     * The signing target of a published letter as loaded within the cache time; empty if there is none or it was not
+     * loaded then: never reads the database, so an I/O thread may ask (the first request after the cache time takes
+     * the usual path and loads it).
      */
     public Optional<SigningTarget> freshSigningTarget(String slug) {
-        return targets.fresh(slug);
+        Optional<SigningTarget> loaded = targets.fresh(slug);
+        return loaded == null ? Optional.empty() : loaded;
     }
 
     /** A letter's milestones (ascending) and whom besides its signers and the press to tell: the addressee, if opted in. */

@@ -39,8 +39,7 @@ public class SignableLetters {
      * empty when it is not, or is closed, or unknown: then {@link #openLetter} says which.
      */
     Optional<SigningTarget> freshOpenLetter(String slug) {
-        Optional<SigningTarget> target = letters.freshSigningTarget(slug);
-        return target == null ? Optional.empty() : target.filter(SignableLetters::isOpen);
+        return letters.freshSigningTarget(slug).filter(SignableLetters::isOpen);
     }
 
     /** The letter to sign if it is open, read from the database if need be; empty otherwise. */
