@@ -9,12 +9,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.net.URL;
 import java.util.LinkedHashMap;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.Axe;
@@ -30,6 +29,7 @@ import org.undersigned.support.Counted;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
+import org.undersigned.support.Rows;
 import org.undersigned.support.Signing;
 import org.undersigned.support.VirtualAuthenticator;
 import org.undersigned.transparency.TransparencyLog;
@@ -54,7 +54,7 @@ class SignerPasskeyBrowserTest {
     TransparencyLog log;
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     /** A signer who confirmed in the browser and added a passkey there; the page and its authenticator stay open. */
     private record Signer(String id, String email, Page page, VirtualAuthenticator authenticator) {}
@@ -107,10 +107,12 @@ class SignerPasskeyBrowserTest {
             assertThat(page.locator("h1")).hasText("Your signature is withdrawn");
 
             Assertions.assertThat(passkeysOf(signer.id())).isZero();
-            Assertions.assertThat(count("SELECT count(*) FROM signer_session WHERE signature_seq = ?1", seq(signer)))
+            Assertions.assertThat(Rows.count(
+                            dataSource, "SELECT count(*) FROM signer_session WHERE signature_seq = ?", seq(signer)))
                     .isZero();
-            Assertions.assertThat(count(
-                            "SELECT count(*) FROM signature WHERE seq = ?1 AND name IS NULL AND email IS NULL",
+            Assertions.assertThat(Rows.count(
+                            dataSource,
+                            "SELECT count(*) FROM signature WHERE seq = ? AND name IS NULL AND email IS NULL",
                             seq(signer)))
                     .isEqualTo(1);
             // the session ended with the erasure
@@ -152,7 +154,8 @@ class SignerPasskeyBrowserTest {
             Assertions.assertThat(replay.getCookie("signer")).isNull();
             Assertions.assertThat(replay.jsonPath().getString("detail")).contains("expired or was used already");
             // only the browser's own sign-in made a session
-            Assertions.assertThat(count("SELECT count(*) FROM signer_session WHERE signature_seq = ?1", seq(signer)))
+            Assertions.assertThat(Rows.count(
+                            dataSource, "SELECT count(*) FROM signer_session WHERE signature_seq = ?", seq(signer)))
                     .isEqualTo(1);
         }
     }
@@ -221,22 +224,15 @@ class SignerPasskeyBrowserTest {
     }
 
     private long passkeysOf(String signatureId) {
-        return count(
+        return Rows.count(
+                dataSource,
                 "SELECT count(*) FROM passkey p JOIN signature s ON p.owner = CAST(s.seq AS VARCHAR) "
-                        + "WHERE p.owner_kind = 'signer' AND s.id = ?1",
+                        + "WHERE p.owner_kind = 'signer' AND s.id = ?",
                 UUID.fromString(signatureId));
     }
 
     private long seq(Signer signer) {
-        return count("SELECT seq FROM signature WHERE id = ?1", UUID.fromString(signer.id()));
-    }
-
-    private long count(String sql, Object parameter) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery(sql)
-                                .setParameter(1, parameter)
-                                .getSingleResult())
-                        .longValue());
+        return Rows.count(dataSource, "SELECT seq FROM signature WHERE id = ?", UUID.fromString(signer.id()));
     }
 
     private String url(String path) {

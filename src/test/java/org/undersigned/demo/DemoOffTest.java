@@ -3,13 +3,13 @@ package org.undersigned.demo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import javax.sql.DataSource;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.FormSession;
+import org.undersigned.support.Rows;
 
 /** With the defaults (the setting off, as everywhere but dev mode): no sample signatures, no demo organiser. */
 @QuarkusTest
@@ -19,7 +19,7 @@ class DemoOffTest {
     DemoData data;
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     /**
      * Unset, the demo letters are every published letter, so the demo on here would have written to all of them; only
@@ -29,18 +29,16 @@ class DemoOffTest {
     void noLetterGetsSampleSignatures() {
         assertThat(data.state()).isEqualTo(DemoData.State.OFF);
         assertThat(
-                        count(
+                        Rows.count(
+                                dataSource,
                                 "SELECT COUNT(*) FROM signature s JOIN letter l ON l.id = s.letter_id "
                                         + "WHERE l.slug <> 'demo-letter' AND (s.email LIKE 'demo-signer-%' OR s.email LIKE 'demo-held-%')"))
                 .isZero();
-        assertThat(count("SELECT COUNT(*) FROM demo_letter d JOIN letter l ON l.id = d.letter_id "
-                        + "WHERE l.slug <> 'demo-letter'"))
+        assertThat(Rows.count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM demo_letter d JOIN letter l ON l.id = d.letter_id "
+                                + "WHERE l.slug <> 'demo-letter'"))
                 .isZero();
-    }
-
-    private long count(String sql) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 
     @Test

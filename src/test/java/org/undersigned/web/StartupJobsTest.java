@@ -11,16 +11,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.undersigned.support.Rows;
 
 /**
  * Start-up jobs in the background (production's setting): until the last job has finished, readiness is DOWN and
@@ -82,21 +79,16 @@ class StartupJobsTest {
         given().port(managementPort).get("/q/health/ready").then().body("status", equalTo("UP"));
 
         // its sign-ups (sent for a slug no letter can have) and its rehearsals stored nothing and queued no mail
-        assertThat(rows("SELECT count(*) FROM signature WHERE email LIKE 'warm-up@%' OR email LIKE 'rehearsal-%'"
-                        + " OR name LIKE 'Rehearsal %' OR name = 'Warm-up'"))
+        assertThat(Rows.count(
+                        dataSource,
+                        "SELECT count(*) FROM signature WHERE email LIKE 'warm-up@%' OR email LIKE 'rehearsal-%'"
+                                + " OR name LIKE 'Rehearsal %' OR name = 'Warm-up'"))
                 .isZero();
-        assertThat(rows("SELECT count(*) FROM mail_outbox WHERE recipient LIKE '%warm-up@%'"
-                        + " OR recipient LIKE '%rehearsal-%'"))
+        assertThat(Rows.count(
+                        dataSource,
+                        "SELECT count(*) FROM mail_outbox WHERE recipient LIKE '%warm-up@%'"
+                                + " OR recipient LIKE '%rehearsal-%'"))
                 .isZero();
-    }
-
-    private long rows(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement statement = c.createStatement();
-                ResultSet count = statement.executeQuery(sql)) {
-            count.next();
-            return count.getLong(1);
-        }
     }
 
     /** Readiness once it passes the test, or when a minute has gone by. */
