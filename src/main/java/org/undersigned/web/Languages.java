@@ -51,8 +51,8 @@ public class Languages {
                 if (match != null) {
                     return match;
                 }
-            } catch (IllegalArgumentException malformed) {
-                // a malformed header is no preference
+            } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+                // a malformed header is no preference; the JDK's parser throws the latter for "-" or "en,-"
             }
         }
         return supported.get(0);

@@ -40,10 +40,13 @@ class LanguageTest {
         assertThat(english.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(english.selectFirst("h1").text()).isEqualTo("Open letters");
 
-        assertThat(home(Map.of("Accept-Language", "!!! not a header"))
-                        .selectFirst("html")
-                        .attr("lang"))
-                .isEqualTo("en");
+        for (String malformed : new String[] {"!!! not a header", "-", "en,-", "-;q=0.5", "fr;q="}) {
+            assertThat(home(Map.of("Accept-Language", malformed))
+                            .selectFirst("html")
+                            .attr("lang"))
+                    .as(malformed)
+                    .isEqualTo("en");
+        }
     }
 
     @Test
@@ -99,6 +102,12 @@ class LanguageTest {
     }
 
     private static Document home(Map<String, String> headers) {
-        return Jsoup.parse(given().accept("text/html").headers(headers).get("/").asString());
+        return Jsoup.parse(given().accept("text/html")
+                .headers(headers)
+                .get("/")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 }
