@@ -14,11 +14,23 @@ public final class OfflineVerifier {
     /** What the verifier printed and its exit status. */
     public record Run(int exit, String output) {}
 
+    private static final String SOURCE = "verify/Verify.java";
+
     private OfflineVerifier() {}
 
+    /** Runs the verifier compiled once for the suite ({@link SourcePrograms}). */
     public static Run verify(String... args) throws Exception {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "verify/Verify.java"));
+        return run(SourcePrograms.command(SOURCE), args);
+    }
+
+    /** Runs it exactly as a journalist would: {@code java verify/Verify.java ...}, compiled at launch. */
+    public static Run fromSource(String... args) throws Exception {
+        return run(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), SOURCE), args);
+    }
+
+    private static Run run(List<String> launch, String... args) throws Exception {
+        List<String> command = new ArrayList<>(launch);
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .directory(Path.of("").toAbsolutePath().toFile())

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.undersigned.support.Chromium;
 import org.undersigned.support.OfflineVerifier;
 import org.undersigned.support.Signing;
+import org.undersigned.support.SourcePrograms;
 import org.undersigned.transparency.note.Checkpoint;
 import org.undersigned.transparency.note.Cosigner;
 import org.undersigned.transparency.note.KeyRotation;
@@ -200,7 +201,7 @@ class KeyRotationIT {
                 "PORT",
                 String.valueOf(appPort),
                 "QUARKUS_MANAGEMENT_PORT",
-                String.valueOf(freePort()),
+                "0", // unused here: any port the system gives (a port found free earlier can be taken meanwhile)
                 "UNDERSIGNED_PUBLIC_URL",
                 "http://" + host,
                 "QUARKUS_MAILER_HOST",
@@ -230,17 +231,17 @@ class KeyRotationIT {
     private void startWitness() throws IOException {
         Path dir = Files.createTempDirectory(Path.of("target"), "rotation-witness");
         Files.writeString(dir.resolve("witness.key"), base64(witnessSeed) + "\n");
-        Process witness = new ProcessBuilder(
-                        javaBin(),
-                        "witness/Witness.java",
-                        "--name",
-                        "rotation.test/witness",
-                        "--dir",
-                        dir.toString(),
-                        "--listen",
-                        "127.0.0.1:" + witnessPort,
-                        "--host",
-                        "http://" + host)
+        List<String> command = new ArrayList<>(SourcePrograms.command("witness/Witness.java"));
+        command.addAll(List.of(
+                "--name",
+                "rotation.test/witness",
+                "--dir",
+                dir.toString(),
+                "--listen",
+                "127.0.0.1:" + witnessPort,
+                "--host",
+                "http://" + host));
+        Process witness = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         running.add(witness);

@@ -30,6 +30,7 @@ import org.undersigned.support.Counted;
 import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
+import org.undersigned.support.OfflineVerifier;
 import org.undersigned.support.OfflineVerifier.Run;
 import org.undersigned.support.Superuser;
 import org.undersigned.transparency.note.VerifierKey;
@@ -64,7 +65,7 @@ class VerifyToolTest {
         logThreeSigners();
         assertThat(Counted.total(LETTER, log)).isEqualTo(2);
 
-        Run run = verify(publicUrl, LETTER);
+        Run run = OfflineVerifier.fromSource(publicUrl, LETTER); // the journalist's command
 
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output())

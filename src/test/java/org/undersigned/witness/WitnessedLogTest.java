@@ -38,6 +38,7 @@ import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
 import org.undersigned.support.OfflineVerifier;
 import org.undersigned.support.Signing;
+import org.undersigned.support.SourcePrograms;
 import org.undersigned.support.Superuser;
 import org.undersigned.transparency.LogKeys;
 import org.undersigned.transparency.note.Cosigner;
@@ -291,18 +292,17 @@ class WitnessedLogTest {
             Files.createDirectories(planned.dir());
             Files.writeString(
                     planned.dir().resolve("witness.key"), Base64.getEncoder().encodeToString(planned.seed()) + "\n");
-            Process process = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "witness/Witness.java",
-                            "--name",
-                            planned.name(),
-                            "--dir",
-                            planned.dir().toString(),
-                            "--listen",
-                            "127.0.0.1:" + planned.port(),
-                            "--host",
-                            "http://localhost:" + appPort)
+            List<String> command = new ArrayList<>(SourcePrograms.command("witness/Witness.java"));
+            command.addAll(List.of(
+                    "--name",
+                    planned.name(),
+                    "--dir",
+                    planned.dir().toString(),
+                    "--listen",
+                    "127.0.0.1:" + planned.port(),
+                    "--host",
+                    "http://localhost:" + appPort));
+            Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             running.add(process);
