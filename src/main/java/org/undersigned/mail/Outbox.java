@@ -1,17 +1,12 @@
 package org.undersigned.mail;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.undersigned.web.ShortCache;
 
@@ -26,12 +21,10 @@ public class Outbox {
     static final long DEPTH_CAP = 100_000;
 
     private final OutboxRepository repository;
-    private final AgroalDataSource dataSource;
     private final ShortCache<String, Double> gauges = new ShortCache<>(Duration.ofSeconds(5), 2);
 
-    Outbox(OutboxRepository repository, AgroalDataSource dataSource, MeterRegistry registry) {
+    Outbox(OutboxRepository repository, MeterRegistry registry) {
         this.repository = repository;
-        this.dataSource = dataSource;
         // Read at most every 5 s whatever scrapes the metrics, and the depth counted only up to DEPTH_CAP: counting a
         // backlog of a million rows took 1.9 s of PostgreSQL a scrape, a core's worth when polled (bench/README.md)
         registry.gauge(
@@ -70,30 +63,25 @@ public class Outbox {
     }
 
     /**
-     * Queues mails in the caller's transaction as one batch of inserts (plain JDBC on the transaction's connection:
-     * the group commit of sign-ups, 6,593 sign-ups/s in bench/README.md, queues one mail per sign-up).
+     * An INSERT, for a caller's own statement (a data-modifying WITH query), that queues one {@link ShapedMail} per row
+     * of the relation {@code rows}, whose columns {@code mail_to, mail_subject, mail_shape, mail_fills, mail_tag,
+     * mail_language} hold its fields (the shape's id, the fills as {@link ShapedMail#fillsJson}) and {@code mail_at}
+     * the time it is queued at: the sign-up writer stores a batch's signatures, tokens and mails in one round trip
+     * (PostgreSQL only). The same statement stores the shapes with {@link #insertShapesFrom}.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void enqueueAll(List<Mail> mails) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO mail_outbox (recipient, subject, "
-                        + "text_body, html_body, list_unsubscribe, tag, language, status, attempts, next_attempt_at, "
-                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")) {
-            for (Mail mail : mails) {
-                insert.setString(1, mail.to());
-                insert.setString(2, mail.subject());
-                insert.setString(3, mail.text());
-                insert.setString(4, mail.html());
-                insert.setString(5, mail.listUnsubscribe());
-                insert.setString(6, mail.tag());
-                insert.setString(7, mail.language());
-                insert.setObject(8, now);
-                insert.setObject(9, now);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    public static String insertFrom(String rows) {
+        return "INSERT INTO mail_outbox (recipient, subject, shape, fills, tag, language, status, attempts, "
+                + "next_attempt_at, created_at) SELECT mail_to, mail_subject, mail_shape, mail_fills, mail_tag, "
+                + "mail_language, 'PENDING', 0, mail_at, mail_at FROM " + rows;
+    }
+
+    /**
+     * An INSERT, for the same statement as {@link #insertFrom}, of the shapes in {@code rows} (columns {@code
+     * shape_id, shape_text, shape_html}) not stored yet: a shape is content-addressed, so storing it again is a lookup.
+     */
+    public static String insertShapesFrom(String rows) {
+        return "INSERT INTO mail_shape (id, text_body, html_body, created_at) SELECT shape_id, shape_text, shape_html, "
+                + "now() FROM " + rows + " ON CONFLICT (id) DO NOTHING";
     }
 
     /** Gauges are read on a metrics thread without a transaction. */

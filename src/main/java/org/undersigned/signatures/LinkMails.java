@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.undersigned.letters.SigningTarget;
-import org.undersigned.mail.Mail;
 import org.undersigned.mail.Outbox;
+import org.undersigned.mail.ShapedMail;
 import org.undersigned.verification.IdentityMethod;
 
 /**
@@ -16,7 +16,7 @@ import org.undersigned.verification.IdentityMethod;
 class LinkMails {
 
     /** A confirmation prepared for the group commit: the token's hash, its expiry, and the mail holding the token. */
-    record Prepared(String tokenHash, OffsetDateTime expiresAt, Mail mail) {}
+    record Prepared(String tokenHash, OffsetDateTime expiresAt, ShapedMail mail) {}
 
     private final Tokens tokens;
     private final SignatureMails mails;
@@ -39,7 +39,7 @@ class LinkMails {
     Prepared prepareConfirmation(Signature s, SigningTarget letter) {
         String token = Tokens.newToken();
         return new Prepared(
-                Tokens.hash(token), s.createdAt.plus(confirmTtl), mails.confirm(s, letter, token, confirmTtl));
+                Tokens.hash(token), s.createdAt.plus(confirmTtl), mails.confirmShaped(s, letter, token, confirmTtl));
     }
 
     void confirmation(Signature s, SigningTarget letter) {

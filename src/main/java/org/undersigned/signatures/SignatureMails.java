@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.undersigned.letters.SigningTarget;
 import org.undersigned.mail.Mail;
+import org.undersigned.mail.MailShape;
+import org.undersigned.mail.ShapedMail;
 import org.undersigned.web.Languages;
 import org.undersigned.web.PublicUrl;
 import org.undersigned.web.WireEnum;
@@ -28,7 +30,7 @@ class SignatureMails {
     private final Engine engine;
     private final PublicUrl publicUrl;
     private final Languages languages;
-    private final Map<ConfirmShape, Mail> confirmations = new ConcurrentHashMap<>();
+    private final Map<ConfirmShape, ShapedMail> confirmations = new ConcurrentHashMap<>();
 
     SignatureMails(Engine engine, PublicUrl publicUrl, Languages languages) {
         this.engine = engine;
@@ -38,15 +40,18 @@ class SignatureMails {
 
     /**
      * A confirmation mail. Each sign-up needs one on its request path, and rendering it was a third of a sign-up's
-     * CPU (bench/README.md): so it is rendered once per letter, language, listing and lifetime with markers where the
-     * name and link go, and each mail is that copy with them put in (the name HTML-escaped in the HTML part, as the
-     * template would); SignatureMailsTest checks the result is the mail the template renders.
+     * CPU (bench/README.md): so it is rendered once per letter, language, listing and lifetime as a shape with blanks
+     * where the name and link go ({@link #confirmShaped}), and each mail is that shape filled in (escaped in the HTML
+     * part, as the template would); SignatureMailsTest checks the result is the mail the template renders.
      */
     Mail confirm(Signature s, SigningTarget letter, String token, Duration lifetime) {
-        String link = publicUrl.link("/confirm/" + token);
-        if (s.name == null) {
-            return confirmRendered(s, letter, token, lifetime);
-        }
+        return s.name == null
+                ? confirmRendered(s, letter, token, lifetime)
+                : confirmShaped(s, letter, token, lifetime).render();
+    }
+
+    /** A confirmation mail as a shape and the signer's name and link, for the sign-up writer to queue. */
+    ShapedMail confirmShaped(Signature s, SigningTarget letter, String token, Duration lifetime) {
         ConfirmShape key = new ConfirmShape(
                 letter.slug(),
                 letter.title(),
@@ -56,15 +61,17 @@ class SignatureMails {
         if (confirmations.size() > 1_000) {
             confirmations.clear(); // old titles and lifetimes: keep the map small
         }
-        Mail shape = confirmations.computeIfAbsent(
-                key, k -> confirm(null, k.language(), NAME, letter, k.listing(), LINK, lifetime));
-        return new Mail(
-                        s.email,
-                        shape.subject(),
-                        shape.text().replace(LINK, link).replace(NAME, s.name),
-                        shape.html().replace(LINK, link).replace(NAME, escapeHtml(s.name)))
-                .inLanguage(shape.language())
-                .tagged(shape.tag());
+        ShapedMail shape = confirmations.computeIfAbsent(key, k -> {
+            Mail words = confirm(null, k.language(), NAME, letter, k.listing(), LINK, lifetime);
+            return new ShapedMail(
+                    null,
+                    words.subject(),
+                    MailShape.of(words.text(), words.html()),
+                    Map.of(),
+                    words.tag(),
+                    words.language());
+        });
+        return shape.to(s.email, Map.of("name", s.name, "link", publicUrl.link("/confirm/" + token)));
     }
 
     /** A confirmation mail rendered from its template, as {@link #confirm} gives it. */
@@ -110,25 +117,8 @@ class SignatureMails {
     /** What a confirmation mail's words depend on besides the name and link. */
     private record ConfirmShape(String slug, String title, String language, String listing, long hours) {}
 
-    /** Markers no name or link can hold: a name's control characters are removed when it is read (SignRequest). */
-    static final String NAME = "\u0001name\u0001", LINK = "\u0001link\u0001";
-
-    /** As Qute escapes an expression's value in an HTML template. */
-    static String escapeHtml(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
+    /** Blanks no name or link can hold: a name's control characters are removed when it is read (SignRequest). */
+    static final String NAME = MailShape.blank("name"), LINK = MailShape.blank("link");
 
     Mail receipt(Signature s, SigningTarget letter, String withdrawToken) {
         return compose(

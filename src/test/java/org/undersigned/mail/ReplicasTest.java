@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -42,13 +41,7 @@ class ReplicasTest {
         List<Mail> mails = IntStream.range(0, MAILS)
                 .mapToObj(i -> new Mail("replica-" + run + "-" + i + "@example.org", "Replica " + i, "text " + i, null))
                 .toList();
-        QuarkusTransaction.requiringNew().run(() -> {
-            try {
-                outbox.enqueueAll(mails);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        QuarkusTransaction.requiringNew().run(() -> mails.forEach(outbox::enqueue));
         CompletableFuture<Void> one = CompletableFuture.runAsync(sender::sendDue);
         CompletableFuture<Void> two = CompletableFuture.runAsync(sender::sendDue);
         CompletableFuture.allOf(one, two).join();

@@ -3,14 +3,14 @@ package org.undersigned.signatures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
+import org.undersigned.support.Rows;
 
 /**
  * Mail survives an SMTP outage of any length: it stays in the outbox, is retried, and arrives exactly once. An outage
@@ -24,7 +24,7 @@ class OutboxRetryTest {
     GreenMail mail;
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     @Test
     void mailQueuedWhileTheSmtpServerIsDownIsDeliveredOnceItIsBackEvenAfterTheRetryWindow() {
@@ -56,22 +56,18 @@ class OutboxRetryTest {
     }
 
     private long triedWhileDown(String email) {
-        return count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?1 AND last_error IS NOT NULL", email);
+        return Rows.count(
+                dataSource, "SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND last_error IS NOT NULL", email);
     }
 
     private long pendingUnattempted(String email) {
-        return count(
-                "SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?1 AND status = 'PENDING' AND attempts = 0", email);
-    }
-
-    private long count(String sql, String email) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number)
-                                em.createNativeQuery(sql).setParameter(1, email).getSingleResult())
-                        .longValue());
+        return Rows.count(
+                dataSource,
+                "SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND status = 'PENDING' AND attempts = 0",
+                email);
     }
 
     private long rowsAddressedTo(String email) {
-        return count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?1", email);
+        return Rows.count(dataSource, "SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", email);
     }
 }

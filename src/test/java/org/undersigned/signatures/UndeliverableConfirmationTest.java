@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.undersigned.organisers.OrganiserTokens;
@@ -18,6 +19,7 @@ import org.undersigned.support.FormSession;
 import org.undersigned.support.MailServer;
 import org.undersigned.support.Mailbox;
 import org.undersigned.support.RefusingRelay;
+import org.undersigned.support.Rows;
 import org.undersigned.support.Signing;
 
 /**
@@ -38,6 +40,9 @@ class UndeliverableConfirmationTest {
     @Inject
     OrganiserTokens tokens;
 
+    @Inject
+    DataSource dataSource;
+
     @ConfigProperty(name = "quarkus.management.test-port")
     int managementPort;
 
@@ -52,16 +57,19 @@ class UndeliverableConfirmationTest {
             SigningFlowTest.sign(Map.of("name", "Una Deliverable", "email", email, "listing", "public"))
                     .then()
                     .statusCode(202);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (failedMetric() <= metricBefore && System.currentTimeMillis() < deadline) {
-                Mailbox.sleep(200);
-            }
+            failedMetricOnceAbove(metricBefore, 30_000);
             assertThat(relay.refusals()).as("refused at every attempt").isGreaterThanOrEqualTo(3);
         } finally {
             mail.start();
         }
         assertThat(failedMetric()).as("undersigned_mail_failed").isEqualTo(metricBefore + 1);
         assertThat(undeliveredOnConsole()).as("the organisers' console").isEqualTo(shownBefore + 1);
+        assertThat(Rows.count(
+                        dataSource,
+                        "SELECT count(*) FROM mail_outbox WHERE status = 'FAILED' AND (recipient IS NOT NULL "
+                                + "OR text_body IS NOT NULL OR html_body IS NOT NULL OR fills IS NOT NULL)"))
+                .as("a mail given up keeps no address, body, name or link")
+                .isZero();
 
         FormSession.open("/letters/" + LETTER)
                 .post()
@@ -77,6 +85,36 @@ class UndeliverableConfirmationTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("your signature is counted"));
+    }
+
+    @Test
+    void aQueuedMailWhoseShapeIsNotStoredIsGivenUpAndTheMailQueuedAfterItStillGoes() {
+        String orphan = Signing.address("shapeless", "example.org");
+        double metricBefore = failedMetric();
+        Rows.update(
+                dataSource,
+                "INSERT INTO mail_outbox (recipient, subject, shape, fills, language, status, attempts, "
+                        + "next_attempt_at, created_at) VALUES (?, 'Confirm your signature', repeat('0', 64), ?, "
+                        + "'en', 'PENDING', 0, now(), now())",
+                orphan,
+                "{\"link\":\"https://letters.test/confirm/x\",\"name\":\"Shapeless Signer\"}");
+        String next = Signing.address("after-shapeless", "example.org");
+        SigningFlowTest.sign(Map.of("name", "After Shapeless", "email", next, "listing", "public"))
+                .then()
+                .statusCode(202);
+
+        assertThat(Mailbox.await(mail, next, 1)).isNotNull();
+        assertThat(Rows.awaitCount(
+                        1,
+                        dataSource,
+                        "SELECT count(*) FROM mail_outbox WHERE status = 'FAILED' AND last_error = 'shape missing' "
+                                + "AND recipient IS NULL AND fills IS NULL AND shape = repeat('0', 64)"))
+                .as("given up, keeping no address, name or link")
+                .isEqualTo(1);
+        assertThat(Mailbox.to(mail, orphan)).isEmpty();
+        assertThat(failedMetricOnceAbove(metricBefore, 15_000))
+                .as("undersigned_mail_failed")
+                .isEqualTo(metricBefore + 1);
     }
 
     @Test
@@ -116,6 +154,17 @@ class UndeliverableConfirmationTest {
                 .asString();
         Matcher m = UNDELIVERED.matcher(page);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /** The failed-mail gauge once above {@code before}, or when {@code millis} are up (it is read every 5 s). */
+    private double failedMetricOnceAbove(double before, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        double now = failedMetric();
+        while (now <= before && System.currentTimeMillis() < deadline) {
+            Mailbox.sleep(200);
+            now = failedMetric();
+        }
+        return now;
     }
 
     private double failedMetric() {

@@ -59,6 +59,7 @@ class DatabaseRolesTest {
             Map.entry("letter_organiser", ALL_ROWS),
             Map.entry("letter_version", ALL_ROWS),
             Map.entry("mail_outbox", ALL_ROWS),
+            Map.entry("mail_shape", ALL_ROWS),
             Map.entry("notification_campaign", ALL_ROWS),
             Map.entry("organiser_account", ALL_ROWS),
             Map.entry("organiser_invitation", ALL_ROWS),
