@@ -136,6 +136,7 @@ class ThreadLogTest {
                 + "'statement-log' AND revision = 2 AND letter_id = (SELECT id FROM letter WHERE slug = '" + LETTER
                 + "')");
         try {
+            awaitServed("Words nobody published."); // the thread API may answer from its one-second cache meanwhile
             OfflineVerifier.Run tampered = OfflineVerifier.verify("http://localhost:" + port, LETTER);
             assertThat(tampered.exit()).as(tampered.output()).isEqualTo(1);
             assertThat(tampered.output()).contains("FAIL").contains("revision 2 of 'statement-log'");
@@ -202,6 +203,15 @@ class ThreadLogTest {
             }
         }
         throw new AssertionError("no entry " + id);
+    }
+
+    /** Waits until the thread API serves the given words (its short cache may hold the earlier answer). */
+    private void awaitServed(String words) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!entry("statement-log").toString().contains(words)) {
+            assertThat(System.currentTimeMillis()).as("the API serves " + words).isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     /** The canonical form as the README defines it, computed here from the API's JSON. */
