@@ -105,21 +105,23 @@ public class MailSender {
         // claim) waits at most that long.
         OutboxRepository.Queued last = null;
         long head = System.nanoTime();
-        for (int claimed = batch; claimed == batch; ) {
+        for (int read = batch; read == batch; ) {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             if (System.nanoTime() - head > HEAD_AGAIN.toNanos()) {
                 last = null;
                 head = System.nanoTime();
             }
             OutboxRepository.Queued after = last;
-            List<OutboxRepository.Queued> queued = QuarkusTransaction.requiringNew()
+            OutboxRepository.Claim claim = QuarkusTransaction.requiringNew()
                     .call(() -> repository.claim(now, now.plus(config.lease()), batch, after));
-            claimed = queued.size();
-            if (claimed > 0 && !send(queued)) {
+            givenUp.increment(claim.givenUp());
+            read = claim.read();
+            List<OutboxRepository.Queued> queued = claim.queued();
+            if (!queued.isEmpty() && !send(queued)) {
                 relayDownSince = System.nanoTime();
                 return;
             }
-            last = claimed > 0 ? queued.get(claimed - 1) : last;
+            last = queued.isEmpty() ? last : queued.get(queued.size() - 1);
         }
     }
 

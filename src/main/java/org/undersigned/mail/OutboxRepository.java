@@ -45,6 +45,16 @@ class OutboxRepository implements PanacheRepository<OutboxMessage> {
             int attempts,
             OffsetDateTime due) {}
 
+    /** A round's claim: the messages to send, and how many read with them were given up at once (shape missing). */
+    record Claim(List<Queued> queued, int givenUp) {
+        static final Claim NONE = new Claim(List.of(), 0);
+
+        /** Rows the claim read: as many as asked for means more may be due. */
+        int read() {
+            return queued.size() + givenUp;
+        }
+    }
+
     /**
      * Claims up to {@code limit} due messages until {@code until}, in queue order from {@code after} (the last one
      * claimed in this run of rounds; null from the start). Reading on from the last claim rather than from the start
@@ -56,7 +66,7 @@ class OutboxRepository implements PanacheRepository<OutboxMessage> {
      * receivers drop the copy).
      */
     @SuppressWarnings("unchecked")
-    List<Queued> claim(OffsetDateTime now, OffsetDateTime until, int limit, Queued after) {
+    Claim claim(OffsetDateTime now, OffsetDateTime until, int limit, Queued after) {
         if (postgres) {
             // Only the index read in queue order is cheap here, but a surge grows the table faster than its
             // statistics follow (an analyse comes at most once a minute, and never without autovacuum): estimating a
@@ -79,7 +89,7 @@ class OutboxRepository implements PanacheRepository<OutboxMessage> {
         }
         List<Object[]> rows = query.getResultList();
         if (rows.isEmpty()) {
-            return List.of();
+            return Claim.NONE;
         }
         Map<String, MailShape> shapes = shapes(
                 rows.stream().map(r -> (String) r[9]).filter(Objects::nonNull).collect(Collectors.toSet()));
@@ -110,15 +120,14 @@ class OutboxRepository implements PanacheRepository<OutboxMessage> {
             LOG.errorf("%d queued mail(s) name a shape that is not stored: given up", shapeless.size());
             giveUp(shapeless, now, "shape missing");
         }
-        if (claimed.isEmpty()) {
-            return List.of();
+        if (!claimed.isEmpty()) {
+            getEntityManager()
+                    .createNativeQuery("UPDATE mail_outbox SET claimed_until = ?1 WHERE id IN (?2)")
+                    .setParameter(1, until)
+                    .setParameter(2, claimed.stream().map(Queued::id).toList())
+                    .executeUpdate();
         }
-        getEntityManager()
-                .createNativeQuery("UPDATE mail_outbox SET claimed_until = ?1 WHERE id IN (?2)")
-                .setParameter(1, until)
-                .setParameter(2, claimed.stream().map(Queued::id).toList())
-                .executeUpdate();
-        return List.copyOf(claimed);
+        return new Claim(List.copyOf(claimed), shapeless.size());
     }
 
     /** The stored shapes among {@code ids}: kept once read, since a shape's id is the hash of what it holds. */

@@ -33,6 +33,8 @@ class UndeliverableConfirmationTest {
     private static final Pattern UNDELIVERED = Pattern.compile("(\\d+) sign-ups? could not be confirmed");
     private static final Pattern FAILED_METRIC =
             Pattern.compile("(?m)^undersigned_mail_failed(?:\\{[^}]*\\})? (\\S+)$");
+    private static final Pattern GIVEN_UP_METRIC =
+            Pattern.compile("(?m)^undersigned_mail_given_up_total(?:\\{[^}]*\\})? (\\S+)$");
 
     @MailServer.Inject
     GreenMail mail;
@@ -91,6 +93,7 @@ class UndeliverableConfirmationTest {
     void aQueuedMailWhoseShapeIsNotStoredIsGivenUpAndTheMailQueuedAfterItStillGoes() {
         String orphan = Signing.address("shapeless", "example.org");
         double metricBefore = failedMetric();
+        double givenUpBefore = metric(GIVEN_UP_METRIC);
         Rows.update(
                 dataSource,
                 "INSERT INTO mail_outbox (recipient, subject, shape, fills, language, status, attempts, "
@@ -115,6 +118,9 @@ class UndeliverableConfirmationTest {
         assertThat(failedMetricOnceAbove(metricBefore, 15_000))
                 .as("undersigned_mail_failed")
                 .isEqualTo(metricBefore + 1);
+        assertThat(metric(GIVEN_UP_METRIC))
+                .as("undersigned_mail_given_up_total")
+                .isEqualTo(givenUpBefore + 1);
     }
 
     @Test
@@ -168,8 +174,12 @@ class UndeliverableConfirmationTest {
     }
 
     private double failedMetric() {
+        return metric(FAILED_METRIC);
+    }
+
+    private double metric(Pattern line) {
         String metrics = given().port(managementPort).get("/q/metrics").asString();
-        Matcher m = FAILED_METRIC.matcher(metrics);
+        Matcher m = line.matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
