@@ -1,5 +1,7 @@
 package org.undersigned.letters;
 
+import java.util.List;
+
 /**
  * A line that another feature adds to a letter's entry on the home page (its count and when it was last signed), so
  * that the list can show it without this feature depending on theirs, as {@link LetterPageSection} does for a page.
@@ -15,5 +17,10 @@ public interface LetterListNote {
      */
     default String revision(String slug) {
         return "";
+    }
+
+    /** {@link #revision} of each letter listed, in order: the home page asks for them all at every visit. */
+    default List<String> revisions(List<String> slugs) {
+        return slugs.stream().map(this::revision).toList();
     }
 }

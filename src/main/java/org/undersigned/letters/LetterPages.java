@@ -119,10 +119,9 @@ public class LetterPages {
             this.listing = listing;
         }
         List<LetterSummary> listed = listing.letters();
+        List<String> slugs = listed.stream().map(LetterSummary::slug).toList();
         String revision = listing.generation() + "|"
-                + listed.stream()
-                        .map(l -> notes.stream().map(n -> n.revision(l.slug())).collect(Collectors.joining(",")))
-                        .collect(Collectors.joining("|"));
+                + notes.stream().map(n -> String.join("|", n.revisions(slugs))).collect(Collectors.joining("#"));
         SharedPage html = shared(
                 "",
                 revision,

@@ -3,8 +3,11 @@ package org.undersigned.letters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,13 +40,40 @@ public class LetterService {
         this.targets = new ShortCache<>(cache, 10_000);
     }
 
+    /** The published letters with their latest versions, read again only after content was loaded. */
     public List<LetterSummary> list() {
-        return letters.findPublic().stream()
-                .flatMap(l -> versions.findLatest(l.id).stream()
-                        .map(v -> new LetterSummary(
-                                l.slug, l.title, l.summary, l.status.label(), l.addressedTo, v.number, v.published)))
-                .toList();
+        return listing().letters();
     }
+
+    /** The database ids of the letters {@link #list} lists, by slug. */
+    public Map<String, Long> listedIds() {
+        return listing().ids();
+    }
+
+    private Listing listing() {
+        Listing listing = this.listing;
+        long current = generation.get();
+        if (listing != null && listing.generation() == current) {
+            return listing;
+        }
+        // read at the generation seen before the read: a load meanwhile makes the next call read again
+        List<LetterSummary> read = new ArrayList<>();
+        Map<String, Long> ids = new HashMap<>();
+        for (Letter l : letters.findPublic()) {
+            versions.findLatest(l.id).ifPresent(v -> {
+                read.add(new LetterSummary(
+                        l.slug, l.title, l.summary, l.status.label(), l.addressedTo, v.number, v.published));
+                ids.put(l.slug, l.id);
+            });
+        }
+        listing = new Listing(current, List.copyOf(read), Map.copyOf(ids));
+        this.listing = listing;
+        return listing;
+    }
+
+    private record Listing(long generation, List<LetterSummary> letters, Map<String, Long> ids) {}
+
+    private volatile Listing listing;
 
     public Optional<LetterDetail> find(String slug) {
         return publicLetter(slug).map(l -> detail(l, versions.findByLetter(l.id)));

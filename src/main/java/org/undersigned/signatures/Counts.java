@@ -7,7 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +161,38 @@ class Counts {
         return cache.get(letterId, this::read);
     }
 
+    /**
+     * The counts of several letters: those cached and fresh as they are, the rest in one read together (rather than a
+     * read per letter as each one's cache entry expires).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Map<Long, Snapshot> of(Collection<Long> letterIds) {
+        Map<Long, Snapshot> found = new HashMap<>();
+        List<Long> stale = new ArrayList<>();
+        for (long id : letterIds) {
+            Snapshot fresh = cache.fresh(id);
+            if (fresh != null) {
+                found.put(id, fresh);
+            } else {
+                stale.add(id);
+            }
+        }
+        if (!stale.isEmpty()) {
+            Map<Long, List<CountRepository.Row>> rows = repository.all(stale);
+            for (long id : stale) {
+                Snapshot read = snapshot(rows.getOrDefault(id, List.of()));
+                cache.put(id, read);
+                found.put(id, read);
+            }
+        }
+        return found;
+    }
+
     private Snapshot read(long letterId) {
+        return snapshot(repository.all(letterId));
+    }
+
+    private Snapshot snapshot(List<CountRepository.Row> rows) {
         Map<String, Long> byLevel = zeros(LEVELS);
         Map<String, Long> byIdentity = zeros(IDENTITIES);
         Map<String, Long> byOrganisation = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -168,7 +202,7 @@ class Counts {
         Instant lastSigned = null;
         // before anything is logged, the count (0) is that of the empty log, whose checkpoint the log serves
         Checkpoint checkpoint = new Checkpoint(0, TransparencyLog.Head.EMPTY.rootHash());
-        for (CountRepository.Row row : repository.all(letterId)) {
+        for (CountRepository.Row row : rows) {
             switch (row.dimension()) {
                 case "total" -> total = row.n();
                 case "revision" -> revision = row.n();

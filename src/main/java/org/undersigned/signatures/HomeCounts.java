@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.undersigned.letters.LetterListNote;
 import org.undersigned.letters.LetterService;
 
@@ -39,23 +43,44 @@ public class HomeCounts implements LetterListNote {
 
     @Override
     public String revision(String slug) {
-        return letters.signingTarget(slug)
-                .map(l -> {
-                    Counts.Snapshot c = counts.of(l.letterId());
+        return idOf(slug)
+                .map(id -> {
+                    Counts.Snapshot c = counts.of(id);
                     return c.total() + "@" + c.lastSigned();
                 })
                 .orElse("");
     }
 
     @Override
+    public List<String> revisions(List<String> slugs) {
+        Map<String, Long> ids = letters.listedIds();
+        Map<Long, Counts.Snapshot> all =
+                counts.of(slugs.stream().map(ids::get).filter(Objects::nonNull).toList());
+        return slugs.stream()
+                .map(slug -> {
+                    Counts.Snapshot c = all.get(ids.get(slug));
+                    return c == null ? revision(slug) : c.total() + "@" + c.lastSigned();
+                })
+                .toList();
+    }
+
+    @Override
     public String html(String slug) {
-        return letters.signingTarget(slug)
-                .map(l -> {
-                    Counts.Snapshot c = counts.of(l.letterId());
+        return idOf(slug)
+                .map(id -> {
+                    Counts.Snapshot c = counts.of(id);
                     return Templates.note(c.total(), since(c.lastSigned(), clock.instant()))
                             .render();
                 })
                 .orElse("");
+    }
+
+    /** The letter's id as listed (read once per content load), else as its signing target (cached for a moment). */
+    private Optional<Long> idOf(String slug) {
+        Long listed = letters.listedIds().get(slug);
+        return listed != null
+                ? Optional.of(listed)
+                : letters.signingTarget(slug).map(l -> l.letterId());
     }
 
     /** {@code at} as the home page says it; null when no signer was ever taken in (or before this was kept). */

@@ -45,11 +45,11 @@ public class KeyResource {
                     + " whose key rotated has a line per key, oldest first")
     public Response verifierKeys() {
         Map<Long, List<String>> recorded = rotations.verifiers();
+        Map<String, Long> ids = letters.listedIds();
         StringBuilder body = new StringBuilder();
         for (var summary : letters.list()) {
-            List<String> lines = letters.signingTarget(summary.slug())
-                    .map(l -> recorded.get(l.letterId()))
-                    .orElse(null);
+            Long id = ids.get(summary.slug());
+            List<String> lines = id == null ? null : recorded.get(id);
             for (String line :
                     lines == null ? List.of(keys.verifier(summary.slug()).format()) : lines) {
                 body.append(line).append('\n');

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.undersigned.transparency.note.SignerKey;
 import org.undersigned.transparency.note.VerifierKey;
 import org.undersigned.web.AppSecrets;
@@ -44,8 +46,20 @@ public class LogKeys {
 
     /** The configured key: new logs begin with it, and every log rotates to it. */
     SignerKey signer(String slug) {
-        return SignerKey.fromSeed(origin(slug), seed);
+        SignerKey known = signers.get(slug);
+        if (known != null) {
+            return known;
+        }
+        // deriving the public key is an Ed25519 scalar multiplication, per letter on every read of the keys
+        SignerKey derived = SignerKey.fromSeed(origin(slug), seed);
+        if (signers.size() < MAX_KNOWN) { // slugs come from URLs too
+            signers.put(slug, derived);
+        }
+        return derived;
     }
+
+    private static final int MAX_KNOWN = 10_000;
+    private final Map<String, SignerKey> signers = new ConcurrentHashMap<>();
 
     /** The verifier key of the configured key for this letter's log. */
     public VerifierKey verifier(String slug) {
