@@ -44,7 +44,6 @@ class BadInputTest {
     static final int PER_ENDPOINT = 300;
     static final int MIN_REACHED = 100;
     static final int THREADS = 4;
-    static final Duration BUDGET = Duration.ofMinutes(1);
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
@@ -97,7 +96,6 @@ class BadInputTest {
         assertThat(byStatus.getOrDefault(0, 0))
                 .as("requests answered by a closed connection, %s", summary)
                 .isLessThan(requests.size() / 100);
-        assertThat(took).as("time taken, %s", summary).isLessThan(BUDGET);
 
         given().port(managementPort)
                 .get("/q/health/ready")
