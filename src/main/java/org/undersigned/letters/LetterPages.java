@@ -112,15 +112,10 @@ public class LetterPages {
     @GET
     @Operation(hidden = true)
     public Response index() {
-        Listing listing = this.listing;
-        if (listing == null || listing.generation() != letters.generation()) {
-            long generation = letters.generation(); // read first: a load meanwhile makes the next visit list again
-            listing = new Listing(generation, letters.list());
-            this.listing = listing;
-        }
-        List<LetterSummary> listed = listing.letters();
+        long generation = letters.generation(); // read first: a load meanwhile makes the next visit render again
+        List<LetterSummary> listed = letters.list();
         List<String> slugs = listed.stream().map(LetterSummary::slug).toList();
-        String revision = listing.generation() + "|"
+        String revision = generation + "|"
                 + notes.stream().map(n -> String.join("|", n.revisions(slugs))).collect(Collectors.joining("#"));
         SharedPage html = shared(
                 "",
@@ -135,11 +130,6 @@ public class LetterPages {
                         .render());
         return Response.ok(csrf.personalise(html), HTML_UTF8).build();
     }
-
-    /** The published letters as last loaded, with the content generation they were read at. */
-    private record Listing(long generation, List<LetterSummary> letters) {}
-
-    private volatile Listing listing;
 
     /**
      * The most read page of all, so it is rendered once per change for every visitor (each gets their own CSRF
